@@ -1,0 +1,133 @@
+// Members and their credentials: sign up, log in (with throttling), look up profiles.
+import { count, desc, eq, sql } from "drizzle-orm";
+import { loginThrottles, suggestions, comments, users, votes, type Role } from "#db/schema";
+import { getDb } from "~/db.server";
+import { afterFailure, throttleDecision, type ThrottleState } from "~/login-throttle";
+import { hashPassword, verifyPassword } from "~/passwords.server";
+
+export class UsernameTakenError extends Error {}
+export class EmailTakenError extends Error {}
+
+export function findUserByUsername(username: string) {
+  return getDb()
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`)
+    .get();
+}
+
+export async function createUser(input: {
+  username: string;
+  email: string;
+  password: string;
+  displayName?: string;
+  role?: Role;
+  locale?: string | null;
+  createdAt?: Date;
+}) {
+  const db = getDb();
+  if (findUserByUsername(input.username)) throw new UsernameTakenError();
+  if (db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${input.email})`).get()) {
+    throw new EmailTakenError();
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return db
+      .insert(users)
+      .values({
+        username: input.username,
+        email: input.email,
+        displayName: input.displayName?.trim() || input.username,
+        passwordHash,
+        role: input.role ?? "member",
+        locale: input.locale ?? null,
+        ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+      })
+      .returning()
+      .get();
+  } catch (error) {
+    // Two signups racing for one name: the unique index decides, the loser hears why.
+    if (String(error).includes("users_username_unique")) throw new UsernameTakenError();
+    if (String(error).includes("users_email_unique")) throw new EmailTakenError();
+    throw error;
+  }
+}
+
+function readThrottle(key: string): ThrottleState | undefined {
+  const row = getDb().select().from(loginThrottles).where(eq(loginThrottles.key, key)).get();
+  return row
+    ? { failures: row.failures, firstFailureAt: row.firstFailureAt.getTime(), lockedUntil: row.lockedUntil?.getTime() ?? null }
+    : undefined;
+}
+
+function recordFailure(key: string, now: number) {
+  const next = afterFailure(readThrottle(key), now);
+  const values = {
+    failures: next.failures,
+    firstFailureAt: new Date(next.firstFailureAt),
+    lockedUntil: next.lockedUntil === null ? null : new Date(next.lockedUntil),
+  };
+  getDb()
+    .insert(loginThrottles)
+    .values({ key, ...values })
+    .onConflictDoUpdate({ target: loginThrottles.key, set: values })
+    .run();
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export type LoginResult =
+  | { ok: true; userId: number }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked"; retryAfterSeconds: number };
+
+// Checks a password, slowing down and then refusing repeated failures for the account and
+// for the address alike, so neither guessing one account nor spraying many works.
+export async function logIn(username: string, password: string, address: string, now = Date.now()): Promise<LoginResult> {
+  const keys = [`account:${username.toLowerCase()}`, `address:${address}`];
+  let delayMs = 0;
+  for (const key of keys) {
+    const decision = throttleDecision(readThrottle(key), now);
+    if (!decision.allowed) return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) };
+    delayMs = Math.max(delayMs, decision.delayMs);
+  }
+  if (delayMs > 0) await sleep(delayMs);
+  const user = findUserByUsername(username);
+  if (user && (await verifyPassword(password, user.passwordHash))) {
+    getDb().delete(loginThrottles).where(eq(loginThrottles.key, keys[0])).run();
+    return { ok: true, userId: user.id };
+  }
+  for (const key of keys) recordFailure(key, now);
+  return { ok: false, reason: "invalid" };
+}
+
+export function setUserLocale(userId: number, locale: string) {
+  getDb().update(users).set({ locale }).where(eq(users.id, userId)).run();
+}
+
+export function getProfile(username: string) {
+  const db = getDb();
+  const user = findUserByUsername(username);
+  if (!user) return null;
+  const suggestionCount = db.select({ n: count() }).from(suggestions).where(eq(suggestions.authorId, user.id)).get()?.n ?? 0;
+  const commentCount = db.select({ n: count() }).from(comments).where(eq(comments.authorId, user.id)).get()?.n ?? 0;
+  const votesReceived =
+    db
+      .select({ n: count() })
+      .from(votes)
+      .innerJoin(suggestions, eq(suggestions.id, votes.suggestionId))
+      .where(sql`${suggestions.authorId} = ${user.id} and ${votes.userId} <> ${user.id}`)
+      .get()?.n ?? 0;
+  const recentSuggestions = db
+    .select({ id: suggestions.id, title: suggestions.title, status: suggestions.status, voteCount: suggestions.voteCount, createdAt: suggestions.createdAt })
+    .from(suggestions)
+    .where(eq(suggestions.authorId, user.id))
+    .orderBy(desc(suggestions.createdAt))
+    .limit(20)
+    .all();
+  return {
+    user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, bio: user.bio, createdAt: user.createdAt },
+    stats: { suggestionCount, commentCount, votesReceived },
+    recentSuggestions,
+  };
+}

@@ -1,0 +1,26 @@
+// Account forms: one schema each, used by the form (client validation) and the action.
+// Messages are i18n keys, translated where they are shown.
+import { z } from "zod";
+
+export const USERNAME_PATTERN = /^[a-zA-Z0-9_-]+$/;
+
+export const signupSchema = z.object({
+  username: z
+    .string({ error: "forms.required" })
+    .trim()
+    .min(3, "forms.usernameLength")
+    .max(30, "forms.usernameLength")
+    .regex(USERNAME_PATTERN, "forms.usernameCharacters"),
+  email: z.string({ error: "forms.required" }).trim().max(254, "forms.emailInvalid").pipe(z.email("forms.emailInvalid")),
+  password: z.string({ error: "forms.required" }).min(8, "forms.passwordLength").max(128, "forms.passwordLength"),
+  displayName: z.string().trim().max(50, "forms.displayNameLength").optional(),
+  // A field hidden from people: bots fill it in, and their signup is refused.
+  website: z.string().max(0, "forms.honeypot").optional(),
+  redirectTo: z.string().optional(),
+});
+
+export const loginSchema = z.object({
+  username: z.string({ error: "forms.required" }).trim().min(1, "forms.required").max(254, "forms.required"),
+  password: z.string({ error: "forms.required" }).min(1, "forms.required").max(128, "forms.passwordLength"),
+  redirectTo: z.string().optional(),
+});

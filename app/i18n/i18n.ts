@@ -1,0 +1,39 @@
+// i18next set up identically on the server and in the browser, with both languages bundled
+// (they are small), so the first render is already translated and hydration matches.
+import i18next, { type i18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import en from "./en";
+import zh from "./zh";
+
+export const LANGUAGES = ["en", "zh"] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const resources = { en: { translation: en }, zh: { translation: zh } };
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
+}
+
+export function createI18n(lng: Language): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng,
+    fallbackLng: "en",
+    resources,
+    interpolation: { escapeValue: false }, // React escapes
+    initAsync: false,
+    returnNull: false,
+  });
+  return instance;
+}
+
+const fixed = new Map<Language, i18n>();
+
+// A translator for server code (page titles, emails): one shared instance per language.
+export function translator(lng: Language) {
+  let instance = fixed.get(lng);
+  if (!instance) {
+    instance = createI18n(lng);
+    fixed.set(lng, instance);
+  }
+  return instance.t.bind(instance);
+}

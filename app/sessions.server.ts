@@ -1,0 +1,102 @@
+// Database sessions as the Lucia guide describes them (the lucia package itself is
+// deprecated): a random token lives in the cookie, only its SHA-256 is stored, sessions
+// slide forward while used and can be revoked by deleting rows.
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { eq } from "drizzle-orm";
+import { sessions, users, type User } from "#db/schema";
+import { getDb } from "~/db.server";
+import { env } from "~/env.server";
+
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME = 30 * DAY;
+const SESSION_COOKIE = "sprout_session";
+
+export type SessionUser = Pick<User, "id" | "username" | "displayName" | "role" | "locale" | "createdAt">;
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+function sessionIdFor(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export function createSession(userId: number, now = Date.now()) {
+  const token = generateSessionToken();
+  const expiresAt = new Date(now + SESSION_LIFETIME);
+  getDb().insert(sessions).values({ id: sessionIdFor(token), userId, expiresAt, createdAt: new Date(now) }).run();
+  return { token, expiresAt };
+}
+
+// Returns the user of a valid token; expired sessions are deleted, and a session in the
+// second half of its life is extended so that active members stay logged in.
+export function validateSessionToken(token: string, now = Date.now()) {
+  const db = getDb();
+  const id = sessionIdFor(token);
+  const row = db
+    .select({
+      expiresAt: sessions.expiresAt,
+      user: {
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        role: users.role,
+        locale: users.locale,
+        createdAt: users.createdAt,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .get();
+  if (!row) return null;
+  if (now >= row.expiresAt.getTime()) {
+    db.delete(sessions).where(eq(sessions.id, id)).run();
+    return null;
+  }
+  let expiresAt = row.expiresAt;
+  if (now >= expiresAt.getTime() - SESSION_LIFETIME / 2) {
+    expiresAt = new Date(now + SESSION_LIFETIME);
+    db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
+  }
+  return { user: row.user as SessionUser, expiresAt, refreshed: expiresAt !== row.expiresAt };
+}
+
+export function invalidateSession(token: string) {
+  getDb().delete(sessions).where(eq(sessions.id, sessionIdFor(token))).run();
+}
+
+export function invalidateAllSessions(userId: number) {
+  getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+export function readSessionToken(request: Request): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === SESSION_COOKIE) return rest.join("=") || null;
+  }
+  return null;
+}
+
+export function sessionCookie(token: string, expiresAt: Date): string {
+  const attributes = [
+    `${SESSION_COOKIE}=${token}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    "Path=/",
+    `Expires=${expiresAt.toUTCString()}`,
+  ];
+  if (env().SECURE_COOKIES) attributes.push("Secure");
+  return attributes.join("; ");
+}
+
+export function blankSessionCookie(): string {
+  const attributes = [`${SESSION_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0"];
+  if (env().SECURE_COOKIES) attributes.push("Secure");
+  return attributes.join("; ");
+}

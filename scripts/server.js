@@ -1,0 +1,67 @@
+// Sprout's HTTP server: Express around Remix's request handler. A small custom server (as
+// the Epic Stack has) rather than remix-serve, because Sprout needs the client's address
+// (login throttling, rate limits) and a cross-site check before any action runs.
+import path from "node:path";
+import compression from "compression";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+
+const vite = production
+  ? undefined
+  : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+
+app.use((req, res, next) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  next();
+});
+
+// Mutations from other sites are refused before they reach an action. Browsers send
+// Origin (or at least Sec-Fetch-Site) with every cross-site form post.
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+function isCrossSite(req) {
+  const origin = req.get("origin");
+  if (!origin) return req.get("sec-fetch-site") === "cross-site";
+  try {
+    return new URL(origin).host !== req.get("host");
+  } catch {
+    return true; // "null" or garbage: not provably ours
+  }
+}
+app.use((req, res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  if (isCrossSite(req)) {
+    res.status(403).type("text/plain").send("Cross-site request refused.");
+    return;
+  }
+  next();
+});
+
+if (vite) {
+  app.use(vite.middlewares);
+} else {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+}
+
+app.all(
+  "*",
+  createRequestHandler({
+    build: vite
+      ? () => vite.ssrLoadModule("virtual:remix/server-build")
+      : await import(path.resolve("build/server/index.js")),
+    getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? "unknown" }),
+  }),
+);
+
+app.listen(port, () => {
+  console.log(`Sprout is listening on http://localhost:${port}`);
+});
