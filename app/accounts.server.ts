@@ -16,6 +16,12 @@ export function findUserByUsername(username: string) {
     .get();
 }
 
+// Members may log in with their username or their email address.
+function findUserForLogin(identifier: string) {
+  if (!identifier.includes("@")) return findUserByUsername(identifier);
+  return getDb().select().from(users).where(sql`lower(${users.email}) = lower(${identifier})`).get();
+}
+
 export async function createUser(input: {
   username: string;
   email: string;
@@ -92,7 +98,7 @@ export async function logIn(username: string, password: string, address: string,
     delayMs = Math.max(delayMs, decision.delayMs);
   }
   if (delayMs > 0) await sleep(delayMs);
-  const user = findUserByUsername(username);
+  const user = findUserForLogin(username);
   if (user && (await verifyPassword(password, user.passwordHash))) {
     getDb().delete(loginThrottles).where(eq(loginThrottles.key, keys[0])).run();
     return { ok: true, userId: user.id };

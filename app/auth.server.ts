@@ -52,12 +52,6 @@ export function requireRole(request: Request, roles: readonly Role[]): SessionUs
   return user;
 }
 
-export const STAFF_ROLES = ["staff", "lead", "admin"] as const satisfies readonly Role[];
-
-export function isStaff(user: Pick<SessionUser, "role"> | null | undefined): boolean {
-  return !!user && (STAFF_ROLES as readonly Role[]).includes(user.role);
-}
-
 // Only same-site paths: "//evil.example" or "https://evil.example" fall back to "/".
 export function safeRedirect(to: string | null | undefined, fallback = "/"): string {
   if (!to) return fallback;

@@ -5,6 +5,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -102,8 +103,16 @@ export const suggestions = sqliteTable(
     firstOfficialReplyAt: integer("first_official_reply_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    // Reddit-style "hot": each tenfold of votes is worth 12.5 hours of freshness. It never
+    // decays with the clock, so it can be indexed and needs no periodic recomputation.
+    hotScore: real("hot_score").generatedAlwaysAs(
+      sql`log10(max(vote_count, 1)) + (created_at / 1000.0 - 1700000000) / 45000.0`,
+      { mode: "virtual" },
+    ),
   },
   (t) => [
+    index("suggestions_board_hot_idx").on(t.boardId, t.hotScore),
+    index("suggestions_hot_idx").on(t.hotScore),
     index("suggestions_board_created_idx").on(t.boardId, t.createdAt),
     index("suggestions_board_votes_idx").on(t.boardId, t.voteCount),
     index("suggestions_author_idx").on(t.authorId),

@@ -1,6 +1,8 @@
 import auth from "./auth";
 import common from "./common";
+import forms from "./forms";
+import profile from "./profile";
 import search from "./search";
 import suggestions from "./suggestions";
 
-export default { common, auth, suggestions, search };
+export default { common, auth, forms, suggestions, search, profile };

@@ -1,0 +1,55 @@
+// Comments and official replies. An official reply is a staff member's comment marked as
+// the team's answer; the first one stamps the suggestion's response time.
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { comments, suggestions } from "#db/schema";
+import { getDb } from "~/db.server";
+
+export type AddCommentResult = { ok: true; id: number } | { ok: false; reason: "not_found" | "bad_parent" };
+
+// Callers check the right to post officially (permissions.canPostOfficialReply).
+export function addComment(input: {
+  suggestionId: number;
+  authorId: number;
+  body: string;
+  parentId?: number;
+  official?: boolean;
+  now?: Date;
+}): AddCommentResult {
+  const db = getDb();
+  const now = input.now ?? new Date();
+  return db.transaction((tx) => {
+    const exists = tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.id, input.suggestionId)).get();
+    if (!exists) return { ok: false, reason: "not_found" } as const;
+    if (input.parentId !== undefined) {
+      const parent = tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(and(eq(comments.id, input.parentId), eq(comments.suggestionId, input.suggestionId)))
+        .get();
+      if (!parent) return { ok: false, reason: "bad_parent" } as const;
+    }
+    const { id } = tx
+      .insert(comments)
+      .values({
+        suggestionId: input.suggestionId,
+        authorId: input.authorId,
+        parentId: input.parentId ?? null,
+        body: input.body,
+        isOfficial: input.official ?? false,
+        createdAt: now,
+      })
+      .returning({ id: comments.id })
+      .get();
+    tx.update(suggestions)
+      .set({ commentCount: sql`${suggestions.commentCount} + 1` })
+      .where(eq(suggestions.id, input.suggestionId))
+      .run();
+    if (input.official) {
+      tx.update(suggestions)
+        .set({ firstOfficialReplyAt: now })
+        .where(and(eq(suggestions.id, input.suggestionId), isNull(suggestions.firstOfficialReplyAt)))
+        .run();
+    }
+    return { ok: true, id } as const;
+  }, { behavior: "immediate" });
+}

@@ -1,0 +1,27 @@
+export default {
+  login: {
+    title: "Log in",
+    intro: "Welcome back. Log in to post, vote and comment.",
+    username: "Username or email",
+    password: "Password",
+    submit: "Log in",
+    noAccount: "New here?",
+    signUpLink: "Create an account",
+  },
+  signup: {
+    title: "Create your account",
+    intro: "Join the fans who shape what ships next.",
+    username: "Username",
+    usernameHint: "3–30 letters, digits, - or _. Shown on your profile.",
+    displayName: "Display name (optional)",
+    email: "Email",
+    emailHint: "Only used for notifications you choose.",
+    password: "Password",
+    passwordHint: "At least 8 characters.",
+    website: "Leave this empty",
+    submit: "Sign up",
+    haveAccount: "Already have an account?",
+    logInLink: "Log in",
+  },
+  logout: { title: "Log out", confirm: "Log out of Sprout?", submit: "Log out" },
+};

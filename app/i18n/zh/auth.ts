@@ -1,0 +1,27 @@
+export default {
+  login: {
+    title: "登录",
+    intro: "欢迎回来。登录后即可发帖、投票和评论。",
+    username: "用户名或邮箱",
+    password: "密码",
+    submit: "登录",
+    noAccount: "第一次来？",
+    signUpLink: "创建账号",
+  },
+  signup: {
+    title: "创建账号",
+    intro: "加入米粉，一起决定下一步做什么。",
+    username: "用户名",
+    usernameHint: "3–30 个字母、数字、- 或 _，显示在你的主页上。",
+    displayName: "昵称（可选）",
+    email: "邮箱",
+    emailHint: "仅用于你选择接收的通知。",
+    password: "密码",
+    passwordHint: "至少 8 个字符。",
+    website: "请留空",
+    submit: "注册",
+    haveAccount: "已有账号？",
+    logInLink: "登录",
+  },
+  logout: { title: "退出登录", confirm: "确定退出新芽吗？", submit: "退出" },
+};

@@ -1,0 +1,46 @@
+import type { MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listBoards } from "~/boards.server";
+import { SuggestionList } from "~/components/suggestion-list";
+import { titleMeta } from "~/i18n/meta";
+import { useLocalized } from "~/i18n/use-localized";
+import { listSuggestions } from "~/suggestions.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "suggestions.home.title");
+
+export function loader() {
+  return { boards: listBoards(), hot: listSuggestions({ sort: "hot", page: 1, pageSize: 15 }).items };
+}
+
+export default function Home() {
+  const { boards, hot } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  return (
+    <>
+      <h1>{t("suggestions.home.title")}</h1>
+      <p>{t("suggestions.home.intro")}</p>
+      <div className="layout-2col">
+        <section aria-labelledby="hot-heading">
+          <h2 id="hot-heading">{t("suggestions.home.hot")}</h2>
+          {hot.length ? <SuggestionList items={hot} /> : <p className="empty">{t("suggestions.home.empty")}</p>}
+        </section>
+        <aside aria-labelledby="boards-heading">
+          <h2 id="boards-heading">{t("suggestions.home.boards")}</h2>
+          <ul className="board-cards">
+            {boards.map((b) => (
+              <li key={b.id} className="card">
+                <a href={`/b/${b.slug}`}>
+                  <h3>{localized(b.nameEn, b.nameZh)}</h3>
+                  <p>{localized(b.descriptionEn, b.descriptionZh)}</p>
+                  <p>{t("suggestions.home.suggestionsInBoard", { count: b.suggestionCount })}</p>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,294 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getOptionalUser, requireUser } from "~/auth.server";
+import { addComment } from "~/comments.server";
+import { Field } from "~/components/field";
+import { RelativeTime } from "~/components/relative-time";
+import { StatusBadge } from "~/components/status-badge";
+import { commentSchema } from "~/forms/suggestion";
+import { titleMeta } from "~/i18n/meta";
+import { useLocalized } from "~/i18n/use-localized";
+import { parseId } from "~/route-params";
+import { canEditSuggestion, canPostOfficialReply, isStaff, isVotingOpen } from "~/permissions";
+import { getSuggestionPage } from "~/suggestions.server";
+import { setVote } from "~/votes.server";
+
+export function loader({ params, request }: LoaderFunctionArgs) {
+  const id = parseId(params.id);
+  const user = getOptionalUser(request);
+  const page = getSuggestionPage(id, user?.id ?? null);
+  if (!page) throw new Response("Not found", { status: 404 });
+  const replyTo = Number(new URL(request.url).searchParams.get("replyTo")) || null;
+  return {
+    ...page,
+    replyTo: page.comments.some((c) => c.id === replyTo) ? replyTo : null,
+    viewer: {
+      loggedIn: !!user,
+      canEdit: canEditSuggestion(user, page.suggestion),
+      canReplyOfficially: canPostOfficialReply(user),
+    },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  titleMeta(matches, (t) => data?.suggestion.title ?? t("common.errors.notFoundTitle"));
+
+const voteSchema = z.object({ voted: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const id = parseId(params.id);
+  const user = requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "vote") {
+    const parsed = voteSchema.safeParse({ voted: formData.get("voted") });
+    if (!parsed.success) return data({ vote: null, result: null }, { status: 400 });
+    const vote = setVote({ suggestionId: id, userId: user.id, voted: parsed.data.voted });
+    if (!vote.ok && vote.reason === "not_found") throw new Response("Not found", { status: 404 });
+    return data({ vote, result: null }, { status: vote.ok ? 200 : 409 });
+  }
+
+  if (intent === "comment") {
+    const submission = parseWithZod(formData, { schema: commentSchema });
+    if (submission.status !== "success") return data({ vote: null, result: submission.reply() }, { status: 400 });
+    const { body, parentId, official } = submission.value;
+    if (official && !canPostOfficialReply(user)) throw new Response("Forbidden", { status: 403 });
+    const added = addComment({ suggestionId: id, authorId: user.id, body, parentId, official });
+    if (!added.ok && added.reason === "not_found") throw new Response("Not found", { status: 404 });
+    if (!added.ok) return data({ vote: null, result: submission.reply({ formErrors: ["forms.invalid"] }) }, { status: 400 });
+    return redirect(`/s/${id}#comment-${added.id}`);
+  }
+
+  return data({ vote: null, result: null }, { status: 400 });
+}
+
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
+type CommentView = PageData["comments"][number];
+
+export default function SuggestionPage() {
+  const page = useLoaderData<typeof loader>();
+  const { suggestion, board, author, tags, history, revisions, duplicateOf, viewer } = page;
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  return (
+    <article>
+      <div className="suggestion-head">
+        <VoteBox />
+        <div>
+          <h1>{suggestion.title}</h1>
+          <div className="meta">
+            <StatusBadge status={suggestion.status} />
+            <span>
+              <Trans
+                i18nKey="suggestions.view.postedBy"
+                values={{ name: author.displayName, board: localized(board.nameEn, board.nameZh) }}
+                components={[<a key="author" href={`/u/${author.username}`} />, <a key="board" href={`/b/${board.slug}`} />]}
+              />
+            </span>
+            <RelativeTime date={suggestion.createdAt} />
+            {suggestion.updatedAt && <span>({t("suggestions.view.edited")})</span>}
+            {viewer.canEdit && <a href={`/s/${suggestion.id}/edit`}>{t("suggestions.view.edit")}</a>}
+          </div>
+          {tags.length > 0 && (
+            <p className="meta">
+              <span>{t("suggestions.view.tags")}:</span>
+              {tags.map((tag) => (
+                <a key={tag.slug} className="tag" href={`/b/${board.slug}?tag=${tag.slug}`}>
+                  {localized(tag.nameEn, tag.nameZh)}
+                </a>
+              ))}
+            </p>
+          )}
+        </div>
+      </div>
+      {duplicateOf && (
+        <p className="card">
+          {t("suggestions.view.duplicateOf")} <a href={`/s/${duplicateOf.id}`}>{duplicateOf.title}</a>
+        </p>
+      )}
+      <div className="markdown card" dangerouslySetInnerHTML={{ __html: suggestion.html }} />
+
+      <Comments />
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t("suggestions.view.history")}</h2>
+        {history.length === 0 ? (
+          <p>{t("suggestions.view.noHistory")}</p>
+        ) : (
+          <ol className="timeline">
+            {history.map((h) => (
+              <li key={h.id}>
+                <div>
+                  {t("suggestions.view.statusChange", {
+                    name: h.actorName,
+                    from: t(`common.status.${h.fromStatus}`),
+                    to: t(`common.status.${h.toStatus}`),
+                  })}{" "}
+                  · <RelativeTime date={h.createdAt} />
+                </div>
+                {h.note && <p>{h.note}</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {revisions.length > 0 && (
+        <section aria-labelledby="revisions-heading">
+          <h2 id="revisions-heading">{t("suggestions.view.revisions")}</h2>
+          {revisions.map((r) => (
+            <details key={r.id} className="card">
+              <summary>
+                {t("suggestions.view.revisionBy", { name: r.editorName })} · <RelativeTime date={r.createdAt} />
+              </summary>
+              <h3>{r.title}</h3>
+              <pre style={{ whiteSpace: "pre-wrap" }}>{r.body}</pre>
+            </details>
+          ))}
+        </section>
+      )}
+    </article>
+  );
+}
+
+// With JavaScript the count changes the moment the button is pressed; without, the same
+// form posts and the page comes back with the new count.
+function VoteBox() {
+  const { suggestion, viewerVoted, viewer } = useLoaderData<typeof loader>();
+  const fetcher = useFetcher<typeof action>();
+  const { t } = useTranslation();
+  const pending = fetcher.formData?.get("voted");
+  const voted = pending ? pending === "true" : viewerVoted;
+  const count = pending ? suggestion.voteCount + (voted === viewerVoted ? 0 : voted ? 1 : -1) : suggestion.voteCount;
+  const open = isVotingOpen(suggestion.status);
+  return (
+    <div className="vote-box card">
+      <span className="count" aria-live="polite" data-testid="vote-count">
+        {count}
+      </span>
+      <span>{t("suggestions.item.voteUnit", { count })}</span>
+      {!open ? (
+        <small>{t("suggestions.view.votingClosed")}</small>
+      ) : viewer.loggedIn ? (
+        <fetcher.Form method="post">
+          <input type="hidden" name="intent" value="vote" />
+          <input type="hidden" name="voted" value={String(!voted)} />
+          <button type="submit" aria-pressed={voted}>
+            {voted ? t("suggestions.view.voted") : t("suggestions.view.vote")}
+          </button>
+        </fetcher.Form>
+      ) : (
+        <a href={`/login?redirectTo=/s/${suggestion.id}`}>{t("suggestions.view.logInToVote")}</a>
+      )}
+    </div>
+  );
+}
+
+function Comments() {
+  const { comments } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const childrenOf = new Map<number, CommentView[]>();
+  for (const c of comments) {
+    if (c.parentId !== null) childrenOf.set(c.parentId, [...(childrenOf.get(c.parentId) ?? []), c]);
+  }
+  // Official replies lead: they are what most readers come to see.
+  const topLevel = comments
+    .filter((c) => c.parentId === null)
+    .sort((a, b) => Number(b.isOfficial) - Number(a.isOfficial));
+  return (
+    <section aria-labelledby="comments-heading">
+      <h2 id="comments-heading">{t("suggestions.view.comments")}</h2>
+      {topLevel.length === 0 ? (
+        <p>{t("suggestions.view.noComments")}</p>
+      ) : (
+        <ul className="comment-list">
+          {topLevel.map((c) => (
+            <CommentItem key={c.id} comment={c} childrenOf={childrenOf} />
+          ))}
+        </ul>
+      )}
+      <CommentForm />
+    </section>
+  );
+}
+
+function CommentItem({ comment, childrenOf }: { comment: CommentView; childrenOf: Map<number, CommentView[]> }) {
+  const { suggestion, viewer } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const replies = childrenOf.get(comment.id) ?? [];
+  return (
+    <li id={`comment-${comment.id}`} className={`comment${comment.isOfficial ? " official" : ""}`}>
+      <div className="meta">
+        <a href={`/u/${comment.authorUsername}`}>{comment.authorName}</a>
+        {comment.isOfficial ? (
+          <span className="badge-official">{t("suggestions.view.official")}</span>
+        ) : (
+          isStaff({ role: comment.authorRole }) && <span className="badge-staff">{t("suggestions.view.staffBadge")}</span>
+        )}
+        <RelativeTime date={comment.createdAt} />
+        {viewer.loggedIn && (
+          <a href={`/s/${suggestion.id}?replyTo=${comment.id}#comment-form`}>{t("suggestions.view.reply")}</a>
+        )}
+      </div>
+      <div className="markdown" dangerouslySetInnerHTML={{ __html: comment.html }} />
+      {replies.length > 0 && (
+        <ul className="replies">
+          {replies.map((r) => (
+            <CommentItem key={r.id} comment={r} childrenOf={childrenOf} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function CommentForm() {
+  const { suggestion, viewer, replyTo, comments } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "comment-form",
+    lastResult: actionData?.result,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
+  });
+  if (!viewer.loggedIn) {
+    return (
+      <p>
+        <a href={`/login?redirectTo=/s/${suggestion.id}`}>{t("suggestions.view.logInToComment")}</a>
+      </p>
+    );
+  }
+  const parent = comments.find((c) => c.id === replyTo);
+  return (
+    <Form method="post" {...getFormProps(form)} className="card" action={`/s/${suggestion.id}`}>
+      <h3>{t("suggestions.view.addComment")}</h3>
+      <input type="hidden" name="intent" value="comment" />
+      {parent && (
+        <p className="meta">
+          <input type="hidden" name="parentId" value={parent.id} />
+          {t("suggestions.view.replyingTo", { name: parent.authorName })} ·{" "}
+          <a href={`/s/${suggestion.id}#comment-form`}>{t("suggestions.view.cancel")}</a>
+        </p>
+      )}
+      <Field field={fields.body} label={t("suggestions.view.commentLabel")}>
+        <textarea {...getTextareaProps(fields.body)} rows={5} />
+      </Field>
+      {viewer.canReplyOfficially && (
+        <p className="field">
+          <label className="checkbox">
+            <input type="checkbox" name="official" /> {t("suggestions.view.markOfficial")}
+          </label>
+        </p>
+      )}
+      <button type="submit" className="primary">
+        {t("suggestions.view.postComment")}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,135 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/auth.server";
+import { findBoardBySlug, findTagsBySlugs, listBoards, listTags } from "~/boards.server";
+import { Field } from "~/components/field";
+import { StatusBadge } from "~/components/status-badge";
+import { suggestionSchema } from "~/forms/suggestion";
+import { titleMeta } from "~/i18n/meta";
+import { useLocalized } from "~/i18n/use-localized";
+import type { loader as similarLoader } from "~/routes/search.similar";
+import { createSuggestion } from "~/suggestions.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "suggestions.new.title");
+
+export function loader({ request }: LoaderFunctionArgs) {
+  requireUser(request);
+  return { boards: listBoards(), tags: listTags() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: suggestionSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const { title, body, board: boardSlug, tags: tagSlugs } = submission.value;
+  const board = findBoardBySlug(boardSlug);
+  const tags = findTagsBySlugs(tagSlugs);
+  if (!board || tags.length !== new Set(tagSlugs).size) {
+    return data(
+      {
+        result: submission.reply({
+          fieldErrors: { ...(board ? {} : { board: ["forms.unknownBoard"] }), ...(tags.length !== new Set(tagSlugs).size ? { tags: ["forms.unknownTag"] } : {}) },
+        }),
+      },
+      { status: 400 },
+    );
+  }
+  const { id } = createSuggestion({ authorId: user.id, boardId: board.id, title, body, tagIds: tags.map((t) => t.id) });
+  return redirect(`/s/${id}`);
+}
+
+export default function NewSuggestionPage() {
+  const { boards, tags } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const [form, fields] = useForm({
+    id: "new-suggestion",
+    lastResult: actionData?.result,
+    defaultValue: { board: searchParams.get("board") ?? "" },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: suggestionSchema }),
+  });
+  const chosenTags = new Set([fields.tags.initialValue ?? []].flat());
+  return (
+    <section className="card">
+      <h1>{t("suggestions.new.title")}</h1>
+      <p>{t("suggestions.new.intro")}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <Field field={fields.title} label={t("suggestions.new.titleLabel")} hint={t("suggestions.new.titleHint")}>
+          <input {...getInputProps(fields.title, { type: "text", ariaDescribedBy: fields.title.descriptionId })} maxLength={140} />
+        </Field>
+        <SimilarSuggestions title={fields.title.value ?? ""} />
+        <Field field={fields.board} label={t("suggestions.new.boardLabel")}>
+          <select {...getSelectProps(fields.board)}>
+            <option value="">{t("suggestions.new.chooseBoard")}</option>
+            {boards.map((b) => (
+              <option key={b.slug} value={b.slug}>
+                {localized(b.nameEn, b.nameZh)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field field={fields.body} label={t("suggestions.new.bodyLabel")} hint={t("suggestions.new.bodyHint")}>
+          <textarea {...getTextareaProps(fields.body, { ariaDescribedBy: fields.body.descriptionId })} rows={10} />
+        </Field>
+        <fieldset className="field" aria-describedby={fields.tags.errorId}>
+          <legend>{t("suggestions.new.tagsLabel")}</legend>
+          <p className="hint">{t("suggestions.new.tagsHint")}</p>
+          <div className="filters">
+            {tags.map((tag) => (
+              <label key={tag.slug} className="checkbox">
+                <input type="checkbox" name={fields.tags.name} value={tag.slug} defaultChecked={chosenTags.has(tag.slug)} />
+                {localized(tag.nameEn, tag.nameZh)}
+              </label>
+            ))}
+          </div>
+          {fields.tags.errors?.length ? (
+            <p className="field-error" id={fields.tags.errorId} role="alert">
+              {fields.tags.errors.map((e) => t(e)).join(" ")}
+            </p>
+          ) : null}
+        </fieldset>
+        <button type="submit" className="primary">
+          {t("suggestions.new.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+// While a title is typed, existing suggestions that look alike are offered, so that fans
+// vote for an idea that already exists instead of splitting its votes.
+function SimilarSuggestions({ title }: { title: string }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof similarLoader>();
+  const { load } = fetcher;
+  useEffect(() => {
+    if (title.trim().length < 4) return;
+    const timer = setTimeout(() => load(`/search/similar?title=${encodeURIComponent(title)}`), 300);
+    return () => clearTimeout(timer);
+  }, [title, load]);
+  const similar = title.trim().length >= 4 ? (fetcher.data?.similar ?? []) : [];
+  if (similar.length === 0) return null;
+  return (
+    <div className="similar card" aria-live="polite">
+      <strong>{t("suggestions.new.similar")}</strong>
+      <ul>
+        {similar.map((s) => (
+          <li key={s.id}>
+            <a href={`/s/${s.id}`} target="_blank" rel="noreferrer">
+              {s.title}
+            </a>{" "}
+            <StatusBadge status={s.status} /> · {t("suggestions.item.votes", { count: s.voteCount })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

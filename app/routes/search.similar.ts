@@ -1,0 +1,8 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { findSimilarSuggestions } from "~/search.server";
+
+// Feeds the "similar suggestions" hint on the new-suggestion form.
+export function loader({ request }: LoaderFunctionArgs) {
+  const title = (new URL(request.url).searchParams.get("title") ?? "").slice(0, 140);
+  return { similar: findSimilarSuggestions(title) };
+}

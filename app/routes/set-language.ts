@@ -1,0 +1,23 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { setUserLocale } from "~/accounts.server";
+import { getOptionalUser, safeRedirect } from "~/auth.server";
+import { LANGUAGES } from "~/i18n/i18n";
+import { languageCookie } from "~/locale.server";
+
+const schema = z.object({ language: z.enum(LANGUAGES), redirectTo: z.string().optional() });
+
+// The header's language switch: remembered in a cookie, and on the account when logged in.
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return new Response("Unknown language", { status: 400 });
+  const user = getOptionalUser(request);
+  if (user) setUserLocale(user.id, parsed.data.language);
+  return redirect(safeRedirect(parsed.data.redirectTo), {
+    headers: { "Set-Cookie": languageCookie(parsed.data.language) },
+  });
+}
+
+export function loader() {
+  return redirect("/");
+}

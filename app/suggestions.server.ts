@@ -1,0 +1,267 @@
+// Suggestions: posting, editing with revision history, listing with sorts and filters, and
+// everything one suggestion's page shows.
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import {
+  boards,
+  comments,
+  statusChanges,
+  suggestionRevisions,
+  suggestions,
+  suggestionTags,
+  tags,
+  users,
+  votes,
+  type SuggestionStatus,
+} from "#db/schema";
+import { getDb } from "~/db.server";
+import { renderMarkdown } from "~/markdown.server";
+import type { Sort } from "~/suggestion-sorts";
+
+export const PAGE_SIZE = 20;
+const TRENDING_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+export type ListQuery = {
+  boardId?: number;
+  sort: Sort;
+  status?: SuggestionStatus;
+  tagId?: number;
+  page: number;
+  pageSize?: number;
+  now?: number;
+};
+
+function orderFor(sort: Sort, now: number): SQL[] {
+  switch (sort) {
+    case "hot":
+      return [desc(suggestions.hotScore), desc(suggestions.id)];
+    case "top":
+      return [desc(suggestions.voteCount), desc(suggestions.id)];
+    case "new":
+      return [desc(suggestions.createdAt), desc(suggestions.id)];
+    case "trending": {
+      const recentVotes = sql`(select count(*) from ${votes} where ${votes.suggestionId} = ${suggestions.id} and ${votes.createdAt} > ${now - TRENDING_WINDOW_MS})`;
+      return [desc(recentVotes), desc(suggestions.hotScore)];
+    }
+  }
+}
+
+export function listSuggestions(query: ListQuery) {
+  const db = getDb();
+  const pageSize = query.pageSize ?? PAGE_SIZE;
+  const now = query.now ?? Date.now();
+  const conditions: SQL[] = [];
+  if (query.boardId !== undefined) conditions.push(eq(suggestions.boardId, query.boardId));
+  if (query.status) conditions.push(eq(suggestions.status, query.status));
+  if (query.tagId !== undefined) {
+    conditions.push(
+      sql`exists (select 1 from ${suggestionTags} where ${suggestionTags.suggestionId} = ${suggestions.id} and ${suggestionTags.tagId} = ${query.tagId})`,
+    );
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const total = db.select({ n: count() }).from(suggestions).where(where).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, query.page), pages);
+  const rows = db
+    .select({
+      id: suggestions.id,
+      title: suggestions.title,
+      status: suggestions.status,
+      voteCount: suggestions.voteCount,
+      commentCount: suggestions.commentCount,
+      answered: sql<boolean>`${suggestions.firstOfficialReplyAt} is not null`.mapWith(Boolean),
+      createdAt: suggestions.createdAt,
+      boardSlug: boards.slug,
+      boardNameEn: boards.nameEn,
+      boardNameZh: boards.nameZh,
+      authorUsername: users.username,
+      authorName: users.displayName,
+    })
+    .from(suggestions)
+    .innerJoin(boards, eq(boards.id, suggestions.boardId))
+    .innerJoin(users, eq(users.id, suggestions.authorId))
+    .where(where)
+    .orderBy(...orderFor(query.sort, now))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  const tagsById = tagsOf(rows.map((r) => r.id));
+  return {
+    items: rows.map((r) => ({ ...r, tags: tagsById.get(r.id) ?? [] })),
+    total,
+    page,
+    pages,
+  };
+}
+
+export type SuggestionListItem = ReturnType<typeof listSuggestions>["items"][number];
+
+function tagsOf(suggestionIds: number[]) {
+  const byId = new Map<number, { slug: string; nameEn: string; nameZh: string }[]>();
+  if (suggestionIds.length === 0) return byId;
+  const rows = getDb()
+    .select({ suggestionId: suggestionTags.suggestionId, slug: tags.slug, nameEn: tags.nameEn, nameZh: tags.nameZh })
+    .from(suggestionTags)
+    .innerJoin(tags, eq(tags.id, suggestionTags.tagId))
+    .where(inArray(suggestionTags.suggestionId, suggestionIds))
+    .orderBy(asc(tags.slug))
+    .all();
+  for (const { suggestionId, ...tag } of rows) {
+    const list = byId.get(suggestionId) ?? [];
+    list.push(tag);
+    byId.set(suggestionId, list);
+  }
+  return byId;
+}
+
+// Posting also casts the author's own vote: people vote for their own ideas anyway, and it
+// keeps "votes" honest as "people who want this".
+export function createSuggestion(input: {
+  authorId: number;
+  boardId: number;
+  title: string;
+  body: string;
+  tagIds?: number[];
+  now?: Date;
+}) {
+  const db = getDb();
+  const createdAt = input.now ?? new Date();
+  return db.transaction((tx) => {
+    const suggestion = tx
+      .insert(suggestions)
+      .values({
+        authorId: input.authorId,
+        boardId: input.boardId,
+        title: input.title,
+        body: input.body,
+        voteCount: 1,
+        createdAt,
+      })
+      .returning({ id: suggestions.id })
+      .get();
+    if (input.tagIds?.length) {
+      tx.insert(suggestionTags)
+        .values([...new Set(input.tagIds)].map((tagId) => ({ suggestionId: suggestion.id, tagId })))
+        .run();
+    }
+    tx.insert(votes).values({ suggestionId: suggestion.id, userId: input.authorId, createdAt }).run();
+    return suggestion;
+  });
+}
+
+export function findSuggestion(id: number) {
+  return getDb().select().from(suggestions).where(eq(suggestions.id, id)).get() ?? null;
+}
+
+// The previous text is kept as a revision before the new one replaces it.
+export function editSuggestion(input: { suggestionId: number; editorId: number; title: string; body: string; now?: Date }) {
+  const now = input.now ?? new Date();
+  getDb().transaction((tx) => {
+    const current = tx
+      .select({ title: suggestions.title, body: suggestions.body })
+      .from(suggestions)
+      .where(eq(suggestions.id, input.suggestionId))
+      .get();
+    if (!current) throw new Error(`suggestion ${input.suggestionId} does not exist`);
+    if (current.title === input.title && current.body === input.body) return;
+    tx.insert(suggestionRevisions)
+      .values({ suggestionId: input.suggestionId, editorId: input.editorId, title: current.title, body: current.body, createdAt: now })
+      .run();
+    tx.update(suggestions)
+      .set({ title: input.title, body: input.body, updatedAt: now })
+      .where(eq(suggestions.id, input.suggestionId))
+      .run();
+  });
+}
+
+export function getSuggestionPage(id: number, viewerId: number | null) {
+  const db = getDb();
+  const row = db
+    .select({
+      suggestion: suggestions,
+      board: { slug: boards.slug, nameEn: boards.nameEn, nameZh: boards.nameZh },
+      author: { username: users.username, displayName: users.displayName, role: users.role },
+    })
+    .from(suggestions)
+    .innerJoin(boards, eq(boards.id, suggestions.boardId))
+    .innerJoin(users, eq(users.id, suggestions.authorId))
+    .where(eq(suggestions.id, id))
+    .get();
+  if (!row) return null;
+
+  const commentRows = db
+    .select({
+      id: comments.id,
+      parentId: comments.parentId,
+      body: comments.body,
+      isOfficial: comments.isOfficial,
+      createdAt: comments.createdAt,
+      authorUsername: users.username,
+      authorName: users.displayName,
+      authorRole: users.role,
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.suggestionId, id))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .all()
+    .map(({ body, ...c }) => ({ ...c, html: renderMarkdown(body) }));
+
+  const history = db
+    .select({
+      id: statusChanges.id,
+      fromStatus: statusChanges.fromStatus,
+      toStatus: statusChanges.toStatus,
+      note: statusChanges.note,
+      createdAt: statusChanges.createdAt,
+      actorName: users.displayName,
+      actorUsername: users.username,
+    })
+    .from(statusChanges)
+    .innerJoin(users, eq(users.id, statusChanges.actorId))
+    .where(eq(statusChanges.suggestionId, id))
+    .orderBy(asc(statusChanges.createdAt), asc(statusChanges.id))
+    .all();
+
+  const revisions = db
+    .select({
+      id: suggestionRevisions.id,
+      title: suggestionRevisions.title,
+      body: suggestionRevisions.body,
+      createdAt: suggestionRevisions.createdAt,
+      editorName: users.displayName,
+    })
+    .from(suggestionRevisions)
+    .innerJoin(users, eq(users.id, suggestionRevisions.editorId))
+    .where(eq(suggestionRevisions.suggestionId, id))
+    .orderBy(desc(suggestionRevisions.createdAt), desc(suggestionRevisions.id))
+    .all();
+
+  const viewerVoted =
+    viewerId !== null &&
+    !!db
+      .select({ one: sql`1` })
+      .from(votes)
+      .where(and(eq(votes.suggestionId, id), eq(votes.userId, viewerId)))
+      .get();
+
+  const duplicateOf = row.suggestion.duplicateOfId
+    ? (db
+        .select({ id: suggestions.id, title: suggestions.title })
+        .from(suggestions)
+        .where(eq(suggestions.id, row.suggestion.duplicateOfId))
+        .get() ?? null)
+    : null;
+
+  const { body, ...suggestion } = row.suggestion;
+  return {
+    suggestion: { ...suggestion, body, html: renderMarkdown(body) },
+    board: row.board,
+    author: row.author,
+    tags: tagsOf([id]).get(id) ?? [],
+    comments: commentRows,
+    history,
+    revisions,
+    viewerVoted,
+    duplicateOf,
+  };
+}
