@@ -100,7 +100,11 @@ export const suggestions = sqliteTable(
     voteCount: integer("vote_count").notNull().default(0),
     commentCount: integer("comment_count").notNull().default(0),
     duplicateOfId: integer("duplicate_of_id"),
+    // Response times, kept for the staff queue and the word-of-mouth score.
     firstOfficialReplyAt: integer("first_official_reply_at", { mode: "timestamp_ms" }),
+    firstDecisionAt: integer("first_decision_at", { mode: "timestamp_ms" }),
+    shippedAt: integer("shipped_at", { mode: "timestamp_ms" }),
+    releaseId: integer("release_id"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
     // Reddit-style "hot": each tenfold of votes is worth 12.5 hours of freshness. It never
@@ -190,6 +194,8 @@ export const comments = sqliteTable(
     parentId: integer("parent_id"),
     body: text("body").notNull(),
     isOfficial: integer("is_official", { mode: "boolean" }).notNull().default(false),
+    // Staff mark a member's comment helpful; it counts toward the author's honors.
+    isHelpful: integer("is_helpful", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index("comments_suggestion_idx").on(t.suggestionId, t.createdAt)],
@@ -212,6 +218,186 @@ export const statusChanges = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("status_changes_suggestion_idx").on(t.suggestionId, t.createdAt)],
+);
+
+// Admin-editable settings (response target, feature switches), one JSON value per key.
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});
+
+// Co-authors: people credited on a suggestion besides its author (today: the authors of
+// suggestions merged into it). Kept when it ships, shown in the changelog and honor wall.
+export const suggestionCredits = sqliteTable(
+  "suggestion_credits",
+  {
+    suggestionId: integer("suggestion_id")
+      .notNull()
+      .references(() => suggestions.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    fromSuggestionId: integer("from_suggestion_id").references(() => suggestions.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.suggestionId, t.userId] }), index("suggestion_credits_user_idx").on(t.userId)],
+);
+
+// A merge of a duplicate into its target, with what it changed so that it can be undone.
+export const merges = sqliteTable(
+  "merges",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => suggestions.id, { onDelete: "cascade" }),
+    targetId: integer("target_id")
+      .notNull()
+      .references(() => suggestions.id, { onDelete: "cascade" }),
+    actorId: integer("actor_id")
+      .notNull()
+      .references(() => users.id),
+    sourceStatusBefore: text("source_status_before", { enum: SUGGESTION_STATUSES }).notNull(),
+    // JSON arrays of user ids: votes added to the target, and whether the source author was
+    // newly credited, so an undo removes exactly what the merge added.
+    movedVoterIds: text("moved_voter_ids").notNull().default("[]"),
+    creditedUserIds: text("credited_user_ids").notNull().default("[]"),
+    note: text("note").notNull().default(""),
+    createdAt: createdAt(),
+    undoneAt: integer("undone_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("merges_source_idx").on(t.sourceId), index("merges_target_idx").on(t.targetId)],
+);
+
+export const NOTIFICATION_KINDS = ["official_reply", "status_change", "merge", "ship", "complaint", "badge", "invitation"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+// The in-app inbox. eventKey names the event (e.g. "status_change:42"); unique per
+// recipient, so fan-out can be retried without anyone being told twice.
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    eventKey: text("event_key").notNull(),
+    suggestionId: integer("suggestion_id").references(() => suggestions.id, { onDelete: "cascade" }),
+    payload: text("payload").notNull().default("{}"),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("notifications_user_event_unique").on(t.userId, t.eventKey),
+    index("notifications_user_created_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+// Per member and kind: in-app and email switches. No row means the defaults.
+export const notificationPreferences = sqliteTable(
+  "notification_preferences",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    inApp: integer("in_app", { mode: "boolean" }).notNull(),
+    email: integer("email", { mode: "boolean" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+// Every email Sprout meant to send, and what became of it.
+export const emails = sqliteTable(
+  "emails",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    notificationId: integer("notification_id").references(() => notifications.id, { onDelete: "set null" }),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    status: text("status", { enum: ["sent", "not_sent", "failed"] }).notNull(),
+    error: text("error"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("emails_user_idx").on(t.userId)],
+);
+
+// Staff group shipped suggestions into releases (suggestions.release_id).
+export const releases = sqliteTable("releases", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  notes: text("notes").notNull().default(""),
+  releasedAt: integer("released_at", { mode: "timestamp_ms" }).notNull(),
+  createdById: integer("created_by_id")
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+});
+
+// The experience report: how a shipped feature works for the people who asked for it.
+export const ratings = sqliteTable(
+  "ratings",
+  {
+    suggestionId: integer("suggestion_id")
+      .notNull()
+      .references(() => suggestions.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    score: integer("score").notNull(),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.suggestionId, t.userId] }), index("ratings_user_idx").on(t.userId)],
+);
+
+export const COMPLAINT_SUBJECTS = ["product", "reply", "decision"] as const;
+export const COMPLAINT_STATUSES = ["open", "acknowledged", "resolved"] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+// Complaints are private between the member who filed them and staff.
+export const complaints = sqliteTable(
+  "complaints",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    subject: text("subject", { enum: COMPLAINT_SUBJECTS }).notNull(),
+    suggestionId: integer("suggestion_id").references(() => suggestions.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: COMPLAINT_STATUSES }).notNull().default("open"),
+    createdAt: createdAt(),
+    acknowledgedAt: integer("acknowledged_at", { mode: "timestamp_ms" }),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    resolvedById: integer("resolved_by_id").references(() => users.id),
+    resolutionNote: text("resolution_note"),
+    resolutionRating: integer("resolution_rating"),
+    ratedAt: integer("rated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("complaints_user_idx").on(t.userId), index("complaints_status_idx").on(t.status, t.createdAt)],
+);
+
+// The conversation on a complaint between the member and staff.
+export const complaintMessages = sqliteTable(
+  "complaint_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    complaintId: integer("complaint_id")
+      .notNull()
+      .references(() => complaints.id, { onDelete: "cascade" }),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("complaint_messages_complaint_idx").on(t.complaintId, t.createdAt)],
 );
 
 export type User = typeof users.$inferSelect;
