@@ -107,10 +107,10 @@ export const suggestions = sqliteTable(
     releaseId: integer("release_id"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
-    // Reddit-style "hot": each tenfold of votes is worth 12.5 hours of freshness. It never
+    // Reddit-style "hot": each tenfold of votes is worth a day of freshness. It never
     // decays with the clock, so it can be indexed and needs no periodic recomputation.
     hotScore: real("hot_score").generatedAlwaysAs(
-      sql`log10(max(vote_count, 1)) + (created_at / 1000.0 - 1700000000) / 45000.0`,
+      sql`log10(max(vote_count, 1)) + (created_at / 1000.0 - 1700000000) / 86400.0`,
       { mode: "virtual" },
     ),
   },

@@ -1,0 +1,103 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { suggestions, suggestionTags, votes } from "#db/schema";
+import { addComment } from "~/comments.server";
+import { getDb } from "~/db.server";
+import { createSuggestion as postSuggestion, editSuggestion, getSuggestionPage, listSuggestions } from "~/suggestions.server";
+import { setVote } from "~/votes.server";
+import { createBoard, createMember, createStaff, createSuggestion, createTag } from "../factories";
+
+describe("posting a suggestion", () => {
+  it("stores it with its tags and the author's own vote", async () => {
+    const board = createBoard();
+    const author = await createMember();
+    const tag = createTag();
+    const { id } = postSuggestion({ authorId: author.id, boardId: board.id, title: "Schedule dark mode by sunset", body: "**Please**", tagIds: [tag.id, tag.id] });
+    const page = getSuggestionPage(id, author.id)!;
+    expect(page.suggestion.voteCount).toBe(1);
+    expect(page.viewerVoted).toBe(true);
+    expect(page.tags.map((t) => t.slug)).toEqual([tag.slug]);
+    expect(page.suggestion.html).toContain("<strong>Please</strong>");
+    expect(getDb().select().from(votes).where(eq(votes.suggestionId, id)).all()).toHaveLength(1);
+  });
+});
+
+describe("editing", () => {
+  it("keeps the previous text as a revision", async () => {
+    const suggestion = await createSuggestion({ title: "Original title here", body: "Original body" });
+    editSuggestion({ suggestionId: suggestion.id, editorId: suggestion.authorId, title: "Better title here", body: "Better body" });
+    const page = getSuggestionPage(suggestion.id, null)!;
+    expect(page.suggestion.title).toBe("Better title here");
+    expect(page.suggestion.updatedAt).not.toBeNull();
+    expect(page.revisions).toMatchObject([{ title: "Original title here", body: "Original body" }]);
+  });
+
+  it("records nothing when the text did not change", async () => {
+    const suggestion = await createSuggestion({ title: "Unchanged title", body: "Same" });
+    editSuggestion({ suggestionId: suggestion.id, editorId: suggestion.authorId, title: "Unchanged title", body: "Same" });
+    expect(getSuggestionPage(suggestion.id, null)!.revisions).toHaveLength(0);
+  });
+});
+
+describe("listing a board", () => {
+  it("sorts by top, new and hot, filters by status and tag, and paginates", async () => {
+    const board = createBoard();
+    const tag = createTag();
+    const day = 24 * 60 * 60 * 1000;
+    const old = await createSuggestion({ board, title: "Old but loved idea", createdAt: new Date(Date.now() - 30 * day) });
+    const fresh = await createSuggestion({ board, title: "Fresh idea of today", status: "planned" });
+    const tagged = await createSuggestion({ board, title: "Tagged idea here", createdAt: new Date(Date.now() - day) });
+    getDb().update(suggestions).set({ voteCount: 50 }).where(eq(suggestions.id, old.id)).run();
+    getDb().insert(suggestionTags).values({ suggestionId: tagged.id, tagId: tag.id }).run();
+
+    const ids = (sort: "hot" | "top" | "new") => listSuggestions({ boardId: board.id, sort, page: 1 }).items.map((s) => s.id);
+    expect(ids("top")[0]).toBe(old.id);
+    expect(ids("new")).toEqual([fresh.id, tagged.id, old.id]);
+    // Fifty votes a month ago do not outrank a day's freshness by much: hot balances both.
+    expect(ids("hot")[0]).toBe(fresh.id);
+
+    expect(listSuggestions({ boardId: board.id, sort: "new", status: "planned", page: 1 }).items.map((s) => s.id)).toEqual([fresh.id]);
+    expect(listSuggestions({ boardId: board.id, sort: "new", tagId: tag.id, page: 1 }).items.map((s) => s.id)).toEqual([tagged.id]);
+
+    const paged = listSuggestions({ boardId: board.id, sort: "new", page: 2, pageSize: 2 });
+    expect(paged).toMatchObject({ total: 3, page: 2, pages: 2 });
+    expect(paged.items.map((s) => s.id)).toEqual([old.id]);
+    // A page past the end shows the last page rather than nothing.
+    expect(listSuggestions({ boardId: board.id, sort: "new", page: 99, pageSize: 2 }).page).toBe(2);
+  });
+
+  it("ranks trending by votes of the last week", async () => {
+    const board = createBoard();
+    const steady = await createSuggestion({ board, title: "Steady old favourite" });
+    const rising = await createSuggestion({ board, title: "Rising new favourite" });
+    const longAgo = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000);
+    for (let i = 0; i < 3; i++) setVote({ suggestionId: steady.id, userId: (await createMember()).id, voted: true, now: longAgo });
+    for (let i = 0; i < 2; i++) setVote({ suggestionId: rising.id, userId: (await createMember()).id, voted: true });
+    expect(listSuggestions({ boardId: board.id, sort: "trending", page: 1 }).items[0].id).toBe(rising.id);
+  });
+});
+
+describe("comments", () => {
+  it("threads replies, counts comments and stamps the first official reply", async () => {
+    const suggestion = await createSuggestion();
+    const fan = await createMember();
+    const staff = await createStaff();
+    const first = addComment({ suggestionId: suggestion.id, authorId: fan.id, body: "Me too" });
+    expect(first.ok).toBe(true);
+    const reply = addComment({ suggestionId: suggestion.id, authorId: staff.id, body: "We're on it", parentId: first.ok ? first.id : 0, official: true });
+    expect(reply.ok).toBe(true);
+    const page = getSuggestionPage(suggestion.id, null)!;
+    expect(page.suggestion.commentCount).toBe(2);
+    expect(page.suggestion.firstOfficialReplyAt).not.toBeNull();
+    expect(page.comments.find((c) => c.isOfficial)?.parentId).toBe(first.ok ? first.id : -1);
+  });
+
+  it("refuses a reply to a comment of another suggestion", async () => {
+    const a = await createSuggestion();
+    const b = await createSuggestion();
+    const fan = await createMember();
+    const onA = addComment({ suggestionId: a.id, authorId: fan.id, body: "On A" });
+    expect(addComment({ suggestionId: b.id, authorId: fan.id, body: "Sneaky", parentId: onA.ok ? onA.id : 0 })).toEqual({ ok: false, reason: "bad_parent" });
+    expect(getSuggestionPage(b.id, null)!.suggestion.commentCount).toBe(0);
+  });
+});
