@@ -1,0 +1,106 @@
+// The suggestion lifecycle as a pure state machine (DESIGN.md):
+//   open → under_review → planned → in_progress → shipped, plus declined and duplicate.
+// Besides that main line, staff may:
+//   - skip triage steps forward (open → planned/in_progress, under_review → in_progress),
+//     because an obvious idea needs no ceremony;
+//   - step back one stage (under_review → open, planned → under_review, in_progress →
+//     planned) when plans change;
+//   - decline anything not yet shipped, and reopen a declined suggestion (→ open or
+//     under_review) when the team changes its mind.
+// shipped is final: what shipped stays shipped (a regression is a new suggestion), and it
+// can only be reached from planned or in_progress, so every shipped idea was once on the
+// roadmap. duplicate is entered only by a merge and left only by undoing it.
+import { SUGGESTION_STATUSES, type SuggestionStatus } from "#db/schema";
+
+export const NOTE_MAX = 2000;
+
+const TRANSITIONS: Record<SuggestionStatus, readonly SuggestionStatus[]> = {
+  open: ["under_review", "planned", "in_progress", "declined"],
+  under_review: ["open", "planned", "in_progress", "declined"],
+  planned: ["under_review", "in_progress", "shipped", "declined"],
+  in_progress: ["planned", "shipped", "declined"],
+  shipped: [],
+  declined: ["open", "under_review"],
+  duplicate: [],
+};
+
+// Statuses that answer the suggestion one way or the other; the first one reached stamps
+// first_decision_at. Triage (under_review) and reopening are not decisions.
+const DECISIONS: readonly SuggestionStatus[] = ["planned", "in_progress", "shipped", "declined", "duplicate"];
+
+// A public note explains every "no": declining and merging away must say why.
+const NOTE_REQUIRED: readonly SuggestionStatus[] = ["declined", "duplicate"];
+
+export type LifecycleError =
+  | "lifecycle.errors.sameStatus"
+  | "lifecycle.errors.notAllowed"
+  | "lifecycle.errors.noteRequired"
+  | "lifecycle.errors.noteTooLong"
+  | "lifecycle.errors.mergeIntoItself"
+  | "lifecycle.errors.mergeIntoDuplicate"
+  | "lifecycle.errors.mergeFromFinal";
+
+export function isStatus(value: unknown): value is SuggestionStatus {
+  return typeof value === "string" && (SUGGESTION_STATUSES as readonly string[]).includes(value);
+}
+
+export function allowedTransitions(from: SuggestionStatus): readonly SuggestionStatus[] {
+  return TRANSITIONS[from];
+}
+
+export function canTransition(from: SuggestionStatus, to: SuggestionStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export function isDecision(to: SuggestionStatus): boolean {
+  return DECISIONS.includes(to);
+}
+
+export function isNoteRequired(to: SuggestionStatus): boolean {
+  return NOTE_REQUIRED.includes(to);
+}
+
+function noteError(to: SuggestionStatus, note: string): LifecycleError | null {
+  if (note.trim().length > NOTE_MAX) return "lifecycle.errors.noteTooLong";
+  if (isNoteRequired(to) && note.trim() === "") return "lifecycle.errors.noteRequired";
+  return null;
+}
+
+// Why a manual status change is refused, or null when it may go ahead.
+export function transitionError(from: SuggestionStatus, to: SuggestionStatus, note: string): LifecycleError | null {
+  if (from === to) return "lifecycle.errors.sameStatus";
+  if (!canTransition(from, to)) return "lifecycle.errors.notAllowed";
+  return noteError(to, note);
+}
+
+// A merge moves the source to duplicate. Shipped and duplicate sources are final; the
+// target must be a suggestion that stands on its own (not itself merged away).
+export function mergeError(
+  source: { id: number; status: SuggestionStatus },
+  target: { id: number; status: SuggestionStatus },
+  note: string,
+): LifecycleError | null {
+  if (source.id === target.id) return "lifecycle.errors.mergeIntoItself";
+  if (target.status === "duplicate") return "lifecycle.errors.mergeIntoDuplicate";
+  if (source.status === "shipped" || source.status === "duplicate") return "lifecycle.errors.mergeFromFinal";
+  return noteError("duplicate", note);
+}
+
+export function canMergeFrom(status: SuggestionStatus): boolean {
+  return status !== "shipped" && status !== "duplicate";
+}
+
+// Which form field an error belongs to, so the staff form can show it in place.
+export function errorField(error: LifecycleError): "to" | "note" | "targetId" {
+  switch (error) {
+    case "lifecycle.errors.noteRequired":
+    case "lifecycle.errors.noteTooLong":
+      return "note";
+    case "lifecycle.errors.mergeIntoItself":
+    case "lifecycle.errors.mergeIntoDuplicate":
+    case "lifecycle.errors.mergeFromFinal":
+      return "targetId";
+    default:
+      return "to";
+  }
+}
