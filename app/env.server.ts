@@ -11,6 +11,15 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  // Links in emails point here.
+  APP_URL: z.url().default("http://localhost:3000"),
+  // Outgoing mail, e.g. smtp://user:pass@mail.example:587. Unset: emails are recorded as
+  // "not_sent" and nothing else changes.
+  SMTP_URL: z.string().min(1).optional(),
+  EMAIL_FROM: z.string().min(1).default("Sprout <no-reply@sprout.localhost>"),
+  // Signs unsubscribe links. Unset: a random secret is kept in the database (settings), so
+  // links stay unforgeable and valid across restarts without any configuration.
+  APP_SECRET: z.string().min(16).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -20,4 +29,9 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= envSchema.parse(process.env);
   return cached;
+}
+
+// Tests change process.env (e.g. SMTP_URL of a loopback server) and read it afresh.
+export function resetEnv() {
+  cached = undefined;
 }

@@ -1,8 +1,9 @@
 import auth from "./auth";
 import common from "./common";
 import forms from "./forms";
+import notifications from "./notifications";
 import profile from "./profile";
 import search from "./search";
 import suggestions from "./suggestions";
 
-export default { common, auth, forms, suggestions, search, profile };
+export default { common, auth, forms, suggestions, search, profile, notifications };

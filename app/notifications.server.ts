@@ -1,0 +1,380 @@
+// Notifications: the one fan-out that tells people what happened, the inbox, preferences,
+// and the emails that follow. Rows are written synchronously (callers may be inside their
+// own transaction); emails go out afterwards and never fail the request that caused them.
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { and, count, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import nodemailer, { type Transporter } from "nodemailer";
+import { emails, notificationPreferences, notifications, settings, suggestions, users } from "#db/schema";
+import { getDb } from "~/db.server";
+import { env } from "~/env.server";
+import { isLanguage, translator } from "~/i18n/i18n";
+import {
+  channelsFor,
+  describeNotification,
+  isNotificationKind,
+  NOTIFICATION_KINDS,
+  translateMessage,
+  type Channels,
+  type NotificationKind,
+  type NotificationMessage,
+  type NotificationPayload,
+} from "~/notifications";
+
+export type SuggestionEventKind = "official_reply" | "status_change" | "merge" | "ship";
+
+export type SuggestionEvent = {
+  kind: SuggestionEventKind;
+  suggestionId: number;
+  // Names the event, unique per recipient: e.g. "status_change:<status_changes.id>". The same
+  // key twice (a retry) notifies nobody twice.
+  eventKey: string;
+  actorId: number;
+  payload?: NotificationPayload & Record<string, unknown>;
+};
+
+type Recipient = { userId: number; saved: Partial<Channels> | null };
+
+// Tells everyone who follows a suggestion (author, co-authors, voters, commenters), once
+// each, except whoever caused the event.
+export function notifySuggestionFollowers(event: SuggestionEvent): { notified: number } {
+  const rows = getDb().all<{ userId: number; inApp: number | null; email: number | null }>(sql`
+    select f.user_id as userId, p.in_app as inApp, p.email as email
+    from (
+      select author_id as user_id from suggestions where id = ${event.suggestionId}
+      union select user_id from suggestion_credits where suggestion_id = ${event.suggestionId}
+      union select user_id from votes where suggestion_id = ${event.suggestionId}
+      union select author_id from comments where suggestion_id = ${event.suggestionId}
+    ) f
+    left join notification_preferences p on p.user_id = f.user_id and p.kind = ${event.kind}
+    where f.user_id <> ${event.actorId}
+  `);
+  const recipients = rows.map((r) => ({
+    userId: r.userId,
+    saved: r.inApp === null || r.email === null ? null : { inApp: !!r.inApp, email: !!r.email },
+  }));
+  return record(event.kind, event.eventKey, event.suggestionId, event.payload ?? {}, recipients);
+}
+
+// One recipient (a complaint answered, a badge earned, an invitation accepted).
+export function notifyUser(input: {
+  userId: number;
+  kind: NotificationKind;
+  eventKey: string;
+  suggestionId?: number | null;
+  payload?: NotificationPayload & Record<string, unknown>;
+}): { notified: number } {
+  const saved = getDb()
+    .select({ inApp: notificationPreferences.inApp, email: notificationPreferences.email })
+    .from(notificationPreferences)
+    .where(and(eq(notificationPreferences.userId, input.userId), eq(notificationPreferences.kind, input.kind)))
+    .get();
+  return record(input.kind, input.eventKey, input.suggestionId ?? null, input.payload ?? {}, [
+    { userId: input.userId, saved: saved ?? null },
+  ]);
+}
+
+// A row is kept whenever either channel is on: it is what makes a retried event email nobody
+// twice. The inbox hides the kinds a member turned off in-app.
+function record(
+  kind: NotificationKind,
+  eventKey: string,
+  suggestionId: number | null,
+  payload: Record<string, unknown>,
+  recipients: Recipient[],
+): { notified: number } {
+  const wanted = recipients
+    .map((r) => ({ userId: r.userId, channels: channelsFor(kind, r.saved) }))
+    .filter((r) => r.channels.inApp || r.channels.email);
+  if (wanted.length === 0) return { notified: 0 };
+  const json = JSON.stringify(payload);
+  const db = getDb();
+  const inserted = db.transaction((tx) => {
+    const ids: number[] = [];
+    // Chunks keep each statement under SQLite's bound-parameter limit.
+    for (let i = 0; i < wanted.length; i += 500) {
+      const rows = tx
+        .insert(notifications)
+        .values(wanted.slice(i, i + 500).map((r) => ({ userId: r.userId, kind, eventKey, suggestionId, payload: json })))
+        .onConflictDoNothing()
+        .returning({ userId: notifications.userId })
+        .all();
+      ids.push(...rows.map((r) => r.userId));
+    }
+    return new Set(ids);
+  });
+  const emailTo = wanted.filter((r) => r.channels.email && inserted.has(r.userId)).map((r) => r.userId);
+  if (emailTo.length > 0) queueEmails(emailTo.map((userId) => ({ userId, eventKey })));
+  return { notified: inserted.size };
+}
+
+// ---- The inbox ----
+
+export const NOTIFICATIONS_PER_PAGE = 20;
+
+function hiddenKinds(userId: number): NotificationKind[] {
+  const saved = getNotificationPreferences(userId);
+  return NOTIFICATION_KINDS.filter((kind) => !saved[kind].inApp);
+}
+
+function visibleTo(userId: number) {
+  const hidden = hiddenKinds(userId);
+  return and(eq(notifications.userId, userId), hidden.length ? notInArray(notifications.kind, hidden) : undefined);
+}
+
+export function unreadCount(userId: number): number {
+  return getDb()
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(visibleTo(userId), isNull(notifications.readAt)))
+    .get()!.n;
+}
+
+export type InboxItem = {
+  id: number;
+  kind: NotificationKind;
+  createdAt: Date;
+  read: boolean;
+  message: NotificationMessage;
+};
+
+// Unread first, then newest first.
+export function listNotifications(userId: number, page = 1) {
+  const db = getDb();
+  const where = visibleTo(userId);
+  const total = db.select({ n: count() }).from(notifications).where(where).get()!.n;
+  const pages = Math.max(1, Math.ceil(total / NOTIFICATIONS_PER_PAGE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const rows = db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      suggestionId: notifications.suggestionId,
+      suggestionTitle: suggestions.title,
+      payload: notifications.payload,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+    })
+    .from(notifications)
+    .leftJoin(suggestions, eq(suggestions.id, notifications.suggestionId))
+    .where(where)
+    .orderBy(sql`${notifications.readAt} is null desc`, desc(notifications.createdAt), desc(notifications.id))
+    .limit(NOTIFICATIONS_PER_PAGE)
+    .offset((current - 1) * NOTIFICATIONS_PER_PAGE)
+    .all();
+  const items: InboxItem[] = rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    createdAt: r.createdAt,
+    read: r.readAt !== null,
+    message: describeNotification({ ...r, payload: parsePayload(r.payload) }),
+  }));
+  return { items, page: current, pages, total };
+}
+
+export function markRead(userId: number, ids: number[] | "all", now = new Date()): number {
+  if (ids !== "all" && ids.length === 0) return 0;
+  return getDb()
+    .update(notifications)
+    .set({ readAt: now })
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        ids === "all" ? undefined : inArray(notifications.id, ids),
+      ),
+    )
+    .run().changes;
+}
+
+function parsePayload(json: string): NotificationPayload {
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === "object" ? (value as NotificationPayload) : {};
+  } catch {
+    return {};
+  }
+}
+
+// ---- Preferences ----
+
+export type NotificationPreferences = Record<NotificationKind, Channels>;
+
+export function getNotificationPreferences(userId: number): NotificationPreferences {
+  const rows = getDb().select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId)).all();
+  const saved = new Map(rows.map((r) => [r.kind, r]));
+  return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, channelsFor(kind, saved.get(kind))])) as NotificationPreferences;
+}
+
+export function setNotificationPreferences(userId: number, preferences: Partial<NotificationPreferences>) {
+  const db = getDb();
+  db.transaction((tx) => {
+    for (const kind of NOTIFICATION_KINDS) {
+      const channels = preferences[kind];
+      if (!channels) continue;
+      tx.insert(notificationPreferences)
+        .values({ userId, kind, inApp: channels.inApp, email: channels.email })
+        .onConflictDoUpdate({
+          target: [notificationPreferences.userId, notificationPreferences.kind],
+          set: { inApp: channels.inApp, email: channels.email },
+        })
+        .run();
+    }
+  });
+}
+
+// ---- One-click unsubscribe (RFC 8058) ----
+
+// The link's token is "<userId>.<kind>.<HMAC>": anyone holding it may turn that one kind of
+// email off for that one member, and nobody can make one for someone else.
+function unsubscribeSecret(): string {
+  const configured = env().APP_SECRET;
+  if (configured) return configured;
+  const db = getDb();
+  const key = "unsubscribe_secret";
+  db.insert(settings)
+    .values({ key, value: JSON.stringify(randomBytes(32).toString("base64url")), updatedAt: new Date() })
+    .onConflictDoNothing()
+    .run();
+  return JSON.parse(db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()!.value) as string;
+}
+
+function signature(userId: number, kind: NotificationKind) {
+  return createHmac("sha256", unsubscribeSecret()).update(`unsubscribe:${userId}:${kind}`).digest("base64url");
+}
+
+export function unsubscribeToken(userId: number, kind: NotificationKind): string {
+  return `${userId}.${kind}.${signature(userId, kind)}`;
+}
+
+export function readUnsubscribeToken(token: string | null | undefined): { userId: number; kind: NotificationKind } | null {
+  const match = /^([1-9][0-9]{0,15})\.([a-z_]+)\.([A-Za-z0-9_-]{43})$/.exec(token ?? "");
+  if (!match || !isNotificationKind(match[2])) return null;
+  const userId = Number(match[1]);
+  const expected = Buffer.from(signature(userId, match[2]));
+  const given = Buffer.from(match[3]);
+  return timingSafeEqual(expected, given) ? { userId, kind: match[2] } : null;
+}
+
+// Turns one kind of email off; the in-app switch stays as it was.
+export function unsubscribe(token: string | null | undefined): { ok: true; kind: NotificationKind } | { ok: false } {
+  const target = readUnsubscribeToken(token);
+  if (!target) return { ok: false };
+  const current = getNotificationPreferences(target.userId)[target.kind];
+  setNotificationPreferences(target.userId, { [target.kind]: { inApp: current.inApp, email: false } });
+  return { ok: true, kind: target.kind };
+}
+
+// ---- Email ----
+
+const pending = new Set<Promise<void>>();
+
+// Sent after the current synchronous work (and the caller's transaction) has finished; a row
+// that was rolled back in the meantime is simply not found and not emailed.
+function queueEmails(jobs: { userId: number; eventKey: string }[]) {
+  const job: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(async () => {
+      for (const item of jobs) await emailNotification(item.userId, item.eventKey);
+    })
+    .catch((error: unknown) => console.error("Notification emails failed", error))
+    .finally(() => pending.delete(job));
+  pending.add(job);
+}
+
+// Resolves once every email queued so far has been sent or recorded (tests, shutdown).
+export async function pendingEmails(): Promise<void> {
+  while (pending.size > 0) await Promise.all([...pending]);
+}
+
+const transports = new Map<string, Transporter>();
+
+function transportFor(url: string): Transporter {
+  let transport = transports.get(url);
+  if (!transport) {
+    transport = nodemailer.createTransport(url);
+    transports.set(url, transport);
+  }
+  return transport;
+}
+
+async function emailNotification(userId: number, eventKey: string) {
+  const db = getDb();
+  const row = db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      suggestionId: notifications.suggestionId,
+      suggestionTitle: suggestions.title,
+      payload: notifications.payload,
+      to: users.email,
+      locale: users.locale,
+    })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .leftJoin(suggestions, eq(suggestions.id, notifications.suggestionId))
+    .where(and(eq(notifications.userId, userId), eq(notifications.eventKey, eventKey)))
+    .get();
+  if (!row) return;
+  const message = composeEmail({ ...row, userId, payload: parsePayload(row.payload) });
+  const { SMTP_URL, EMAIL_FROM } = env();
+  let outcome: { status: "sent" | "not_sent" | "failed"; error: string | null } = { status: "not_sent", error: null };
+  if (SMTP_URL) {
+    try {
+      await transportFor(SMTP_URL).sendMail({ from: EMAIL_FROM, to: row.to, ...message });
+      outcome = { status: "sent", error: null };
+    } catch (error) {
+      outcome = { status: "failed", error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  db.insert(emails)
+    .values({ userId, notificationId: row.id, toAddress: row.to, subject: message.subject, ...outcome })
+    .run();
+}
+
+function composeEmail(n: {
+  userId: number;
+  kind: NotificationKind;
+  suggestionId: number | null;
+  suggestionTitle: string | null;
+  payload: NotificationPayload;
+  locale: string | null;
+}) {
+  const t = translator(isLanguage(n.locale) ? n.locale : "en");
+  const appUrl = env().APP_URL.replace(/\/+$/, "");
+  const description = describeNotification(n);
+  const line = translateMessage(t, description);
+  const link = appUrl + description.path;
+  const unsubscribeUrl = `${appUrl}/notifications/unsubscribe?token=${encodeURIComponent(unsubscribeToken(n.userId, n.kind))}`;
+  const settingsUrl = `${appUrl}/notifications/settings`;
+  const kindName = t(`notifications.kinds.${n.kind}`);
+  const paragraphs = [
+    line,
+    description.note,
+    `${t("notifications.email.open")}: ${link}`,
+  ].filter((p): p is string => !!p);
+  const footer = [
+    t("notifications.email.why", { kind: kindName }),
+    `${t("notifications.email.unsubscribe", { kind: kindName })}: ${unsubscribeUrl}`,
+    `${t("notifications.email.settings")}: ${settingsUrl}`,
+  ];
+  const html = [
+    `<p>${escapeHtml(line)}</p>`,
+    description.note ? `<blockquote>${escapeHtml(description.note)}</blockquote>` : "",
+    `<p><a href="${escapeHtml(link)}">${escapeHtml(t("notifications.email.open"))}</a></p>`,
+    `<hr><p style="color:#666;font-size:small">${escapeHtml(footer[0])}<br>`,
+    `<a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(t("notifications.email.unsubscribe", { kind: kindName }))}</a> · `,
+    `<a href="${escapeHtml(settingsUrl)}">${escapeHtml(t("notifications.email.settings"))}</a></p>`,
+  ].join("\n");
+  return {
+    subject: `${t("common.appName")}: ${line}`,
+    text: [...paragraphs, "--", ...footer].join("\n\n") + "\n",
+    html,
+    headers: {
+      "List-Unsubscribe": `<${unsubscribeUrl}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  };
+}
+
+function escapeHtml(value: string) {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,134 @@
+// What a notification says and who wants it: pure rules shared by the inbox, the emails
+// and the preferences page (no database, safe in the browser).
+import {
+  COMPLAINT_STATUSES,
+  NOTIFICATION_KINDS,
+  SUGGESTION_STATUSES,
+  type ComplaintStatus,
+  type NotificationKind,
+  type SuggestionStatus,
+} from "#db/schema";
+
+export { NOTIFICATION_KINDS, type NotificationKind };
+
+export type Channels = { inApp: boolean; email: boolean };
+
+// Without a saved choice everyone sees everything in the inbox. Email only for what a member
+// would not want to miss: staff answering them (official replies, complaint answers), their
+// idea moving or shipping, and an invitation accepted. Merges and badges stay in-app.
+export const DEFAULT_CHANNELS: Record<NotificationKind, Channels> = {
+  official_reply: { inApp: true, email: true },
+  status_change: { inApp: true, email: true },
+  ship: { inApp: true, email: true },
+  merge: { inApp: true, email: false },
+  complaint: { inApp: true, email: true },
+  badge: { inApp: true, email: false },
+  invitation: { inApp: true, email: false },
+};
+
+export function channelsFor(kind: NotificationKind, saved: Partial<Channels> | null | undefined): Channels {
+  const defaults = DEFAULT_CHANNELS[kind];
+  return { inApp: saved?.inApp ?? defaults.inApp, email: saved?.email ?? defaults.email };
+}
+
+export function isNotificationKind(value: unknown): value is NotificationKind {
+  return typeof value === "string" && (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}
+
+// What callers put in a notification's payload, by kind. All optional: a notification
+// still reads well when a field is missing, since payloads outlive code changes.
+export type NotificationPayload = {
+  // status_change
+  from?: SuggestionStatus;
+  to?: SuggestionStatus;
+  note?: string;
+  // merge: the suggestion it was merged into
+  targetId?: number;
+  targetTitle?: string;
+  // ship
+  releaseName?: string;
+  // complaint, badge, invitation
+  title?: string;
+  complaintStatus?: ComplaintStatus;
+  badgeName?: string;
+  username?: string;
+  // Where the notification leads when it is not about a suggestion (same-site path).
+  path?: string;
+};
+
+export type NotificationMessage = {
+  // An i18n key under "notifications.messages" and its values; a value given as { key } is
+  // itself translated (a status name).
+  key: string;
+  values: Record<string, string | { key: string }>;
+  // The staff's own words (a status note), shown under the message.
+  note: string | null;
+  path: string;
+};
+
+const isStatus = (value: unknown): value is SuggestionStatus =>
+  typeof value === "string" && (SUGGESTION_STATUSES as readonly string[]).includes(value);
+
+const isComplaintStatus = (value: unknown): value is ComplaintStatus =>
+  typeof value === "string" && (COMPLAINT_STATUSES as readonly string[]).includes(value);
+
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+
+// Only same-site paths may come from a payload: a notification never links off-site.
+function sitePath(value: unknown): string | null {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
+    ? value
+    : null;
+}
+
+// A notification in words: the message key and values for `t`, the note, and its link.
+export function describeNotification(n: {
+  kind: NotificationKind;
+  suggestionId: number | null;
+  suggestionTitle: string | null;
+  payload: NotificationPayload;
+}): NotificationMessage {
+  const p = n.payload;
+  const title = n.suggestionTitle ?? text(p.title);
+  const suggestionPath = n.suggestionId ? `/s/${n.suggestionId}` : "/notifications";
+  const note = text(p.note).trim() || null;
+  switch (n.kind) {
+    case "official_reply":
+      return { key: "officialReply", values: { title }, note: null, path: suggestionPath };
+    case "status_change":
+      return isStatus(p.from) && isStatus(p.to)
+        ? { key: "statusChange", values: { title, from: { key: `common.status.${p.from}` }, to: { key: `common.status.${p.to}` } }, note, path: suggestionPath }
+        : { key: "statusChangeUnknown", values: { title }, note, path: suggestionPath };
+    case "merge":
+      return {
+        key: "merge",
+        values: { title, target: text(p.targetTitle) },
+        note,
+        path: typeof p.targetId === "number" ? `/s/${p.targetId}` : suggestionPath,
+      };
+    case "ship":
+      return p.releaseName
+        ? { key: "shipInRelease", values: { title, release: text(p.releaseName) }, note, path: suggestionPath }
+        : { key: "ship", values: { title }, note, path: suggestionPath };
+    case "complaint":
+      return isComplaintStatus(p.complaintStatus)
+        ? {
+            key: "complaintStatus",
+            values: { title, status: { key: `notifications.complaintStatuses.${p.complaintStatus}` } },
+            note,
+            path: sitePath(p.path) ?? "/notifications",
+          }
+        : { key: "complaint", values: { title }, note, path: sitePath(p.path) ?? "/notifications" };
+    case "badge":
+      return { key: "badge", values: { badge: text(p.badgeName) }, note: null, path: sitePath(p.path) ?? "/notifications" };
+    case "invitation":
+      return { key: "invitation", values: { username: text(p.username) }, note: null, path: sitePath(p.path) ?? "/invite" };
+  }
+}
+
+export function translateMessage(t: (key: string, values?: Record<string, string>) => string, message: NotificationMessage) {
+  const values = Object.fromEntries(
+    Object.entries(message.values).map(([name, value]) => [name, typeof value === "string" ? value : t(value.key)]),
+  );
+  return t(`notifications.messages.${message.key}`, values);
+}
