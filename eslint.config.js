@@ -1,0 +1,13 @@
+// ESLint 9 flat config: typescript-eslint's recommended rules and the rules of hooks, for
+// code that runs in the browser, on the server, or both.
+import { defineConfig } from "eslint/config";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default defineConfig(
+  { ignores: ["build/", "node_modules/", "tests/.tmp/", "db/migrations/", "data/"] },
+  tseslint.configs.recommended,
+  reactHooks.configs["recommended-latest"],
+  { languageOptions: { globals: { ...globals.browser, ...globals.node } } },
+);
