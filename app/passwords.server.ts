@@ -23,6 +23,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [algorithm, N, r, p, salt, key] = stored.split("$");
   if (algorithm !== "scrypt" || !salt || !key) return false;
   const expected = Buffer.from(key, "base64");
-  const actual = await scrypt(password, Buffer.from(salt, "base64"), { N: Number(N), r: Number(r), p: Number(p) });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  try {
+    const actual = await scrypt(password, Buffer.from(salt, "base64"), { N: Number(N), r: Number(r), p: Number(p) });
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  } catch {
+    return false; // a corrupted hash (impossible parameters) is a failed login, not a crash
+  }
 }

@@ -22,10 +22,10 @@ afterAll(async () => {
   await browser?.then((b) => b.close(), () => undefined);
 });
 
-export async function newPage({ javaScriptEnabled = true } = {}): Promise<Page> {
+export async function newPage({ javaScriptEnabled = true, locale = "en-US" } = {}): Promise<Page> {
   browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   // English unless a test switches language, so assertions on text are predictable.
-  const context = await (await browser).newContext({ baseURL: inject("baseUrl"), javaScriptEnabled, locale: "en-US" });
+  const context = await (await browser).newContext({ baseURL: inject("baseUrl"), javaScriptEnabled, locale });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {
