@@ -89,7 +89,12 @@ export type LoginResult =
 
 // Checks a password, slowing down and then refusing repeated failures for the account and
 // for the address alike, so neither guessing one account nor spraying many works.
-export async function logIn(username: string, password: string, address: string, now = Date.now()): Promise<LoginResult> {
+export async function logIn(
+  username: string,
+  password: string,
+  address: string,
+  { now = Date.now(), wait = sleep }: { now?: number; wait?: (ms: number) => Promise<unknown> } = {},
+): Promise<LoginResult> {
   const keys = [`account:${username.toLowerCase()}`, `address:${address}`];
   let delayMs = 0;
   for (const key of keys) {
@@ -97,7 +102,7 @@ export async function logIn(username: string, password: string, address: string,
     if (!decision.allowed) return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) };
     delayMs = Math.max(delayMs, decision.delayMs);
   }
-  if (delayMs > 0) await sleep(delayMs);
+  if (delayMs > 0) await wait(delayMs);
   const user = findUserForLogin(username);
   if (user && (await verifyPassword(password, user.passwordHash))) {
     getDb().delete(loginThrottles).where(eq(loginThrottles.key, keys[0])).run();

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { createUser, EmailTakenError, getProfile, logIn, UsernameTakenError } from "~/accounts.server";
+import { THROTTLE } from "~/login-throttle";
+import { createMember, createSuggestion, MEMBER_PASSWORD } from "../factories";
+
+describe("signing up", () => {
+  it("refuses a username or email already taken, whatever their case", async () => {
+    const existing = await createMember();
+    await expect(createUser({ username: existing.username.toUpperCase(), email: "new@example.com", password: "long-enough" })).rejects.toBeInstanceOf(UsernameTakenError);
+    await expect(createUser({ username: "someone_new", email: existing.email.toUpperCase(), password: "long-enough" })).rejects.toBeInstanceOf(EmailTakenError);
+  });
+});
+
+describe("logging in", () => {
+  it("accepts the username or the email with the right password", async () => {
+    const member = await createMember();
+    expect(await logIn(member.username, MEMBER_PASSWORD, "10.0.0.1")).toEqual({ ok: true, userId: member.id });
+    expect(await logIn(member.email, MEMBER_PASSWORD, "10.0.0.1")).toEqual({ ok: true, userId: member.id });
+    expect(await logIn(member.username, "wrong-password", "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("locks an account after repeated failures, even from changing addresses, and says for how long", async () => {
+    const member = await createMember();
+    const now = Date.now();
+    const delays: number[] = [];
+    const wait = async (ms: number) => delays.push(ms);
+    for (let i = 0; i < THROTTLE.lockAfterFailures; i++) {
+      await logIn(member.username, "wrong-password", `10.1.0.${i}`, { now, wait });
+    }
+    // Answers slowed down after the free failures, a little more each time.
+    expect(delays).toEqual([500, 1000, 1500, 2000]);
+    const locked = await logIn(member.username, MEMBER_PASSWORD, "10.1.1.1", { now: now + 1000, wait });
+    expect(locked).toMatchObject({ ok: false, reason: "locked" });
+    if (!locked.ok && locked.reason === "locked") expect(locked.retryAfterSeconds).toBeGreaterThan(60);
+    // Once the lock has passed, the right password works again.
+    expect(await logIn(member.username, MEMBER_PASSWORD, "10.1.1.1", { now: now + THROTTLE.lockMs + 1000, wait })).toEqual({ ok: true, userId: member.id });
+  });
+
+  it("locks an address that sprays many accounts", async () => {
+    const members = await Promise.all(Array.from({ length: THROTTLE.lockAfterFailures }, () => createMember()));
+    const options = { now: Date.now(), wait: async () => undefined };
+    for (const m of members) await logIn(m.username, "wrong-password", "10.2.0.1", options);
+    const fresh = await createMember();
+    expect(await logIn(fresh.username, MEMBER_PASSWORD, "10.2.0.1", options)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await logIn(fresh.username, MEMBER_PASSWORD, "10.2.0.2", options)).toEqual({ ok: true, userId: fresh.id });
+  });
+});
+
+describe("profiles", () => {
+  it("count suggestions and the votes others gave them, not the author's own", async () => {
+    const author = await createMember();
+    await createSuggestion({ author });
+    const profile = getProfile(author.username.toUpperCase())!;
+    expect(profile.stats).toEqual({ suggestionCount: 1, commentCount: 0, votesReceived: 0 });
+    expect(getProfile("no-such-member")).toBeNull();
+  });
+});
