@@ -41,6 +41,12 @@ export const users = sqliteTable(
     role: text("role", { enum: ROLES }).notNull().default("member"),
     locale: text("locale"),
     bio: text("bio").notNull().default(""),
+    // Honor level 0–4, kept current by the honors engine from contribution points;
+    // an admin's grant (honor_level_manual) overrides it.
+    honorLevel: integer("honor_level").notNull().default(0),
+    honorPoints: integer("honor_points").notNull().default(0),
+    honorLevelSince: integer("honor_level_since", { mode: "timestamp_ms" }),
+    honorLevelManual: integer("honor_level_manual"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -80,6 +86,8 @@ export const boards = sqliteTable("boards", {
   descriptionEn: text("description_en").notNull().default(""),
   descriptionZh: text("description_zh").notNull().default(""),
   position: integer("position").notNull().default(0),
+  // "early_access": the honorary development group's board, invisible to everyone else.
+  visibility: text("visibility", { enum: ["public", "early_access"] }).notNull().default("public"),
   createdAt: createdAt(),
 });
 
@@ -105,6 +113,8 @@ export const suggestions = sqliteTable(
     firstDecisionAt: integer("first_decision_at", { mode: "timestamp_ms" }),
     shippedAt: integer("shipped_at", { mode: "timestamp_ms" }),
     releaseId: integer("release_id"),
+    // Set when enough flags from trusted members hide it until staff review.
+    hiddenAt: integer("hidden_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
     // Reddit-style "hot": each tenfold of votes is worth a day of freshness. It never
@@ -398,6 +408,75 @@ export const complaintMessages = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("complaint_messages_complaint_idx").on(t.complaintId, t.createdAt)],
+);
+
+// Badge grants. badge_id names a definition in app/honors/badges.ts; repeatable badges are
+// granted once per suggestion (suggestion_id), the others once per member (suggestion_id 0).
+export const badgeGrants = sqliteTable(
+  "badge_grants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    badgeId: text("badge_id").notNull(),
+    suggestionId: integer("suggestion_id").notNull().default(0),
+    grantedAt: integer("granted_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("badge_grants_unique").on(t.userId, t.badgeId, t.suggestionId),
+    index("badge_grants_badge_idx").on(t.badgeId),
+  ],
+);
+
+// One row per member per day they were active: days active, streaks, return visits.
+export const activityDays = sqliteTable(
+  "activity_days",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    day: text("day").notNull(), // YYYY-MM-DD, UTC
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] }), index("activity_days_day_idx").on(t.day)],
+);
+
+// Flags on suggestions; weighted flags from trusted members hide a post until staff review.
+export const flags = sqliteTable(
+  "flags",
+  {
+    suggestionId: integer("suggestion_id")
+      .notNull()
+      .references(() => suggestions.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull().default(""),
+    createdAt: createdAt(),
+    reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.suggestionId, t.userId] })],
+);
+
+// A member's proposal that two suggestions are duplicates, for staff to accept or reject.
+export const mergeProposals = sqliteTable(
+  "merge_proposals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => suggestions.id, { onDelete: "cascade" }),
+    targetId: integer("target_id")
+      .notNull()
+      .references(() => suggestions.id, { onDelete: "cascade" }),
+    proposerId: integer("proposer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["pending", "accepted", "rejected"] }).notNull().default("pending"),
+    createdAt: createdAt(),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("merge_proposals_unique").on(t.sourceId, t.targetId, t.proposerId)],
 );
 
 export type User = typeof users.$inferSelect;
