@@ -42,6 +42,13 @@ describe.each([true, false])("a new fan (JavaScript enabled: %s)", (javaScriptEn
     await expect.poll(() => page.locator(".field-error").first().innerText()).toContain("8 to 140");
     expect(await page.inputValue('textarea[name="body"]')).toBe("My careful description");
 
+    if (javaScriptEnabled) {
+      // While the title is typed, look-alike suggestions are offered to avoid duplicates.
+      await page.fill('input[name="title"]', "Schedule dark mode automatically");
+      await expect.poll(() => page.locator(".similar a").count()).toBeGreaterThan(0);
+      expect((await page.locator(".similar").innerText()).toLowerCase()).toContain("dark mode");
+    }
+
     const title = `Quiet hours for group chats ${unique()}`;
     const id = await postSuggestion(page, title);
     expect(await page.locator("h1").innerText()).toBe(title);
