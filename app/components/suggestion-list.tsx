@@ -27,10 +27,7 @@ export function SuggestionList({ items, showBoard = true }: { items: SuggestionS
     <ul className="suggestion-list">
       {items.map((s) => (
         <li key={s.id} className="suggestion-item">
-          <div className="vote-pill" aria-label={t("suggestions.item.votes", { count: s.voteCount })}>
-            {s.voteCount}
-            <small aria-hidden="true">{t("suggestions.item.voteUnit", { count: s.voteCount })}</small>
-          </div>
+          <VotePill count={s.voteCount} />
           <div>
             <h3>
               <a href={`/s/${s.id}`}>{s.title}</a>
@@ -52,5 +49,16 @@ export function SuggestionList({ items, showBoard = true }: { items: SuggestionS
         </li>
       ))}
     </ul>
+  );
+}
+
+// The vote count beside a suggestion in any list.
+export function VotePill({ count }: { count: number }) {
+  const { t } = useTranslation();
+  return (
+    <div className="vote-pill" aria-label={t("suggestions.item.votes", { count })}>
+      {count}
+      <small aria-hidden="true">{t("suggestions.item.voteUnit", { count })}</small>
+    </div>
   );
 }

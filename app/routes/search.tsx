@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/status-badge";
+import { VotePill } from "~/components/suggestion-list";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
 import { searchSuggestions } from "~/search.server";
@@ -47,10 +48,7 @@ export default function SearchPage() {
           <ul className="suggestion-list search-results">
             {results.map((r) => (
               <li key={r.id} className="suggestion-item">
-                <div className="vote-pill">
-                  {r.voteCount}
-                  <small>{t("suggestions.item.voteUnit", { count: r.voteCount })}</small>
-                </div>
+                <VotePill count={r.voteCount} />
                 <div>
                   <h3>
                     <a href={`/s/${r.id}`}>{r.title}</a>
