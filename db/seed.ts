@@ -13,7 +13,13 @@ import { migrateDatabase, openDatabase, type Db } from "./client";
 import {
   boards,
   comments,
+  complaintMessages,
+  complaints,
+  merges,
+  ratings,
+  releases,
   statusChanges,
+  suggestionCredits,
   suggestions,
   suggestionTags,
   tags,
@@ -32,8 +38,6 @@ export const DEMO_ACCOUNTS = [
   { username: "lead", password: "sprout-lead-demo", role: "lead", displayName: "David Wu (Product lead)" },
   { username: "admin", password: "sprout-admin-demo", role: "admin", displayName: "Sprout Admin" },
 ] as const satisfies readonly { username: string; password: string; role: Role; displayName: string }[];
-
-export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
 
 // Everyone else in the demo community (including the second staff member) shares one
 // password, so the whole community can be explored and scrypt runs only once for them.
@@ -143,7 +147,8 @@ type SuggestionSpec = {
   status: SuggestionStatus;
   // Share of the community that votes for it, 0–1; most suggestions stay quiet.
   heat?: number;
-  author?: string;
+  // The demo fan's own suggestions, so that logging in as `fan` shows a contributor.
+  byFan?: boolean;
   daysAgo?: number;
   duplicateOf?: string;
   declineReason?: string;
@@ -151,9 +156,10 @@ type SuggestionSpec = {
   comments?: string[];
 };
 
-// Lets the Markdown bodies below be indented along with the code around them.
-function md(strings: TemplateStringsArray): string {
-  const lines = strings.join("").replace(/^\n/, "").trimEnd().split("\n");
+// Lets the Markdown texts below be indented along with the code around them.
+function md(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const text = strings.reduce((joined, part, i) => joined + part + (i < values.length ? String(values[i]) : ""), "");
+  const lines = text.replace(/^\n/, "").trimEnd().split("\n");
   const indent = Math.min(...lines.filter((line) => line.trim()).map((line) => line.length - line.trimStart().length));
   return lines.map((line) => line.slice(indent)).join("\n");
 }
@@ -312,7 +318,7 @@ const SUGGESTIONS: SuggestionSpec[] = [
     tags: ["charging", "battery"],
     status: "shipped",
     heat: 0.8,
-    author: "fan",
+    byFan: true,
     daysAgo: 120,
     body: md`
       My phone charges overnight and sits at 100% for six hours, which wears the battery out faster. Please add **optimized charging**:
@@ -586,7 +592,7 @@ const SUGGESTIONS: SuggestionSpec[] = [
     tags: ["notifications"],
     status: "open",
     heat: 0.35,
-    author: "fan",
+    byFan: true,
     daysAgo: 9,
     body: "I swipe a notification away by accident and it's gone forever. Please keep a **history** of dismissed notifications for 24 hours, reachable from Settings or a long-press in the shade.",
   },
@@ -899,15 +905,33 @@ const PLANNED_UPDATE: Record<Locale, string> = {
   zh: "好消息：这个建议已经**排入计划**，进入内测版时会在这里通知大家。",
 };
 
-function releaseName(at: number) {
-  const day = new Date(at);
-  return `Sprout OS ${day.getUTCFullYear() % 100}.${day.getUTCMonth() + 1}.${day.getUTCDate()}`;
+// Monthly releases, oldest first; the newest went out a few days ago. A suggestion ships
+// in the first release after its development started, or, when that is still to come,
+// in a weekly update outside any release (the changelog's "shipped recently").
+const RELEASE_COUNT = 6;
+const releaseName = (slot: number) => `Sprout OS 3.${slot}`;
+const WEEKLY_UPDATE: Record<Locale, string> = { en: "this week's update", zh: "本周更新" };
+
+function releaseNotes(features: number) {
+  return md`
+    Monthly update with ${features} community suggestions, the latest security patches and stability fixes.
+
+    每月更新：包含 ${features} 项社区建议、最新安全补丁与稳定性修复。
+  `;
 }
+
+const RATING_COMMENTS: Record<Locale, string[]> = {
+  en: ["Works exactly as described.", "Love it, I use it every day.", "Good start, but I'd like more options.", "Nice, though it took me a while to find in Settings."],
+  zh: ["很好用，每天都在用。", "和建议里说的一样，赞！", "基本满意，希望再多一些选项。", "不错，就是设置入口有点深。"],
+};
+
+// Ratings of shipped features lean positive, as they do when people got what they asked for.
+const RATING_WEIGHTS = [4, 6, 13, 32, 45]; // for 1 to 5 stars
 
 const SHIPPED_REPLY: Record<Locale, (release: string) => string> = {
   en: (release) =>
     `🎉 This is live in **${release}**. Update from *Settings → About phone → System update*, and tell us how it works for you. Thanks to everyone who voted!`,
-  zh: (release) => `🎉 已在 **${release}** 上线。可在「设置 → 我的设备 → 系统更新」中升级，欢迎继续反馈使用体验，感谢每一位投票的朋友！`,
+  zh: (release) => `🎉 已在**${release}**上线。可在「设置 → 我的设备 → 系统更新」中升级，欢迎继续反馈使用体验，感谢每一位投票的朋友！`,
 };
 
 const MERGE_REPLY: Record<Locale, (targetId: number) => string> = {
@@ -915,19 +939,19 @@ const MERGE_REPLY: Record<Locale, (targetId: number) => string> = {
   zh: (targetId) => `感谢反馈！这个建议和 #${targetId} 重复，已合并过去，你的投票和贡献也一并转移了。`,
 };
 
-function statusNote(to: SuggestionStatus, locale: Locale, board: string, at: number): string {
+function statusNote(to: SuggestionStatus, locale: Locale, board: string, shippedIn: string): string {
   const notes: Record<Locale, Record<"under_review" | "planned" | "in_progress" | "shipped", string>> = {
     en: {
       under_review: `The ${board} team is evaluating this.`,
       planned: "Planned for an upcoming release.",
       in_progress: "In development; it will reach the beta channel first.",
-      shipped: `Shipped in ${releaseName(at)}.`,
+      shipped: `Shipped in ${shippedIn}.`,
     },
     zh: {
       under_review: `已转交${board}团队评估。`,
       planned: "已排入后续版本计划。",
       in_progress: "开发中，将首先推送到内测版。",
-      shipped: `已在 ${releaseName(at)} 中上线。`,
+      shipped: `已在${shippedIn}中上线。`,
     },
   };
   if (to === "open" || to === "declined" || to === "duplicate") throw new Error(`${to} needs its own note`);
@@ -951,7 +975,8 @@ const POSTED_DAYS_AGO: Record<Exclude<SuggestionStatus, "duplicate">, [number, n
   declined: [10, 160],
 };
 
-// The statuses a suggestion passed through after open, in order.
+// The statuses a suggestion passed through after open, in order: the main line of the
+// lifecycle in app/lifecycle.ts, and a merge straight from open for duplicates.
 const LIFECYCLE_PATH: Record<SuggestionStatus, SuggestionStatus[]> = {
   open: [],
   under_review: ["under_review"],
@@ -963,6 +988,9 @@ const LIFECYCLE_PATH: Record<SuggestionStatus, SuggestionStatus[]> = {
 };
 
 const VOTING_CLOSED: SuggestionStatus[] = ["shipped", "declined", "duplicate"];
+
+// As in app/lifecycle.ts: the first of these a suggestion reaches stamps first_decision_at.
+const DECISIONS: SuggestionStatus[] = ["planned", "in_progress", "shipped", "declined", "duplicate"];
 
 // mulberry32: tiny, fast and good enough to make demo data look random yet repeatable.
 function createRandom(seed: number) {
@@ -1010,10 +1038,11 @@ type SuggestionPlan = {
   locale: Locale;
   postedAt: number;
   author: Person;
-  owner: Person; // the staff member who answers and moves it along
+  owner: Person; // the staff member who answers it and moves it along
   firstOfficialAt: number | null;
   changes: Change[];
   closedAt: number | null;
+  releaseSlot: number | null; // the release it shipped in, if any
   target?: SuggestionPlan;
   id: number;
 };
@@ -1023,6 +1052,7 @@ type CommentPlan = {
   authorId: number;
   body: string;
   official: boolean;
+  helpful: boolean;
   parent?: CommentPlan;
   id?: number;
 };
@@ -1042,6 +1072,10 @@ export type SeedSummary = {
   comments: number;
   officialReplies: number;
   statusChanges: number;
+  merges: number;
+  releases: number;
+  ratings: number;
+  complaints: number;
 };
 
 const DEFAULT_SEED = 20_240_615;
@@ -1099,6 +1133,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
       }),
     );
     const members = [...community, fan];
+    const membersById = new Map(members.map((member) => [member.id, member]));
 
     const boardIds = new Map<string, number>();
     const boardNames = new Map<string, Record<Locale, string>>();
@@ -1110,22 +1145,21 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     const tagIds = new Map<string, number>();
     for (const tag of TAGS) tagIds.set(tag.slug, tx.insert(tags).values(tag).returning({ id: tags.id }).get().id);
 
-    const plans = planSuggestions(random, now, community, staff, fan);
+    const releaseDates = Array.from({ length: RELEASE_COUNT }, (_, slot) => now - (6 + (RELEASE_COUNT - 1 - slot) * 28) * DAY);
+    const plans = planSuggestions(random, now, community, staff, fan, releaseDates);
+    const releaseIds = insertReleases();
     insertSuggestions();
-    const voters = planVotes(random, now, plans, members);
-    const commentsBySuggestion = new Map(plans.map((plan) => [plan, planComments(random, now, plan, members, boardNames)]));
+    const { voters, movedVoters } = planVotes(random, now, plans, members);
+    const coAuthors = planCredits(plans);
 
-    let voteRows = 0;
-    let commentRows = 0;
-    let officialRows = 0;
-    let changeRows = 0;
+    const counts = { votes: 0, comments: 0, officialReplies: 0, statusChanges: 0, merges: 0, ratings: 0 };
     for (const plan of plans) {
       const planVoters = [...voters.get(plan)!].map(([userId, at]) => ({ suggestionId: plan.id, userId, createdAt: new Date(at) }));
       tx.insert(votes).values(planVoters).run();
-      voteRows += planVoters.length;
+      counts.votes += planVoters.length;
 
-      const planComments = commentsBySuggestion.get(plan)!;
-      for (const comment of planComments) {
+      const thread = planComments(random, now, plan, members, boardNames);
+      for (const comment of thread) {
         comment.id = tx
           .insert(comments)
           .values({
@@ -1134,14 +1168,15 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
             parentId: comment.parent?.id ?? null,
             body: comment.body,
             isOfficial: comment.official,
+            isHelpful: comment.helpful,
             createdAt: new Date(comment.at),
           })
           .returning({ id: comments.id })
           .get().id;
       }
-      commentRows += planComments.length;
-      const officialTimes = planComments.filter((c) => c.official).map((c) => c.at);
-      officialRows += officialTimes.length;
+      counts.comments += thread.length;
+      const officialTimes = thread.filter((c) => c.official).map((c) => c.at);
+      counts.officialReplies += officialTimes.length;
 
       let from: SuggestionStatus = "open";
       for (const change of plan.changes) {
@@ -1156,13 +1191,44 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
           })
           .run();
         from = change.to;
-        changeRows++;
+        counts.statusChanges++;
+      }
+
+      // What the app's merge records, so that it can be shown and undone like a real one.
+      if (plan.target) {
+        const credited = coAuthors.get(plan.target)!.filter((credit) => credit.from === plan);
+        for (const credit of credited) {
+          tx.insert(suggestionCredits)
+            .values({ suggestionId: plan.target.id, userId: credit.userId, fromSuggestionId: plan.id, createdAt: new Date(plan.closedAt!) })
+            .run();
+        }
+        tx.insert(merges)
+          .values({
+            sourceId: plan.id,
+            targetId: plan.target.id,
+            actorId: plan.owner.id,
+            sourceStatusBefore: "open",
+            movedVoterIds: JSON.stringify(movedVoters.get(plan)),
+            creditedUserIds: JSON.stringify(credited.map((credit) => credit.userId)),
+            note: changeNote(plan, plan.changes[0], boardNames),
+            createdAt: new Date(plan.closedAt!),
+          })
+          .run();
+        counts.merges++;
+      }
+
+      if (plan.spec.status === "shipped") {
+        // A co-author's vote usually came along with the merge: count each person once.
+        const askedForIt = new Set([...voters.get(plan)!.keys(), ...coAuthors.get(plan)!.map((credit) => credit.userId)]);
+        const planRatings = planRatingsOf(random, now, plan, [...askedForIt].map((id) => membersById.get(id)!));
+        if (planRatings.length) tx.insert(ratings).values(planRatings).run();
+        counts.ratings += planRatings.length;
       }
 
       tx.update(suggestions)
         .set({
           voteCount: planVoters.length,
-          commentCount: planComments.length,
+          commentCount: thread.length,
           firstOfficialReplyAt: officialTimes.length ? new Date(Math.min(...officialTimes)) : null,
         })
         .where(eq(suggestions.id, plan.id))
@@ -1174,15 +1240,75 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
       boards: BOARDS.length,
       tags: TAGS.length,
       suggestions: plans.length,
-      votes: voteRows,
-      comments: commentRows,
-      officialReplies: officialRows,
-      statusChanges: changeRows,
+      releases: releaseIds.size,
+      complaints: insertComplaints(),
+      ...counts,
     };
+
+    // A few private complaints in every state, so the staff queue shows all its clocks and
+    // the demo fan has one resolved (about a declined suggestion) to look at.
+    function insertComplaints() {
+      const declined = plans
+        .filter((plan) => plan.spec.status === "declined" && plan.closedAt! <= now - 5 * DAY)
+        .sort((a, b) => b.closedAt! - a.closedAt!)[0];
+      const [teamEn, teamZh] = staff;
+      const specs = planComplaints(now, { fan, community, teamEn, teamZh, declinedSuggestionId: declined?.id ?? null });
+      for (const spec of specs) {
+        const { id } = tx
+          .insert(complaints)
+          .values({
+            userId: spec.filer.id,
+            subject: spec.subject,
+            suggestionId: spec.suggestionId,
+            title: spec.title,
+            body: spec.body,
+            status: spec.resolved ? "resolved" : spec.acknowledgedAt ? "acknowledged" : "open",
+            createdAt: new Date(spec.filedAt),
+            acknowledgedAt: spec.acknowledgedAt ? new Date(spec.acknowledgedAt) : null,
+            resolvedAt: spec.resolved ? new Date(spec.resolved.at) : null,
+            resolvedById: spec.resolved?.by.id ?? null,
+            resolutionNote: spec.resolved?.note ?? null,
+            resolutionRating: spec.resolved?.rating ?? null,
+            ratedAt: spec.resolved?.rating ? new Date(spec.resolved.at + 3 * HOUR) : null,
+          })
+          .returning({ id: complaints.id })
+          .get();
+        if (spec.messages.length) {
+          tx.insert(complaintMessages)
+            .values(spec.messages.map((m) => ({ complaintId: id, authorId: m.by.id, body: m.body, createdAt: new Date(m.at) })))
+            .run();
+        }
+      }
+      return specs.length;
+    }
+
+    // Only releases that carry community suggestions: the changelog is about those.
+    function insertReleases() {
+      const ids = new Map<number, number>();
+      releaseDates.forEach((releasedAt, slot) => {
+        const features = plans.filter((plan) => plan.releaseSlot === slot).length;
+        if (features === 0) return;
+        const { id } = tx
+          .insert(releases)
+          .values({
+            name: releaseName(slot),
+            notes: releaseNotes(features),
+            releasedAt: new Date(releasedAt),
+            createdById: staff[0].id,
+            createdAt: new Date(releasedAt - DAY),
+          })
+          .returning({ id: releases.id })
+          .get();
+        ids.set(slot, id);
+      });
+      return ids;
+    }
 
     // Oldest first, so ids follow posting order and #1 is the forum's first suggestion.
     function insertSuggestions() {
       for (const plan of plans) {
+        const firstDecision = plan.changes.find((change) => DECISIONS.includes(change.to));
+        const shipped = plan.spec.status === "shipped";
         plan.id = tx
           .insert(suggestions)
           .values({
@@ -1192,6 +1318,9 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
             body: plan.spec.body,
             status: plan.spec.status,
             duplicateOfId: plan.target?.id ?? null,
+            firstDecisionAt: firstDecision ? new Date(firstDecision.at) : null,
+            shippedAt: shipped ? new Date(plan.closedAt!) : null,
+            releaseId: plan.releaseSlot === null ? null : releaseIds.get(plan.releaseSlot)!,
             createdAt: new Date(plan.postedAt),
           })
           .returning({ id: suggestions.id })
@@ -1203,17 +1332,131 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
   });
 }
 
+type ComplaintPlan = {
+  filer: Person;
+  subject: "product" | "reply" | "decision";
+  suggestionId: number | null;
+  title: string;
+  body: string;
+  filedAt: number;
+  acknowledgedAt: number | null;
+  resolved: { at: number; by: Person; note: string; rating: number | null } | null;
+  messages: { by: Person; at: number; body: string }[];
+};
+
+// Ages chosen against the default 24 h target: one fresh, one amber, one red; two resolved
+// this week (median 13 h), one resolved long ago and never rated.
+function planComplaints(
+  now: number,
+  people: { fan: Person; community: Person[]; teamEn: Person; teamZh: Person; declinedSuggestionId: number | null },
+): ComplaintPlan[] {
+  const { fan, community, teamEn, teamZh } = people;
+  const byName = (username: string) => community.find((member) => member.username === username) ?? community[0];
+  const fanFiled = now - 4 * DAY;
+  const batteryFiled = now - 30 * HOUR;
+  const oldFiled = now - 12 * DAY;
+  const cameraFiled = now - 3 * DAY;
+  return [
+    {
+      filer: fan,
+      subject: "decision",
+      suggestionId: people.declinedSuggestionId,
+      title: "I don't understand why this was declined",
+      body: "The note says it doesn't fit the roadmap, but many of us asked for it. Could you explain a bit more, or say what would change your mind?",
+      filedAt: fanFiled,
+      acknowledgedAt: fanFiled + 2 * HOUR,
+      resolved: {
+        at: fanFiled + 20 * HOUR,
+        by: teamEn,
+        note: "We talked it over again as a team. The decision stands for this year, but we've added the reasons to the suggestion and will revisit it when the new hardware lands. Thank you for pushing us to explain.",
+        rating: 4,
+      },
+      messages: [
+        { by: teamEn, at: fanFiled + 2 * HOUR, body: "Thanks for telling us. I'm taking this to the team meeting tomorrow and will come back to you." },
+        { by: fan, at: fanFiled + 5 * HOUR, body: "Thanks, that's all I'm asking for." },
+      ],
+    },
+    {
+      filer: byName("zhangwei"),
+      subject: "reply",
+      suggestionId: null,
+      title: "官方回复只是复制粘贴的模板",
+      body: "我反馈的问题收到的官方回复和另外三个帖子一模一样，感觉根本没人看内容。",
+      filedAt: cameraFiled,
+      acknowledgedAt: cameraFiled + 6 * HOUR,
+      resolved: {
+        at: cameraFiled + 6 * HOUR,
+        by: teamZh,
+        note: "抱歉，那条回复确实不该用模板。我已经在你的帖子下重新做了具体答复，也提醒了团队不要再这样回复。",
+        rating: 5,
+      },
+      messages: [],
+    },
+    {
+      filer: byName("jonas_photo"),
+      subject: "product",
+      suggestionId: null,
+      title: "Gallery sync lost a week of photos",
+      body: "After the update, photos from last week are missing on my tablet. They are still on the phone.",
+      filedAt: oldFiled,
+      acknowledgedAt: oldFiled + 3 * HOUR,
+      resolved: { at: oldFiled + 28 * HOUR, by: teamEn, note: "Fixed in the sync service; your photos are back on all devices.", rating: null },
+      messages: [{ by: teamEn, at: oldFiled + 3 * HOUR, body: "Sorry about this. Could you tell us which tablet model you use?" }],
+    },
+    {
+      filer: byName("mia_k"),
+      subject: "product",
+      suggestionId: null,
+      title: "Battery drains overnight since the last update",
+      body: "My phone loses 30% overnight with nothing running. Before the update it was 3%.",
+      filedAt: batteryFiled,
+      acknowledgedAt: batteryFiled + 4 * HOUR,
+      resolved: null,
+      messages: [{ by: teamEn, at: batteryFiled + 4 * HOUR, body: "We can reproduce it on two test phones and are looking for the cause." }],
+    },
+    {
+      filer: byName("li_na"),
+      subject: "reply",
+      suggestionId: null,
+      title: "我的建议被合并了，但合并的理由不对",
+      body: "我的建议和被合并到的那条并不是同一个问题，希望工作人员再看一下。",
+      filedAt: now - 14 * HOUR,
+      acknowledgedAt: null,
+      resolved: null,
+      messages: [],
+    },
+    {
+      filer: byName("priya_dev"),
+      subject: "product",
+      suggestionId: null,
+      title: "Developer options reset after every reboot",
+      body: "USB debugging switches itself off after each restart, which breaks my test setup.",
+      filedAt: now - 2 * HOUR,
+      acknowledgedAt: null,
+      resolved: null,
+      messages: [],
+    },
+  ];
+}
+
 function localeOf(text: string): Locale {
   return /\p{Script=Han}/u.test(text) ? "zh" : "en";
 }
 
 // Decides who posted each suggestion and when, and when staff answered and moved it.
-function planSuggestions(random: Random, now: number, community: Person[], staff: Person[], fan: Person): SuggestionPlan[] {
+function planSuggestions(
+  random: Random,
+  now: number,
+  community: Person[],
+  staff: Person[],
+  fan: Person,
+  releaseDates: number[],
+): SuggestionPlan[] {
   const byKey = new Map<string, SuggestionPlan>();
   const latest = now - 3 * HOUR;
 
   const chooseAuthor = (spec: SuggestionSpec, locale: Locale, postedAt: number) => {
-    if (spec.author === fan.username) return fan;
+    if (spec.byFan) return fan;
     const sameLanguage = community.filter((member) => member.locale === locale);
     const eligible = sameLanguage.filter((member) => member.joinedAt < postedAt - DAY);
     if (eligible.length === 0) return sameLanguage[0];
@@ -1240,8 +1483,10 @@ function planSuggestions(random: Random, now: number, community: Person[], staff
     }
     const author = chooseAuthor(spec, locale, postedAt);
     postedAt = Math.max(postedAt, author.joinedAt + DAY);
-    // Each suggestion has one owner on the team; the Chinese-speaking one takes most Chinese posts.
-    const owner = locale === "zh" ? random.weightedPick(staff, (_, i) => (i === 1 ? 3 : 1)) : random.weightedPick(staff, (_, i) => (i === 0 ? 3 : 1));
+    // Each suggestion has one owner on the team, who mostly speaks its language
+    // (staff[0] answers most English posts, staff[1] most Chinese ones).
+    const usualOwner = locale === "zh" ? 1 : 0;
+    const owner = random.weightedPick(staff, (_, i) => (i === usualOwner ? 3 : 1));
 
     // Staff answer within hours; only open suggestions may still be waiting.
     let firstOfficialAt: number | null = postedAt + random.between(0.5, 30) * HOUR;
@@ -1258,22 +1503,38 @@ function planSuggestions(random: Random, now: number, community: Person[], staff
         .sort((a, b) => a - b);
       [firstAt, ...laterTimes].forEach((at, i) => changes.push({ to: path[i], at }));
     }
+
+    // Development started at the in_progress change; the feature ships with the next release.
+    let releaseSlot: number | null = null;
+    if (spec.status === "shipped") {
+      const developmentStarted = changes[changes.length - 2].at;
+      const slot = releaseDates.findIndex((releasedAt) => releasedAt > developmentStarted);
+      if (slot >= 0) {
+        releaseSlot = slot;
+        changes[changes.length - 1].at = releaseDates[slot];
+      }
+    }
     const closedAt = VOTING_CLOSED.includes(spec.status) ? changes[changes.length - 1].at : null;
 
-    byKey.set(spec.key, { spec, locale, postedAt, author, owner, firstOfficialAt, changes, closedAt, target, id: 0 });
+    byKey.set(spec.key, { spec, locale, postedAt, author, owner, firstOfficialAt, changes, closedAt, releaseSlot, target, id: 0 });
   }
   return [...byKey.values()].sort((a, b) => a.postedAt - b.postedAt);
 }
 
 // Every author votes for their own suggestion; the rest of the community votes with a
 // strongly skewed appetite (heat^1.5), only while voting is open, and only once joined.
-// Merged duplicates bring their voters to the target, as the app's merge does.
+// A merged duplicate adds its voters to the target with the moment they voted, as the
+// app's merge does; movedVoters keeps who was added, for the merge record.
 function planVotes(random: Random, now: number, plans: SuggestionPlan[], members: Person[]) {
   const voters = new Map<SuggestionPlan, Map<number, number>>();
   for (const plan of plans) {
     const until = plan.closedAt ?? now - 5 * 60_000;
     const planVoters = new Map([[plan.author.id, plan.postedAt]]);
-    const eligible = random.shuffle(members.filter((m) => m.id !== plan.author.id && m.joinedAt < until));
+    // Whoever posted a duplicate of it evidently hadn't found it, let alone voted for it.
+    const duplicateAuthors = new Set(plans.filter((other) => other.target === plan).map((other) => other.author.id));
+    const eligible = random.shuffle(
+      members.filter((m) => m.id !== plan.author.id && !duplicateAuthors.has(m.id) && m.joinedAt < until),
+    );
     const heat = plan.spec.heat ?? 0.05;
     const wanted = Math.min(eligible.length, Math.round(eligible.length * heat ** 1.5 * random.between(0.8, 1.15)));
     for (const voter of eligible.slice(0, wanted)) {
@@ -1282,25 +1543,61 @@ function planVotes(random: Random, now: number, plans: SuggestionPlan[], members
     }
     voters.set(plan, planVoters);
   }
+  const movedVoters = new Map<SuggestionPlan, number[]>();
   for (const plan of plans) {
     if (!plan.target) continue;
     const targetVoters = voters.get(plan.target)!;
-    for (const userId of voters.get(plan)!.keys()) {
-      if (!targetVoters.has(userId)) targetVoters.set(userId, plan.closedAt!);
-    }
+    const moved = [...voters.get(plan)!].filter(([userId]) => !targetVoters.has(userId));
+    for (const [userId, at] of moved) targetVoters.set(userId, at);
+    movedVoters.set(
+      plan,
+      moved.map(([userId]) => userId),
+    );
   }
-  return voters;
+  return { voters, movedVoters };
 }
 
-// Member comments (some replying to earlier ones), the owner's official replies at the
-// moments that matter, and thanks once something ships. Sorted by time, so a reply's
-// parent is always inserted before it.
+// Co-authors: the author of each duplicate is credited on its target (once, and not when
+// they wrote the target themselves).
+function planCredits(plans: SuggestionPlan[]) {
+  const credits = new Map<SuggestionPlan, { userId: number; from: SuggestionPlan }[]>(plans.map((plan) => [plan, []]));
+  for (const plan of plans) {
+    if (!plan.target) continue;
+    const onTarget = credits.get(plan.target)!;
+    const userId = plan.author.id;
+    if (userId !== plan.target.author.id && !onTarget.some((credit) => credit.userId === userId)) onTarget.push({ userId, from: plan });
+  }
+  return credits;
+}
+
+// The experience report: some of the people who asked for a shipped feature rate it after
+// it lands, now and then with a word about it.
+function planRatingsOf(random: Random, now: number, plan: SuggestionPlan, askedForIt: Person[]) {
+  const shippedAt = plan.closedAt!;
+  if (now - shippedAt < HOUR) return [];
+  const raters = random.shuffle(askedForIt).slice(0, Math.round(askedForIt.length * random.between(0.3, 0.6)));
+  return raters.map((rater) => ({
+    suggestionId: plan.id,
+    userId: rater.id,
+    score: random.weightedPick([1, 2, 3, 4, 5], (_, i) => RATING_WEIGHTS[i]),
+    comment: random.chance(0.35) ? random.pick(RATING_COMMENTS[rater.locale]) : "",
+    createdAt: new Date(shippedAt + (now - shippedAt) * random.next() ** 2),
+  }));
+}
+
+function shippedIn(plan: SuggestionPlan): string {
+  return plan.releaseSlot === null ? WEEKLY_UPDATE[plan.locale] : releaseName(plan.releaseSlot);
+}
+
+// Member comments (some replying to earlier ones, a few marked helpful by staff), the
+// owner's official replies at the moments that matter, and thanks once something ships.
+// Sorted by time, so a reply's parent is always inserted before it.
 function planComments(random: Random, now: number, plan: SuggestionPlan, members: Person[], boardNames: Map<string, Record<Locale, string>>) {
   const { spec, locale } = plan;
   const board = boardNames.get(spec.board)![locale];
   const until = plan.closedAt ?? now - 10 * 60_000;
   const official: CommentPlan[] = [];
-  const say = (at: number, body: string) => official.push({ at, authorId: plan.owner.id, body, official: true });
+  const say = (at: number, body: string) => official.push({ at, authorId: plan.owner.id, body, official: true, helpful: false });
 
   const isBug = spec.tags.includes("bug");
   // A duplicate's first answer is the merge itself, posted with the status change.
@@ -1311,7 +1608,7 @@ function planComments(random: Random, now: number, plan: SuggestionPlan, members
   for (const change of plan.changes) {
     if (change.to === "duplicate") say(change.at, MERGE_REPLY[locale](plan.target!.id));
     if (change.to === "planned" && random.chance(0.5)) say(change.at, PLANNED_UPDATE[locale]);
-    if (change.to === "shipped") say(change.at, SHIPPED_REPLY[locale](releaseName(change.at)));
+    if (change.to === "shipped") say(change.at, SHIPPED_REPLY[locale](shippedIn(plan)));
     if (change.to === "declined") say(change.at, spec.declineReason!);
   }
 
@@ -1340,10 +1637,10 @@ function planComments(random: Random, now: number, plan: SuggestionPlan, members
     const author = speaker(at);
     const earlier = discussion.filter((c) => c.authorId !== author.id);
     if (written.length === 0 && earlier.length > 0 && replies.length > 0 && random.chance(0.3)) {
-      discussion.push({ at, authorId: author.id, body: replies.pop()!, official: false, parent: random.pick(earlier) });
+      discussion.push({ at, authorId: author.id, body: replies.pop()!, official: false, helpful: false, parent: random.pick(earlier) });
     } else {
       const body = written.shift() ?? generic.pop();
-      if (body) discussion.push({ at, authorId: author.id, body, official: false });
+      if (body) discussion.push({ at, authorId: author.id, body, official: false, helpful: random.chance(0.12) });
     }
   }
 
@@ -1351,7 +1648,7 @@ function planComments(random: Random, now: number, plan: SuggestionPlan, members
     const thanks = random.shuffle(THANKS_AFTER_SHIPPING[locale]).slice(0, 1 + Math.floor(random.next() * 2));
     for (const body of thanks) {
       const at = plan.closedAt + (now - plan.closedAt) * random.next() ** 2;
-      discussion.push({ at, authorId: speaker(at).id, body, official: false });
+      discussion.push({ at, authorId: speaker(at).id, body, official: false, helpful: false });
     }
   }
 
@@ -1364,7 +1661,7 @@ function changeNote(plan: SuggestionPlan, change: Change, boardNames: Map<string
     const target = plan.target!;
     return plan.locale === "zh" ? `与 #${target.id} 重复，已合并：${target.spec.title}` : `Merged into #${target.id}: ${target.spec.title}`;
   }
-  return statusNote(change.to, plan.locale, boardNames.get(plan.spec.board)![plan.locale], change.at);
+  return statusNote(change.to, plan.locale, boardNames.get(plan.spec.board)![plan.locale], shippedIn(plan));
 }
 
 /** Seeds only a database without users, so restarts never duplicate or overwrite data. */
@@ -1382,6 +1679,10 @@ export function describeSeed(summary: SeedSummary): string {
     `${summary.votes} votes`,
     `${summary.comments} comments (${summary.officialReplies} official)`,
     `${summary.statusChanges} status changes`,
+    `${summary.merges} merges`,
+    `${summary.releases} releases`,
+    `${summary.ratings} ratings`,
+    `${summary.complaints} complaints`,
   ].join(", ");
 }
 
