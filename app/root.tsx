@@ -16,6 +16,7 @@ import { getOptionalUser, refreshedSession } from "~/auth.server";
 import { ErrorPage } from "~/components/error-page";
 import { createI18n, LANGUAGES, type Language } from "~/i18n/i18n";
 import { resolveLanguage } from "~/locale.server";
+import { unreadCount } from "~/notifications.server";
 import { sessionCookie } from "~/sessions.server";
 import stylesheet from "~/styles/app.css?url";
 
@@ -31,7 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = new Headers();
   if (refreshed) headers.append("Set-Cookie", sessionCookie(refreshed.token, refreshed.expiresAt));
   return data(
-    { user: user && { id: user.id, username: user.username, displayName: user.displayName, role: user.role }, language },
+    {
+      user: user && { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
+      language,
+      unreadNotifications: user ? unreadCount(user.id) : 0,
+    },
     { headers },
   );
 }
@@ -96,6 +101,11 @@ function SiteHeader() {
             <>
               <a className="button primary" href="/s/new">
                 {t("common.nav.newSuggestion")}
+              </a>
+              <a href="/notifications" className="header-notifications">
+                {root.unreadNotifications > 0
+                  ? t("notifications.navUnread", { count: root.unreadNotifications })
+                  : t("notifications.nav")}
               </a>
               <a href={`/u/${user.username}`}>{user.displayName}</a>
               <Form method="post" action="/logout">

@@ -43,15 +43,15 @@ export default {
   },
   unsubscribe: {
     title: "Unsubscribe",
-    confirm: "Stop emails about {{kind}}? You'll still see them in your inbox on Sprout.",
+    confirm: "Stop emails for “{{kind}}”? You'll still see them in your inbox on Sprout.",
     submit: "Unsubscribe",
-    done: "Done: no more emails about {{kind}}. You can turn them back on in your notification settings.",
+    done: "Done: no more emails for “{{kind}}”. You can turn them back on in your notification settings.",
     invalid: "This unsubscribe link is not valid. Log in and change your notification settings instead.",
   },
   email: {
     open: "See it on Sprout",
-    why: "You get this email because you follow this on Sprout and email for {{kind}} is on.",
-    unsubscribe: "Unsubscribe from emails about {{kind}}",
+    why: "You get this email because email for “{{kind}}” is on in your Sprout notification settings.",
+    unsubscribe: "Unsubscribe from emails for “{{kind}}”",
     settings: "All notification settings",
   },
 };
