@@ -14,6 +14,7 @@ import {
   type SuggestionStatus,
 } from "#db/schema";
 import { getDb } from "~/db.server";
+import { evaluateSuggestionCreators } from "~/honors.server";
 import { isDecision, mergeError, transitionError, type LifecycleError } from "~/lifecycle";
 import { notifySuggestionFollowers } from "~/notifications.server";
 
@@ -115,6 +116,7 @@ export function changeStatus(input: {
   );
   if ("ok" in result) return result;
   notifyStatusChange(result);
+  evaluateSuggestionCreators(result.suggestionId, [result.to === "shipped" ? "shipped" : "status_changed"]);
   return { ok: true, statusChangeId: result.id };
 }
 
@@ -122,7 +124,8 @@ const ids = (json: string): number[] => JSON.parse(json) as number[];
 
 export type MergeResult =
   | { ok: true; mergeId: number; movedVoterIds: number[]; creditedUserIds: number[] }
-  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "source_not_found" }
+  | { ok: false; reason: "target_not_found" }
   | { ok: false; reason: "invalid"; error: LifecycleError };
 
 // The source becomes a duplicate of the target. Its voters' votes are added to the target
@@ -142,7 +145,8 @@ export function mergeSuggestion(input: { sourceId: number; targetId: number; act
           .get();
       const source = pick(input.sourceId);
       const target = pick(input.targetId);
-      if (!source || !target) return { ok: false, reason: "not_found" } as const;
+      if (!source) return { ok: false, reason: "source_not_found" } as const;
+      if (!target) return { ok: false, reason: "target_not_found" } as const;
       const error = mergeError(source, target, note);
       if (error) return { ok: false, reason: "invalid", error } as const;
 
@@ -219,6 +223,8 @@ export function mergeSuggestion(input: { sourceId: number; targetId: number; act
     actorId: change.actorId,
     payload: { targetId: input.targetId, targetTitle, note },
   });
+  // The target's creators now include the source's, and its votes grew.
+  evaluateSuggestionCreators(input.targetId, ["status_changed"]);
   return merged;
 }
 
@@ -294,12 +300,13 @@ export function undoMerge(input: { mergeId: number; actorId: number; now?: Date 
         now,
       });
       tx.update(merges).set({ undoneAt: now }).where(eq(merges.id, merge.id)).run();
-      return { ok: true, change } as const;
+      return { ok: true, change, targetId: merge.targetId } as const;
     },
     { behavior: "immediate" },
   );
   if (!result.ok) return result;
   notifyStatusChange(result.change);
+  for (const suggestionId of [result.change.suggestionId, result.targetId]) evaluateSuggestionCreators(suggestionId, ["status_changed"]);
   return { ok: true };
 }
 

@@ -197,8 +197,14 @@ describe("mergeSuggestion", () => {
   test("a missing source or target is not found", async () => {
     const staff = await createStaff();
     const s = await createSuggestion();
-    expect(mergeSuggestion({ sourceId: s.id, targetId: 987_654, actorId: staff.id, note: "x" })).toEqual({ ok: false, reason: "not_found" });
-    expect(mergeSuggestion({ sourceId: 987_654, targetId: s.id, actorId: staff.id, note: "x" })).toEqual({ ok: false, reason: "not_found" });
+    expect(mergeSuggestion({ sourceId: s.id, targetId: 987_654, actorId: staff.id, note: "x" })).toEqual({
+      ok: false,
+      reason: "target_not_found",
+    });
+    expect(mergeSuggestion({ sourceId: 987_654, targetId: s.id, actorId: staff.id, note: "x" })).toEqual({
+      ok: false,
+      reason: "source_not_found",
+    });
   });
 });
 

@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+// Admin settings: one schema for the form, the action and for reading stored values back.
+export const settingsSchema = z.object({
+  // How long a suggestion may wait for an official reply before its clock turns red.
+  responseTargetHours: z
+    .number({ error: "forms.required" })
+    .int("staff.settings.targetRange")
+    .min(1, "staff.settings.targetRange")
+    .max(720, "staff.settings.targetRange"),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { responseTargetHours: 24 };

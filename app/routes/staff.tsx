@@ -1,0 +1,255 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { SUGGESTION_STATUSES } from "#db/schema";
+import { requireRole } from "~/auth.server";
+import { findBoardBySlug, listBoards, listTags } from "~/boards.server";
+import { complaintQueueStats, listComplaintQueue } from "~/complaints.server";
+import { ComplaintStatusBadge } from "~/components/complaint-status";
+import { useFormatDuration } from "~/components/response-times";
+import { Pagination } from "~/components/pagination";
+import { StatusBadge } from "~/components/status-badge";
+import { titleMeta } from "~/i18n/meta";
+import { useLocalized } from "~/i18n/use-localized";
+import { STAFF_ROLES } from "~/permissions";
+import { clockState, type Clock } from "~/response-times";
+import { getSetting } from "~/settings.server";
+import { latestSuggestionId, queueCounts, staffQueue } from "~/staff-queue.server";
+
+const HOUR_MS = 3_600_000;
+
+// Filters come from the address bar; anything unrecognised falls back to "all".
+const querySchema = z.object({
+  board: z.string().max(64).optional().catch(undefined),
+  status: z.enum(SUGGESTION_STATUSES).optional().catch(undefined),
+  tag: z.string().max(64).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const user = requireRole(request, STAFF_ROLES);
+  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const now = Date.now();
+  const targetMs = getSetting("responseTargetHours") * HOUR_MS;
+  const tags = listTags();
+  // An unknown board or tag matches nothing rather than silently showing everything.
+  const boardId = query.board ? (findBoardBySlug(query.board, user)?.id ?? -1) : undefined;
+  const tagId = query.tag ? (tags.find((t) => t.slug === query.tag)?.id ?? -1) : undefined;
+  const filter = { boardId, tagId, status: query.status };
+  return {
+    now,
+    targetMs,
+    isAdmin: user.role === "admin",
+    latestId: latestSuggestionId(),
+    query: { board: query.board ?? "", status: query.status ?? "", tag: query.tag ?? "" },
+    boards: listBoards(user).map(({ slug, nameEn, nameZh }) => ({ slug, nameEn, nameZh })),
+    tags: tags.map(({ slug, nameEn, nameZh }) => ({ slug, nameEn, nameZh })),
+    counts: queueCounts(filter, { targetMs, now }),
+    queue: staffQueue(filter, { page: query.page }),
+    complaints: { stats: complaintQueueStats(now, targetMs), items: listComplaintQueue(now, targetMs) },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => titleMeta(matches, "staff.queue.title");
+
+// Clocks keep moving while the page is open: the server's "now" for the first render (so
+// hydration matches), the browser's every half minute after that.
+function useNow(serverNow: number) {
+  const [now, setNow] = useState(serverNow);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return Math.max(now, serverNow);
+}
+
+// New suggestions arrive as server-sent events; the queue then reloads its data, so the
+// newcomer lands in its place under the current filters. Without JavaScript nothing of this
+// runs and the page is an ordinary list.
+function useLiveQueue(latestId: number) {
+  const revalidator = useRevalidator();
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
+  const after = useRef(latestId);
+  const [arrived, setArrived] = useState(0);
+  useEffect(() => {
+    const source = new EventSource(`/staff/events?after=${after.current}`);
+    source.addEventListener("suggestion", () => {
+      setArrived((n) => n + 1);
+      revalidate.current();
+    });
+    return () => source.close();
+  }, []);
+  return arrived;
+}
+
+export default function StaffQueue() {
+  const { now: serverNow, targetMs, isAdmin, latestId, query, boards, tags, counts, queue, complaints } =
+    useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const formatDuration = useFormatDuration();
+  const now = useNow(serverNow);
+  const arrived = useLiveQueue(latestId);
+  return (
+    <>
+      <h1>{t("staff.queue.title")}</h1>
+      <p className="meta">
+        <span>{t("staff.queue.intro")}</span>
+        <span>{t("staff.queue.target", { hours: Math.round(targetMs / HOUR_MS) })}</span>
+        {isAdmin && <a href="/staff/settings">{t("staff.queue.settings")}</a>}
+      </p>
+      <div className="stats">
+        <div>
+          <strong data-testid="queue-unanswered">{counts.unanswered}</strong>
+          {t("staff.queue.unanswered")}
+        </div>
+        <div>
+          <strong data-testid="queue-over-target" className={counts.overTarget > 0 ? "clock-red" : undefined}>
+            {counts.overTarget}
+          </strong>
+          {t("staff.queue.overTarget")}
+        </div>
+        <div>
+          <strong>
+            {counts.medianFirstResponseMs === null ? t("staff.queue.noAnswersYet") : formatDuration(counts.medianFirstResponseMs)}
+          </strong>
+          {t("staff.queue.medianFirstResponse")}
+        </div>
+      </div>
+
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="queue-board">{t("staff.queue.board")}</label>
+          <select id="queue-board" name="board" defaultValue={query.board}>
+            <option value="">{t("staff.queue.allBoards")}</option>
+            {boards.map((b) => (
+              <option key={b.slug} value={b.slug}>
+                {localized(b.nameEn, b.nameZh)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="queue-status">{t("staff.queue.status")}</label>
+          <select id="queue-status" name="status" defaultValue={query.status}>
+            <option value="">{t("staff.queue.active")}</option>
+            {SUGGESTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`common.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="queue-tag">{t("staff.queue.tag")}</label>
+          <select id="queue-tag" name="tag" defaultValue={query.tag}>
+            <option value="">{t("staff.queue.allTags")}</option>
+            {tags.map((tag) => (
+              <option key={tag.slug} value={tag.slug}>
+                {localized(tag.nameEn, tag.nameZh)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t("staff.queue.apply")}</button>
+      </Form>
+
+      <p role="status" aria-live="polite" className="meta">
+        {arrived > 0 && t("staff.queue.newArrivals", { count: arrived })}
+      </p>
+
+      {queue.items.length === 0 ? (
+        <p className="empty">{t("staff.queue.empty")}</p>
+      ) : (
+        <ul className="suggestion-list staff-queue" data-testid="staff-queue">
+          {queue.items.map((s) => {
+            const answeredAt = s.firstOfficialReplyAt ? new Date(s.firstOfficialReplyAt).getTime() : null;
+            const waitingMs = (answeredAt ?? now) - new Date(s.createdAt).getTime();
+            return (
+              <li key={s.id} className="suggestion-item" data-testid="queue-item">
+                <QueueClock
+                  clock={answeredAt === null ? clockState(waitingMs, targetMs) : "answered"}
+                  label={t(answeredAt === null ? "staff.queue.waiting" : "staff.queue.answeredIn", {
+                    duration: formatDuration(waitingMs),
+                  })}
+                />
+                <div>
+                  <h3>
+                    <a href={`/s/${s.id}`}>{s.title}</a>
+                  </h3>
+                  <div className="meta">
+                    <StatusBadge status={s.status} />
+                    <a href={`/b/${s.boardSlug}`}>{localized(s.boardNameEn, s.boardNameZh)}</a>
+                    <span>{t("staff.queue.by", { name: s.authorName })}</span>
+                    <span>{t("suggestions.item.votes", { count: s.voteCount })}</span>
+                    <span>{t("suggestions.item.comments", { count: s.commentCount })}</span>
+                  </div>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <Pagination page={queue.page} pages={queue.pages} />
+
+      <section aria-labelledby="complaints-heading">
+        <h2 id="complaints-heading">{t("staff.complaints.heading")}</h2>
+        <div className="stats">
+          <div>
+            <strong>{complaints.stats.open + complaints.stats.acknowledged}</strong>
+            {t("staff.complaints.open")}
+          </div>
+          <div>
+            <strong className={complaints.stats.overTarget > 0 ? "clock-red" : undefined}>{complaints.stats.overTarget}</strong>
+            {t("staff.complaints.overTarget")}
+          </div>
+          <div>
+            <strong>
+              {complaints.stats.medianResolutionMs === null
+                ? t("staff.queue.noAnswersYet")
+                : formatDuration(complaints.stats.medianResolutionMs)}
+            </strong>
+            {t("staff.complaints.medianResolution")}
+          </div>
+        </div>
+        {complaints.items.length === 0 ? (
+          <p className="empty">{t("staff.complaints.empty")}</p>
+        ) : (
+          <ul className="suggestion-list staff-queue">
+            {complaints.items.map((c) => {
+              const waitingMs = now - new Date(c.createdAt).getTime();
+              return (
+                <li key={c.id} className="suggestion-item">
+                  <QueueClock
+                    clock={clockState(waitingMs, targetMs)}
+                    label={t("staff.complaints.waiting", { duration: formatDuration(waitingMs) })}
+                  />
+                  <div>
+                    <h3>
+                      <a href={`/complaints/${c.id}`}>{c.title}</a>
+                    </h3>
+                    <div className="meta">
+                      <ComplaintStatusBadge status={c.status} />
+                      <span>{t("staff.complaints.filedBy", { name: c.filerName })}</span>
+                    </div>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function QueueClock({ clock, label }: { clock: Clock | "answered"; label: string }) {
+  return (
+    <span className={`queue-clock clock-${clock}`} data-clock={clock}>
+      {label}
+    </span>
+  );
+}
