@@ -4,16 +4,19 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
-import { getOptionalUser, requireUser } from "~/auth.server";
+import { forbidden, getOptionalUser, requireUser } from "~/auth.server";
 import { addComment } from "~/comments.server";
 import { Field } from "~/components/field";
+import { ExperienceReport } from "~/components/rating-form";
 import { RelativeTime } from "~/components/relative-time";
 import { StatusBadge } from "~/components/status-badge";
+import { ratingSchema } from "~/forms/rating";
 import { commentSchema } from "~/forms/suggestion";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
 import { parseId } from "~/route-params";
 import { canEditSuggestion, canPostOfficialReply, isStaff, isVotingOpen } from "~/permissions";
+import { experienceReport, rateSuggestion } from "~/ratings.server";
 import { getSuggestionPage } from "~/suggestions.server";
 import { setVote } from "~/votes.server";
 
@@ -26,6 +29,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   return {
     ...page,
     replyTo: page.comments.some((c) => c.id === replyTo) ? replyTo : null,
+    experience: page.suggestion.status === "shipped" ? experienceReport(id, user?.id ?? null) : null,
     viewer: {
       loggedIn: !!user,
       canEdit: canEditSuggestion(user, page.suggestion),
@@ -64,6 +68,20 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return redirect(`/s/${id}#comment-${added.id}`);
   }
 
+  // The rating form reads `rating`; `result` (the comment form's) is left undefined.
+  if (intent === "rate") {
+    const submission = parseWithZod(formData, { schema: ratingSchema });
+    if (submission.status !== "success") return data({ vote: null, result: undefined, rating: submission.reply() }, { status: 400 });
+    const rated = rateSuggestion({ suggestionId: id, userId: user.id, ...submission.value });
+    if (!rated.ok && rated.reason === "not_found") throw new Response("Not found", { status: 404 });
+    if (!rated.ok && rated.reason === "not_involved") throw forbidden();
+    if (!rated.ok) {
+      const error = rated.reason === "not_shipped" ? "ratings.errors.notShipped" : "ratings.errors.score";
+      return data({ vote: null, result: undefined, rating: submission.reply({ formErrors: [error] }) }, { status: 400 });
+    }
+    return redirect(`/s/${id}#rating`);
+  }
+
   return data({ vote: null, result: null }, { status: 400 });
 }
 
@@ -72,6 +90,7 @@ type CommentView = PageData["comments"][number];
 
 export default function SuggestionPage() {
   const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { suggestion, board, author, tags, history, revisions, duplicateOf, viewer } = page;
   const { t } = useTranslation();
   const localized = useLocalized();
@@ -112,6 +131,14 @@ export default function SuggestionPage() {
         </p>
       )}
       <div className="markdown card" dangerouslySetInnerHTML={{ __html: suggestion.html }} />
+      {page.experience && (
+        <ExperienceReport
+          suggestionId={suggestion.id}
+          report={page.experience}
+          loggedIn={viewer.loggedIn}
+          lastResult={actionData && "rating" in actionData ? actionData.rating : null}
+        />
+      )}
 
       <Comments />
 

@@ -3,7 +3,9 @@ import common from "./common";
 import forms from "./forms";
 import notifications from "./notifications";
 import profile from "./profile";
+import ratings from "./ratings";
+import releases from "./releases";
 import search from "./search";
 import suggestions from "./suggestions";
 
-export default { common, auth, forms, suggestions, search, profile, notifications };
+export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings };

@@ -1,0 +1,12 @@
+// The experience report's form: a score from 1 to 5 and an optional comment.
+import { z } from "zod";
+import { RATING_COMMENT_MAX, RATING_MAX, RATING_MIN } from "~/experience-report";
+
+export const ratingSchema = z.object({
+  score: z
+    .number({ error: "ratings.errors.score" })
+    .int("ratings.errors.score")
+    .min(RATING_MIN, "ratings.errors.score")
+    .max(RATING_MAX, "ratings.errors.score"),
+  comment: z.string().trim().max(RATING_COMMENT_MAX, "ratings.errors.commentLength").default(""),
+});

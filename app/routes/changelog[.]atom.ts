@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getOptionalUser } from "~/auth.server";
+import { changelogFeed } from "~/changelog-feed";
+import { env } from "~/env.server";
+import { translator } from "~/i18n/i18n";
+import { resolveLanguage } from "~/locale.server";
+import { listReleases } from "~/releases.server";
+
+// Feed readers rarely send cookies or languages, so most get English.
+export function loader({ request }: LoaderFunctionArgs) {
+  const t = translator(resolveLanguage(request, getOptionalUser(request)));
+  const xml = changelogFeed({
+    appUrl: env().APP_URL,
+    releases: listReleases({ limit: 20 }),
+    labels: {
+      title: t("releases.feed.title"),
+      subtitle: t("releases.feed.subtitle"),
+      credits: t("releases.changelog.credits"),
+      rating: (average, count) => t("releases.changelog.rating", { average, count }),
+      notRated: t("releases.changelog.notRated"),
+      bestRated: t("releases.changelog.bestRated"),
+    },
+    now: new Date(),
+  });
+  return new Response(xml, {
+    headers: {
+      "Content-Type": "application/atom+xml; charset=utf-8",
+      "Cache-Control": "public, max-age=300",
+      Vary: "Accept-Language, Cookie",
+    },
+  });
+}
