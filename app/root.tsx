@@ -146,7 +146,11 @@ function SiteHeader() {
 
 function SiteFooter() {
   const { t } = useTranslation();
-  return <footer className="site-footer">{t("common.footer")}</footer>;
+  return (
+    <footer className="site-footer">
+      {t("common.footer")} · <a href="/complaints">{t("complaints.footerLink")}</a>
+    </footer>
+  );
 }
 
 export default function App() {

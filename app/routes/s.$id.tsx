@@ -130,6 +130,11 @@ export default function SuggestionPage() {
           {t("suggestions.view.duplicateOf")} <a href={`/s/${duplicateOf.id}`}>{duplicateOf.title}</a>
         </p>
       )}
+      {(suggestion.status === "declined" || suggestion.status === "duplicate") && (
+        <p className="meta">
+          <a href={`/complaints/new?suggestion=${suggestion.id}&subject=decision`}>{t("complaints.aboutDecision")}</a>
+        </p>
+      )}
       <div className="markdown card" dangerouslySetInnerHTML={{ __html: suggestion.html }} />
       {page.experience && (
         <ExperienceReport

@@ -1,5 +1,6 @@
 import auth from "./auth";
 import common from "./common";
+import complaints from "./complaints";
 import forms from "./forms";
 import notifications from "./notifications";
 import profile from "./profile";
@@ -8,4 +9,4 @@ import releases from "./releases";
 import search from "./search";
 import suggestions from "./suggestions";
 
-export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings };
+export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints };
