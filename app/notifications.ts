@@ -38,6 +38,8 @@ export function isNotificationKind(value: unknown): value is NotificationKind {
 // What callers put in a notification's payload, by kind. All optional: a notification
 // still reads well when a field is missing, since payloads outlive code changes.
 export type NotificationPayload = {
+  // official_reply: the reply, to link straight to it
+  commentId?: number;
   // status_change
   from?: SuggestionStatus;
   to?: SuggestionStatus;
@@ -94,7 +96,12 @@ export function describeNotification(n: {
   const note = text(p.note).trim() || null;
   switch (n.kind) {
     case "official_reply":
-      return { key: "officialReply", values: { title }, note: null, path: suggestionPath };
+      return {
+        key: "officialReply",
+        values: { title },
+        note: null,
+        path: n.suggestionId && Number.isInteger(p.commentId) ? `${suggestionPath}#comment-${p.commentId}` : suggestionPath,
+      };
     case "status_change":
       return isStatus(p.from) && isStatus(p.to)
         ? { key: "statusChange", values: { title, from: { key: `common.status.${p.from}` }, to: { key: `common.status.${p.to}` } }, note, path: suggestionPath }

@@ -66,6 +66,17 @@ describe("notifySuggestionFollowers", () => {
     expect(rowsFor(f.staff.id)).toHaveLength(0);
   });
 
+  it("is what an official reply sets off", async () => {
+    const f = await followedSuggestion();
+    const reply = addComment({ suggestionId: f.suggestion.id, authorId: f.staff.id, body: "Planned for 2.4", official: true });
+    expect(reply.ok).toBe(true);
+    for (const user of [f.author, f.voter, f.voterWhoComments, f.commenter, f.coAuthor]) {
+      expect(rowsFor(user.id)).toMatchObject([{ kind: "official_reply", suggestionId: f.suggestion.id }]);
+    }
+    expect(rowsFor(f.staff.id)).toHaveLength(0);
+    expect(listNotifications(f.author.id).items[0].message.path).toBe(`/s/${f.suggestion.id}#comment-${reply.ok && reply.id}`);
+  });
+
   it("adds nothing when the same event is notified again", async () => {
     const f = await followedSuggestion();
     const event = { kind: "ship", suggestionId: f.suggestion.id, eventKey: "ship:7", actorId: f.staff.id } as const;

@@ -1,0 +1,77 @@
+// A fan hears about the team's answer: the header count, the inbox in words, marking read,
+// and the settings grid, with and without JavaScript.
+import { randomBytes } from "node:crypto";
+import { describe, expect, test } from "vitest";
+import { consoleErrors, logIn, newPage } from "./browser";
+
+const unique = () => randomBytes(3).toString("hex");
+
+describe.each([true, false])("notifications (JavaScript enabled: %s)", (javaScriptEnabled) => {
+  test("an official reply reaches the author's inbox once, and can be marked read", async () => {
+    const fan = await newPage({ javaScriptEnabled });
+    const username = `fan_${unique()}`;
+    await fan.goto("/signup");
+    await fan.fill('input[name="username"]', username);
+    await fan.fill('input[name="email"]', `${username}@example.com`);
+    await fan.fill('input[name="password"]', "a-long-enough-password");
+    await fan.click('button[type="submit"]:has-text("Sign up")');
+    await fan.waitForURL((url) => url.pathname === "/");
+    expect(await fan.locator(".header-notifications").innerText()).toBe("Notifications");
+
+    const title = `Show battery percentage inside the icon ${unique()}`;
+    await fan.goto("/s/new");
+    await fan.fill('input[name="title"]', title);
+    await fan.selectOption('select[name="board"]', { index: 1 });
+    await fan.fill('textarea[name="body"]', "Room for notification icons.");
+    await fan.click('button:has-text("Post suggestion")');
+    await fan.waitForURL(/\/s\/\d+$/);
+    const id = Number(new URL(fan.url()).pathname.split("/").pop());
+
+    // Other things may already have told the fan something (a badge for a first idea).
+    const unread = async () => Number(/\((\d+)\)/.exec(await fan.locator(".header-notifications").innerText())?.[1] ?? 0);
+    await fan.goto("/notifications");
+    const before = await unread();
+
+    const staff = await newPage();
+    await logIn(staff, "staff", "sprout-staff-demo");
+    await staff.goto(`/s/${id}`);
+    await staff.fill('textarea[name="body"]', "Good idea, we'll try it.");
+    await staff.check('input[name="official"]');
+    await staff.click('button:has-text("Post comment")');
+    await staff.waitForURL(/#comment-/);
+
+    await fan.goto("/notifications");
+    expect(await unread()).toBe(before + 1);
+    const item = fan.locator(".notification.unread", { hasText: "Staff replied officially" });
+    expect(await item.count()).toBe(1);
+    expect(await item.locator("a").first().innerText()).toBe(`Staff replied officially to “${title}”`);
+    expect(await item.locator("a").first().getAttribute("href")).toMatch(new RegExp(`^/s/${id}#comment-\\d+$`));
+
+    await item.locator('button:has-text("Mark read")').click();
+    await expect.poll(unread).toBe(before);
+    expect(await fan.locator(".notification:not(.unread)", { hasText: "Staff replied officially" }).count()).toBe(1);
+    if (before > 0) {
+      await fan.click('button:has-text("Mark all read")');
+      await expect.poll(() => fan.locator(".header-notifications").innerText()).toBe("Notifications");
+    }
+    expect(await fan.locator(".notification.unread").count()).toBe(0);
+
+    // Email for official replies off, in-app kept; the grid shows what was saved.
+    await fan.goto("/notifications/settings");
+    await fan.getByLabel("Official replies: By email").uncheck();
+    await fan.click('button:has-text("Save settings")');
+    await fan.waitForURL(/\/notifications\/settings\?saved/);
+    await fan.locator(".notice").waitFor();
+    expect(await fan.getByLabel("Official replies: By email").isChecked()).toBe(false);
+    expect(await fan.getByLabel("Official replies: In the inbox").isChecked()).toBe(true);
+
+    expect(consoleErrors(fan)).toEqual([]);
+  });
+
+  test("visitors are sent to log in", async () => {
+    const page = await newPage({ javaScriptEnabled });
+    await page.goto("/notifications");
+    expect(new URL(page.url()).pathname).toBe("/login");
+    expect(new URL(page.url()).searchParams.get("redirectTo")).toBe("/notifications");
+  });
+});
