@@ -97,6 +97,8 @@ function SiteHeader() {
           <input id="header-search" type="search" name="q" placeholder={t("common.nav.searchPlaceholder")} />
         </Form>
         <nav className="header-nav" aria-label={t("common.nav.mainNavigation")}>
+          <a href="/roadmap">{t("releases.roadmap.title")}</a>
+          <a href="/changelog">{t("releases.changelog.title")}</a>
           {user ? (
             <>
               <a className="button primary" href="/s/new">

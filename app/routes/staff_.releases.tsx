@@ -224,7 +224,7 @@ function ReleaseAssignmentForm({
           <option value="">{t("releases.staff.chooseSuggestion")}</option>
           {suggestions.map((s) => (
             <option key={s.id} value={s.id}>
-              #{s.id} {s.title} ({t(`common.status.${s.status}`)}, {t("suggestions.item.votes", { count: s.voteCount })})
+              {`#${s.id} ${s.title} (${t(`common.status.${s.status}`)}, ${t("suggestions.item.votes", { count: s.voteCount })})`}
             </option>
           ))}
         </select>
