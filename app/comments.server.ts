@@ -3,6 +3,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { comments, suggestions } from "#db/schema";
 import { getDb } from "~/db.server";
+import { evaluateHonors } from "~/honors.server";
 
 export type AddCommentResult = { ok: true; id: number } | { ok: false; reason: "not_found" | "bad_parent" };
 
@@ -52,4 +53,18 @@ export function addComment(input: {
     }
     return { ok: true, id } as const;
   }, { behavior: "immediate" });
+}
+
+// Staff mark a member's comment helpful (or take it back); it counts toward its author's
+// honors. Callers check the right (permissions.isStaff).
+export function markCommentHelpful(input: { suggestionId: number; commentId: number; helpful: boolean }): { ok: boolean } {
+  const comment = getDb()
+    .update(comments)
+    .set({ isHelpful: input.helpful })
+    .where(and(eq(comments.id, input.commentId), eq(comments.suggestionId, input.suggestionId)))
+    .returning({ authorId: comments.authorId })
+    .get();
+  if (!comment) return { ok: false };
+  evaluateHonors(comment.authorId, { events: ["comment_marked_helpful"] });
+  return { ok: true };
 }

@@ -5,6 +5,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { ratings, suggestionCredits, suggestions, votes } from "#db/schema";
 import { getDb } from "~/db.server";
+import { evaluateHonors } from "~/honors.server";
 import { isValidScore, ratingRefusal, summarizeRatings, type RatingRefusal, type RatingSummary } from "~/experience-report";
 
 function refusalFor(db: Pick<Db, "select">, suggestionId: number, userId: number): RatingRefusal | "not_found" | null {
@@ -43,7 +44,7 @@ export function rateSuggestion(input: {
   if (!isValidScore(input.score)) return { ok: false, reason: "invalid_score" };
   const now = input.now ?? new Date();
   const comment = input.comment?.trim() ?? "";
-  return getDb().transaction(
+  const result = getDb().transaction(
     (tx) => {
       const refusal = refusalFor(tx, input.suggestionId, input.userId);
       if (refusal) return { ok: false, reason: refusal } as const;
@@ -63,6 +64,9 @@ export function rateSuggestion(input: {
     },
     { behavior: "immediate" },
   );
+  // Rating shipped features earns the tester badges.
+  if (result.ok && result.created) evaluateHonors(input.userId, { events: ["rating_given"], now });
+  return result;
 }
 
 export function ratingSummaries(suggestionIds: readonly number[]): Map<number, RatingSummary> {

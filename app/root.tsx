@@ -14,6 +14,7 @@ import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { getOptionalUser, refreshedSession } from "~/auth.server";
 import { ErrorPage } from "~/components/error-page";
+import { recordActivity } from "~/honors.server";
 import { createI18n, LANGUAGES, type Language } from "~/i18n/i18n";
 import { resolveLanguage } from "~/locale.server";
 import { unreadCount } from "~/notifications.server";
@@ -27,6 +28,8 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = getOptionalUser(request);
+  // Days active feed streaks and honors; first, so a badge it earns is counted as unread.
+  if (user) recordActivity(user.id);
   const language = resolveLanguage(request, user);
   const refreshed = refreshedSession(request);
   const headers = new Headers();

@@ -14,6 +14,7 @@ import {
   type SuggestionStatus,
 } from "#db/schema";
 import { getDb } from "~/db.server";
+import { evaluateHonors } from "~/honors.server";
 import { renderMarkdown } from "~/markdown.server";
 import type { Sort } from "~/suggestion-sorts";
 
@@ -125,7 +126,7 @@ export function createSuggestion(input: {
 }) {
   const db = getDb();
   const createdAt = input.now ?? new Date();
-  return db.transaction((tx) => {
+  const created = db.transaction((tx) => {
     const suggestion = tx
       .insert(suggestions)
       .values({
@@ -146,6 +147,8 @@ export function createSuggestion(input: {
     tx.insert(votes).values({ suggestionId: suggestion.id, userId: input.authorId, createdAt }).run();
     return suggestion;
   });
+  evaluateHonors(input.authorId, { events: ["suggestion_posted"], now: createdAt });
+  return created;
 }
 
 export function findSuggestion(id: number) {
@@ -194,6 +197,7 @@ export function getSuggestionPage(id: number, viewerId: number | null) {
       parentId: comments.parentId,
       body: comments.body,
       isOfficial: comments.isOfficial,
+      isHelpful: comments.isHelpful,
       createdAt: comments.createdAt,
       authorUsername: users.username,
       authorName: users.displayName,

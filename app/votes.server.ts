@@ -3,6 +3,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { suggestions, votes } from "#db/schema";
 import { getDb } from "~/db.server";
+import { evaluateSuggestionAuthor } from "~/honors.server";
 import { isVotingOpen } from "~/permissions";
 
 export type VoteResult =
@@ -14,7 +15,7 @@ export type VoteResult =
 // concurrency, no read-modify-write.
 export function setVote(input: { suggestionId: number; userId: number; voted: boolean; now?: Date }): VoteResult {
   const db = getDb();
-  return db.transaction((tx) => {
+  const result = db.transaction((tx) => {
     const suggestion = tx
       .select({ status: suggestions.status })
       .from(suggestions)
@@ -40,4 +41,7 @@ export function setVote(input: { suggestionId: number; userId: number; voted: bo
       .get()!;
     return { ok: true, voted: input.voted, voteCount } as const;
   }, { behavior: "immediate" });
+  // Votes received count toward the author's honors.
+  if (result.ok) evaluateSuggestionAuthor(input.suggestionId, ["vote_cast"]);
+  return result;
 }

@@ -47,6 +47,11 @@ export const users = sqliteTable(
     honorPoints: integer("honor_points").notNull().default(0),
     honorLevelSince: integer("honor_level_since", { mode: "timestamp_ms" }),
     honorLevelManual: integer("honor_level_manual"),
+    // Word of mouth: who brought this member in (an invitation or a share link), and the
+    // address they signed up from (reward farming from one address is not rewarded).
+    invitedById: integer("invited_by_id"),
+    signupSource: text("signup_source", { enum: ["direct", "invitation", "share_link"] }).notNull().default("direct"),
+    signupAddress: text("signup_address"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -477,6 +482,120 @@ export const mergeProposals = sqliteTable(
     decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
   },
   (t) => [uniqueIndex("merge_proposals_unique").on(t.sourceId, t.targetId, t.proposerId)],
+);
+
+// Weekly snapshots of the word-of-mouth score, so trends are history, not recomputation.
+// scope "community" has scope_id 0; "board" and "member" name a board or a member.
+export const scoreSnapshots = sqliteTable(
+  "score_snapshots",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    weekStart: text("week_start").notNull(), // YYYY-MM-DD, the Monday (UTC)
+    scope: text("scope", { enum: ["community", "board", "member"] }).notNull(),
+    scopeId: integer("scope_id").notNull().default(0),
+    total: real("total").notNull(),
+    satisfaction: real("satisfaction").notNull(),
+    achievement: real("achievement").notNull(),
+    loyalty: real("loyalty").notNull(),
+    report: text("report").notNull(), // the full report with its breakdown, JSON
+    computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("score_snapshots_unique").on(t.weekStart, t.scope, t.scopeId),
+    index("score_snapshots_scope_idx").on(t.scope, t.scopeId, t.weekStart),
+  ],
+);
+
+// Answers to "How likely are you to recommend … to a friend?" (0–10), at most one a quarter.
+export const recommendationAnswers = sqliteTable(
+  "recommendation_answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    score: integer("score").notNull(),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recommendation_answers_user_idx").on(t.userId, t.createdAt)],
+);
+
+// Invitations: a scarce personal code (or the member's personal link), followed from
+// created to opened, joined, active and rewarded.
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    inviterId: integer("inviter_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    code: text("code").notNull().unique(),
+    inviteeId: integer("invitee_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+    openedAt: integer("opened_at", { mode: "timestamp_ms" }),
+    joinedAt: integer("joined_at", { mode: "timestamp_ms" }),
+    activatedAt: integer("activated_at", { mode: "timestamp_ms" }),
+    rewardedAt: integer("rewarded_at", { mode: "timestamp_ms" }),
+    // Why a reward was withheld (self-invitation, farming from one address, …).
+    rewardWithheld: text("reward_withheld"),
+  },
+  (t) => [index("invitations_inviter_idx").on(t.inviterId), index("invitations_invitee_idx").on(t.inviteeId)],
+);
+
+// Visits through a member's share link (?ref=username), for their sharing statistics.
+export const shareVisits = sqliteTable(
+  "share_visits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sharerId: integer("sharer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    suggestionId: integer("suggestion_id").references(() => suggestions.id, { onDelete: "set null" }),
+    visitorKey: text("visitor_key").notNull(), // a hash, never the raw address
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("share_visits_unique").on(t.sharerId, t.visitorKey, t.suggestionId), index("share_visits_sharer_idx").on(t.sharerId)],
+);
+
+// Time-boxed campaigns on a board ("Suggest for the next release").
+export const campaigns = sqliteTable(
+  "campaigns",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    boardId: integer("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull().unique(),
+    titleEn: text("title_en").notNull(),
+    titleZh: text("title_zh").notNull(),
+    bannerEn: text("banner_en").notNull().default(""),
+    bannerZh: text("banner_zh").notNull().default(""),
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
+    tagId: integer("tag_id").references(() => tags.id),
+    createdById: integer("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("campaigns_board_idx").on(t.boardId, t.startsAt)],
+);
+
+export const campaignPicks = sqliteTable(
+  "campaign_picks",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    suggestionId: integer("suggestion_id")
+      .notNull()
+      .references(() => suggestions.id, { onDelete: "cascade" }),
+    note: text("note").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.suggestionId] })],
 );
 
 export type User = typeof users.$inferSelect;

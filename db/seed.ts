@@ -10,6 +10,7 @@ import { count, eq } from "drizzle-orm";
 import { env } from "../app/env.server";
 import { hashPassword } from "../app/passwords.server";
 import { migrateDatabase, openDatabase, type Db } from "./client";
+import { seedHonors } from "./seed-honors";
 import {
   boards,
   comments,
@@ -1089,7 +1090,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     ...DEMO_ACCOUNTS.map((account) => hashPassword(account.password)),
   ]);
 
-  return db.transaction((tx) => {
+  const summary = db.transaction((tx) => {
     const insertPerson = (person: Omit<Person, "id"> & { displayName: string; passwordHash: string; bio?: string }): Person => {
       const { id } = tx
         .insert(users)
@@ -1330,6 +1331,8 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
       }
     }
   });
+  seedHonors(db, new Date(now));
+  return summary;
 }
 
 type ComplaintPlan = {

@@ -1,4 +1,5 @@
 import auth from "./auth";
+import badges from "./badges";
 import common from "./common";
 import complaints from "./complaints";
 import forms from "./forms";
@@ -9,4 +10,4 @@ import releases from "./releases";
 import search from "./search";
 import suggestions from "./suggestions";
 
-export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints };
+export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, badges };
