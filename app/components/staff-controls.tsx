@@ -105,6 +105,9 @@ function StatusForm({
     id: "status-form",
     lastResult,
     shouldValidate: "onBlur",
+    // Once shown, an error clears while typing: clearing it on blur would move the submit
+    // button away from under the pointer.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: statusChangeSchema }),
   });
   return (
@@ -137,6 +140,7 @@ function MergeForm({ action, lastResult }: { action: string; lastResult: Submiss
     id: "merge-form",
     lastResult,
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: mergeSchema }),
   });
   return (
