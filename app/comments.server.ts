@@ -4,6 +4,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { comments, suggestions } from "#db/schema";
 import { getDb } from "~/db.server";
 import { evaluateHonors } from "~/honors.server";
+import { notifySuggestionFollowers } from "~/notifications.server";
 
 export type AddCommentResult = { ok: true; id: number } | { ok: false; reason: "not_found" | "bad_parent" };
 
@@ -18,7 +19,7 @@ export function addComment(input: {
 }): AddCommentResult {
   const db = getDb();
   const now = input.now ?? new Date();
-  return db.transaction((tx) => {
+  const result = db.transaction((tx) => {
     const exists = tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.id, input.suggestionId)).get();
     if (!exists) return { ok: false, reason: "not_found" } as const;
     if (input.parentId !== undefined) {
@@ -53,6 +54,17 @@ export function addComment(input: {
     }
     return { ok: true, id } as const;
   }, { behavior: "immediate" });
+  // Followers hear about the team's answers, not about every comment.
+  if (result.ok && input.official) {
+    notifySuggestionFollowers({
+      kind: "official_reply",
+      suggestionId: input.suggestionId,
+      eventKey: `official_reply:${result.id}`,
+      actorId: input.authorId,
+      payload: { commentId: result.id },
+    });
+  }
+  return result;
 }
 
 // Staff mark a member's comment helpful (or take it back); it counts toward its author's

@@ -18,6 +18,7 @@ import { recordActivity } from "~/honors.server";
 import { createI18n, LANGUAGES, type Language } from "~/i18n/i18n";
 import { resolveLanguage } from "~/locale.server";
 import { unreadCount } from "~/notifications.server";
+import { isStaff } from "~/permissions";
 import { sessionCookie } from "~/sessions.server";
 import stylesheet from "~/styles/app.css?url";
 
@@ -112,6 +113,7 @@ function SiteHeader() {
                   ? t("notifications.navUnread", { count: root.unreadNotifications })
                   : t("notifications.nav")}
               </a>
+              {isStaff(user) && <a href="/staff">{t("staff.queue.title")}</a>}
               <a href={`/u/${user.username}`}>{user.displayName}</a>
               <Form method="post" action="/logout">
                 <button type="submit" className="link">

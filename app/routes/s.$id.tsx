@@ -1,4 +1,4 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
@@ -6,17 +6,24 @@ import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { forbidden, getOptionalUser, requireUser } from "~/auth.server";
 import { addComment } from "~/comments.server";
+import { CoAuthors } from "~/components/co-authors";
 import { Field } from "~/components/field";
 import { ExperienceReport } from "~/components/rating-form";
 import { RelativeTime } from "~/components/relative-time";
+import { ResponseTimes } from "~/components/response-times";
+import { StaffControls, type StaffForm } from "~/components/staff-controls";
 import { StatusBadge } from "~/components/status-badge";
+import { mergeSchema, statusChangeSchema, undoMergeSchema } from "~/forms/lifecycle";
 import { ratingSchema } from "~/forms/rating";
 import { commentSchema } from "~/forms/suggestion";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
+import { allowedTransitions, canMergeFrom, errorField } from "~/lifecycle";
+import { changeStatus, listMerges, mergeSuggestion, undoMerge } from "~/lifecycle.server";
 import { parseId } from "~/route-params";
 import { canEditSuggestion, canPostOfficialReply, isStaff, isVotingOpen } from "~/permissions";
 import { experienceReport, rateSuggestion } from "~/ratings.server";
+import { creditsFor } from "~/releases.server";
 import { getSuggestionPage } from "~/suggestions.server";
 import { setVote } from "~/votes.server";
 
@@ -30,6 +37,14 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     ...page,
     replyTo: page.comments.some((c) => c.id === replyTo) ? replyTo : null,
     experience: page.suggestion.status === "shipped" ? experienceReport(id, user?.id ?? null) : null,
+    coAuthors: (creditsFor([id]).get(id) ?? []).filter((c) => c.role === "co_author"),
+    staff: isStaff(user)
+      ? {
+          allowed: allowedTransitions(page.suggestion.status),
+          canMerge: canMergeFrom(page.suggestion.status),
+          merges: listMerges(id),
+        }
+      : null,
     viewer: {
       loggedIn: !!user,
       canEdit: canEditSuggestion(user, page.suggestion),
@@ -40,6 +55,9 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleMeta(matches, (t) => data?.suggestion.title ?? t("common.errors.notFoundTitle"));
+
+const staffReply = (form: StaffForm, reply: SubmissionResult<string[]>) =>
+  data({ vote: null, result: undefined, staff: { form, reply } }, { status: 400 });
 
 const voteSchema = z.object({ voted: z.enum(["true", "false"]).transform((v) => v === "true") });
 
@@ -82,6 +100,37 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return redirect(`/s/${id}#rating`);
   }
 
+  // Staff intents: refused for everyone else on the server, whatever the page showed.
+  if ((intent === "status" || intent === "merge" || intent === "undo-merge") && !isStaff(user)) throw forbidden();
+
+  if (intent === "status") {
+    const submission = parseWithZod(formData, { schema: statusChangeSchema });
+    if (submission.status !== "success") return staffReply("status", submission.reply());
+    const changed = changeStatus({ suggestionId: id, actorId: user.id, ...submission.value });
+    if (changed.ok) return redirect(`/s/${id}#history-heading`);
+    if (changed.reason !== "invalid") throw new Response("Not found", { status: 404 });
+    return staffReply("status", submission.reply({ fieldErrors: { [errorField(changed.error)]: [changed.error] } }));
+  }
+
+  if (intent === "merge") {
+    const submission = parseWithZod(formData, { schema: mergeSchema });
+    if (submission.status !== "success") return staffReply("merge", submission.reply());
+    const merged = mergeSuggestion({ sourceId: id, actorId: user.id, ...submission.value });
+    if (merged.ok) return redirect(`/s/${id}`);
+    if (merged.reason === "source_not_found") throw new Response("Not found", { status: 404 });
+    const [field, error] =
+      merged.reason === "target_not_found" ? ["targetId", "lifecycle.errors.targetNotFound"] : [errorField(merged.error), merged.error];
+    return staffReply("merge", submission.reply({ fieldErrors: { [field]: [error] } }));
+  }
+
+  if (intent === "undo-merge") {
+    const submission = parseWithZod(formData, { schema: undoMergeSchema });
+    if (submission.status !== "success") return staffReply("undo-merge", submission.reply());
+    const undone = undoMerge({ mergeId: submission.value.mergeId, actorId: user.id });
+    if (!undone.ok) return staffReply("undo-merge", submission.reply({ formErrors: ["lifecycle.errors.mergeGone"] }));
+    return redirect(`/s/${id}`);
+  }
+
   return data({ vote: null, result: null }, { status: 400 });
 }
 
@@ -109,7 +158,9 @@ export default function SuggestionPage() {
                 components={[<a key="author" href={`/u/${author.username}`} />, <a key="board" href={`/b/${board.slug}`} />]}
               />
             </span>
+            <CoAuthors people={page.coAuthors} />
             <RelativeTime date={suggestion.createdAt} />
+            <ResponseTimes suggestion={suggestion} />
             {suggestion.updatedAt && <span>({t("suggestions.view.edited")})</span>}
             {viewer.canEdit && <a href={`/s/${suggestion.id}/edit`}>{t("suggestions.view.edit")}</a>}
           </div>
@@ -169,6 +220,15 @@ export default function SuggestionPage() {
           </ol>
         )}
       </section>
+
+      {page.staff && (
+        <StaffControls
+          suggestionId={suggestion.id}
+          status={suggestion.status}
+          {...page.staff}
+          result={actionData && "staff" in actionData ? actionData.staff : null}
+        />
+      )}
 
       {revisions.length > 0 && (
         <section aria-labelledby="revisions-heading">

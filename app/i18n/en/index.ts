@@ -3,11 +3,13 @@ import badges from "./badges";
 import common from "./common";
 import complaints from "./complaints";
 import forms from "./forms";
+import lifecycle from "./lifecycle";
 import notifications from "./notifications";
 import profile from "./profile";
 import ratings from "./ratings";
 import releases from "./releases";
 import search from "./search";
+import staff from "./staff";
 import suggestions from "./suggestions";
 
-export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, badges };
+export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges };
