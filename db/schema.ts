@@ -213,7 +213,8 @@ export const comments = sqliteTable(
     isHelpful: integer("is_helpful", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index("comments_suggestion_idx").on(t.suggestionId, t.createdAt)],
+  // By author: a member's helpful replies for honors, their comments on a profile.
+  (t) => [index("comments_suggestion_idx").on(t.suggestionId, t.createdAt), index("comments_author_idx").on(t.authorId)],
 );
 
 // The lifecycle's history: who moved a suggestion from what to what, when, and why.
