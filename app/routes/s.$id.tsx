@@ -5,7 +5,7 @@ import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react
 import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { forbidden, getOptionalUser, requireUser } from "~/auth.server";
-import { addComment } from "~/comments.server";
+import { addComment, markCommentHelpful } from "~/comments.server";
 import { CoAuthors } from "~/components/co-authors";
 import { Field } from "~/components/field";
 import { ExperienceReport } from "~/components/rating-form";
@@ -13,6 +13,7 @@ import { RelativeTime } from "~/components/relative-time";
 import { ResponseTimes } from "~/components/response-times";
 import { StaffControls, type StaffForm } from "~/components/staff-controls";
 import { StatusBadge } from "~/components/status-badge";
+import { helpfulSchema } from "~/forms/honors";
 import { mergeSchema, statusChangeSchema, undoMergeSchema } from "~/forms/lifecycle";
 import { ratingSchema } from "~/forms/rating";
 import { commentSchema } from "~/forms/suggestion";
@@ -101,7 +102,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
 
   // Staff intents: refused for everyone else on the server, whatever the page showed.
-  if ((intent === "status" || intent === "merge" || intent === "undo-merge") && !isStaff(user)) throw forbidden();
+  if ((intent === "status" || intent === "merge" || intent === "undo-merge" || intent === "helpful") && !isStaff(user)) throw forbidden();
+
+  if (intent === "helpful") {
+    const submission = parseWithZod(formData, { schema: helpfulSchema });
+    if (submission.status !== "success") return data({ vote: null, result: null }, { status: 400 });
+    const marked = markCommentHelpful({ suggestionId: id, ...submission.value });
+    if (!marked.ok) throw new Response("Not found", { status: 404 });
+    return redirect(`/s/${id}#comment-${submission.value.commentId}`);
+  }
 
   if (intent === "status") {
     const submission = parseWithZod(formData, { schema: statusChangeSchema });
@@ -310,7 +319,7 @@ function Comments() {
 }
 
 function CommentItem({ comment, childrenOf }: { comment: CommentView; childrenOf: Map<number, CommentView[]> }) {
-  const { suggestion, viewer } = useLoaderData<typeof loader>();
+  const { suggestion, viewer, staff } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const replies = childrenOf.get(comment.id) ?? [];
   return (
@@ -322,9 +331,20 @@ function CommentItem({ comment, childrenOf }: { comment: CommentView; childrenOf
         ) : (
           isStaff({ role: comment.authorRole }) && <span className="badge-staff">{t("suggestions.view.staffBadge")}</span>
         )}
+        {comment.isHelpful && <span className="badge-helpful">{t("badges.helpful.label")}</span>}
         <RelativeTime date={comment.createdAt} />
         {viewer.loggedIn && (
           <a href={`/s/${suggestion.id}?replyTo=${comment.id}#comment-form`}>{t("suggestions.view.reply")}</a>
+        )}
+        {staff && !comment.isOfficial && (
+          <Form method="post" action={`/s/${suggestion.id}`} className="inline-form">
+            <input type="hidden" name="intent" value="helpful" />
+            <input type="hidden" name="commentId" value={comment.id} />
+            <input type="hidden" name="helpful" value={String(!comment.isHelpful)} />
+            <button type="submit" className="link">
+              {comment.isHelpful ? t("badges.helpful.unmark") : t("badges.helpful.mark")}
+            </button>
+          </Form>
         )}
       </div>
       <div className="markdown" dangerouslySetInnerHTML={{ __html: comment.html }} />
