@@ -19,7 +19,7 @@ export function getSettings(): Settings {
       continue;
     }
     const parsed = settingsSchema.shape[key].safeParse(stored);
-    if (parsed.success) result[key] = parsed.data;
+    if (parsed.success) Object.assign(result, { [key]: parsed.data });
   }
   return result;
 }
@@ -34,7 +34,9 @@ export function saveSettings(values: Partial<Settings>, now = new Date()): Setti
   const valid = settingsSchema.partial().parse(values);
   const db = getDb();
   db.transaction((tx) => {
-    for (const [key, value] of Object.entries(valid)) {
+    // Only the keys given: a schema default must not overwrite a value saved earlier.
+    for (const key of Object.keys(values) as (keyof Settings)[]) {
+      const value = valid[key];
       if (value === undefined) continue;
       tx.insert(settings)
         .values({ key, value: JSON.stringify(value), updatedAt: now })

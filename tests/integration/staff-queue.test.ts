@@ -105,7 +105,7 @@ describe("settings", () => {
   test("read their defaults until saved, and refuse invalid values", () => {
     expect(getSettings()).toEqual(DEFAULT_SETTINGS);
     expect(getSetting("responseTargetHours")).toBe(24);
-    expect(saveSettings({ responseTargetHours: 8 })).toEqual({ responseTargetHours: 8 });
+    expect(saveSettings({ responseTargetHours: 8 })).toEqual({ ...DEFAULT_SETTINGS, responseTargetHours: 8 });
     expect(getSetting("responseTargetHours")).toBe(8);
     expect(() => saveSettings({ responseTargetHours: 0 })).toThrow();
     expect(() => saveSettings({ responseTargetHours: 2.5 })).toThrow();
