@@ -2,6 +2,8 @@
 declare module "@remix-run/node" {
   interface AppLoadContext {
     clientAddress?: string;
+    // This response's Content-Security-Policy nonce (production server only).
+    cspNonce?: string;
   }
 }
 

@@ -17,6 +17,7 @@ import { ErrorPage } from "~/components/error-page";
 import { recordActivity } from "~/honors.server";
 import { createI18n, LANGUAGES, type Language } from "~/i18n/i18n";
 import { resolveLanguage } from "~/locale.server";
+import { useNonce } from "~/nonce";
 import { unreadCount } from "~/notifications.server";
 import { isStaff } from "~/permissions";
 import { sessionCookie } from "~/sessions.server";
@@ -55,6 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRootData();
   const language: Language = root?.language ?? "en";
   const i18n = useMemo(() => createI18n(language), [language]);
+  const nonce = useNonce();
   return (
     <html lang={language === "zh" ? "zh-CN" : "en"}>
       <head>
@@ -69,8 +71,8 @@ export function Layout({ children }: { children: ReactNode }) {
           <main id="main">{children}</main>
           <SiteFooter />
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

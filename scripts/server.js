@@ -1,6 +1,7 @@
 // Sprout's HTTP server: Express around Remix's request handler. A small custom server (as
 // the Epic Stack has) rather than remix-serve, because Sprout needs the client's address
 // (login throttling, rate limits) and a cross-site check before any action runs.
+import crypto from "node:crypto";
 import path from "node:path";
 import compression from "compression";
 import express from "express";
@@ -15,12 +16,36 @@ const vite = production
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a TLS-terminating proxy, TRUST_PROXY=true makes req.ip and req.secure come from
+// its X-Forwarded-* headers; never trust them from the open internet.
+app.set("trust proxy", process.env.TRUST_PROXY === "true");
 app.use(compression());
 
+// Security headers on every response. Scripts run only with this request's nonce (no
+// inline script without it, so injected markup cannot execute); styles may be inline
+// because components use style attributes. The dev server's hot reload needs inline
+// scripts, so the policy applies to the production server.
+function contentSecurityPolicy(nonce) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
 app.use((req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  if (production) res.setHeader("Content-Security-Policy", contentSecurityPolicy(res.locals.cspNonce));
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
   res.setHeader("X-Frame-Options", "DENY");
+  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   next();
 });
 
@@ -64,7 +89,7 @@ app.all(
     build: vite
       ? () => vite.ssrLoadModule("virtual:remix/server-build")
       : await import(path.resolve("build/server/index.js")),
-    getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce }),
   }),
 );
 
