@@ -6,6 +6,7 @@ import path from "node:path";
 import compression from "compression";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
+import { writeRateLimits } from "./rate-limit.js";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -75,6 +76,14 @@ app.use((req, res, next) => {
   }
   next();
 });
+
+// Generous for people, tight for scripts; tests and benchmarks raise them by environment.
+app.use(
+  writeRateLimits({
+    perMember: Number(process.env.WRITE_LIMIT_PER_MEMBER ?? 60),
+    perAddress: Number(process.env.WRITE_LIMIT_PER_ADDRESS ?? 300),
+  }),
+);
 
 if (vite) {
   app.use(vite.middlewares);
