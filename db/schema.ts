@@ -52,6 +52,9 @@ export const users = sqliteTable(
     invitedById: integer("invited_by_id"),
     signupSource: text("signup_source", { enum: ["direct", "invitation", "share_link"] }).notNull().default("direct"),
     signupAddress: text("signup_address"),
+    // Set when the member deleted their account: the row stays, anonymized, so that their
+    // suggestions and comments remain attributed to "a deleted member".
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [
