@@ -76,7 +76,8 @@ const toward = (rate: number, target: number) => clamp01(rate / target);
  */
 export function gapTo(target: number, successes: number, population: number, room: number): number {
   const needed = Math.ceil(target * (nonNegative(population) + PSEUDO_COUNT) - nonNegative(successes) - 1e-9);
-  return Math.max(0, Math.min(needed, Math.floor(nonNegative(room))));
+  const cap = Number.isNaN(room) ? 0 : Math.floor(Math.max(0, room));
+  return Math.max(0, Math.min(needed, cap));
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;

@@ -8,8 +8,9 @@ import notifications from "./notifications";
 import profile from "./profile";
 import ratings from "./ratings";
 import releases from "./releases";
+import scoring from "./scoring";
 import search from "./search";
 import staff from "./staff";
 import suggestions from "./suggestions";
 
-export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges };
+export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, scoring };

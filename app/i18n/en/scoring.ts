@@ -1,0 +1,100 @@
+// The word-of-mouth score's words: dimensions, terms (name, what they measure, the measured
+// figures), notes on thin data, and the best action. Keys match app/scoring/terms.ts.
+export default {
+  dimensions: {
+    satisfaction: "Satisfaction",
+    achievement: "Achievement",
+    loyalty: "Loyalty",
+  },
+  groups: {
+    product: "The product itself",
+    team: "The team's replies",
+    achievement: "Participation and adoption",
+    loyalty: "Honors and returning members",
+    delight: "Delight",
+  },
+  terms: {
+    usage: {
+      name: "Members using the product",
+      detail: "{{active}} of {{members}} members active in the last 30 days ({{percent}}%)",
+    },
+    stickiness: {
+      name: "Coming back",
+      detail: "{{daysPerMember}} active days per member in the last 30 days",
+    },
+    responseTime: {
+      name: "Fast official replies",
+      detail: "{{withinTarget}} of {{due}} suggestions answered within {{hours}} h, {{late}} later, {{overdue}} still waiting",
+    },
+    replyReception: {
+      name: "Well-received replies",
+      detail: "{{wellReceived}} of {{due}} suggestions answered without a complaint about the reply",
+    },
+    complaintHandling: {
+      name: "Complaints resolved",
+      detail: "{{resolved}} of {{filed}} complaints resolved, resolutions rated {{averageRating}} of 5",
+    },
+    featureRatings: {
+      name: "Shipped features rated excellent",
+      detail: "{{ratings}} ratings, {{averageStars}} stars on average (with the prior)",
+    },
+    recommendation: {
+      name: "Would recommend",
+      detail: "Net Promoter Score {{nps}} from {{answers}} answers ({{promoters}} promoters, {{detractors}} detractors)",
+    },
+    participation: {
+      name: "Members taking part",
+      detail: "{{contributors}} of {{members}} members posted, voted, commented or rated in the last 30 days ({{percent}}%)",
+    },
+    decisions: {
+      name: "Suggestions decided",
+      detail: "{{decided}} of {{posted}} suggestions got a decision ({{percent}}%)",
+    },
+    adoption: {
+      name: "Suggestions adopted",
+      detail: "{{adopted}} of {{posted}} suggestions planned, in progress or shipped ({{percent}}%)",
+    },
+    shipping: {
+      name: "Suggestions shipped",
+      detail: "{{shipped}} of {{posted}} suggestions shipped ({{percent}}%)",
+    },
+    retention: {
+      name: "Members who stay",
+      detail: "{{retained}} of {{cohort}} members who joined 2–12 months ago are still active ({{percent}}%)",
+    },
+    honors: {
+      name: "Honors held",
+      detail: "{{holdingBadges}} of {{members}} members hold a badge ({{percent}}%)",
+    },
+    privileges: {
+      name: "Privileges earned",
+      detail: "{{withPrivileges}} of {{members}} members at honor level 1 or above ({{percent}}%)",
+    },
+    invitations: {
+      name: "Invited friends who stay",
+      detail: "{{activeInvitees}} active invited members ({{joined}} joined from {{sent}} invitations)",
+    },
+  },
+  notes: {
+    noMembers: "No members yet: the score starts at its priors and rises with real data.",
+    notEnoughData: "{{term}}: only {{sample}} of the {{needed}} observations needed; shrunk toward the prior.",
+  },
+  actions: {
+    usage: "Bring back {{count}} members who have not visited in 30 days",
+    stickiness: "Get active members back {{days}} more days a month (about {{perActiveMember}} each)",
+    responseTime: "Answer the {{count}} suggestions within the {{hours}}-hour response target",
+    replyReception: "Follow up on the {{count}} suggestions whose replies drew a complaint",
+    complaintHandling: "Resolve the {{count}} open complaints",
+    featureRatings: "Follow up on the {{count}} ratings of 3 stars or fewer until they rate 4",
+    recommendation: "Talk to the {{count}} members who would not recommend the product",
+    participation: "Invite {{count}} visiting members to vote, comment or suggest",
+    decisions: "Decide on {{count}} more waiting suggestions",
+    adoption: "Plan {{count}} more suggestions",
+    shipping: "Ship {{count}} of the planned suggestions",
+    retention: "Win back {{count}} members who joined 2–12 months ago",
+    honors: "Recognise {{count}} more contributors with a badge",
+    privileges: "Bring {{count}} more badge holders to honor level 1",
+    invitations: "Welcome the {{count}} invited members who have not become active yet",
+  },
+  gain: "+{{gain}}",
+};
