@@ -88,8 +88,10 @@ function gatherFacts(db: Db, member: Member, now: Date): MemberFacts {
     ratingsGiven: one(sql`
       select count(*) as n from ratings r join suggestions s on s.id = r.suggestion_id
       where r.user_id = ${id} and s.status = 'shipped'`),
-    // No invitations table yet: the inviter badges wait for one (see badges.ts).
-    activeInvitees: 0,
+    // An invitation whose reward was withheld (self-invitation, farming) earns no honor either.
+    activeInvitees: one(sql`
+      select count(*) as n from invitations
+      where inviter_id = ${id} and activated_at is not null and reward_withheld is null`),
     daysActive: days.length,
     recentDaysActive: recentDaysActive(days, now, RECENT_WINDOW_DAYS),
     longestStreak: longestStreak(days),

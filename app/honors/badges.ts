@@ -39,7 +39,8 @@ export type MemberFacts = {
   helpfulReplies: number;
   // Ratings given to shipped features (the experience report).
   ratingsGiven: number;
-  // Invitees who became active members. No invitations table exists yet: 0 until one does.
+  // Invitees who became active members (invitations.activated_at), rewards not withheld.
+  // Whoever marks an invitation activated calls evaluateHonors with "invitation_activated".
   activeInvitees: number;
   daysActive: number;
   recentDaysActive: number;

@@ -3,7 +3,7 @@
 // admin's grants and levels are for admins only.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { activityDays, badgeGrants, comments, notifications, suggestionCredits, users, votes } from "#db/schema";
+import { activityDays, badgeGrants, comments, invitations, notifications, suggestionCredits, users, votes } from "#db/schema";
 import { markCommentHelpful } from "~/comments.server";
 import { getDb } from "~/db.server";
 import { backfillHonors, evaluateHonors, grantBadge, memberContribution, recordActivity, setManualHonorLevel } from "~/honors.server";
@@ -145,6 +145,30 @@ describe("badges granted on the events that earn them", () => {
       ),
     );
     expect(response.status).toBe(404);
+  });
+});
+
+describe("invitations", () => {
+  test("invitees who became active earn their inviter the inviter badges; withheld rewards earn nothing", async () => {
+    const inviter = await createMember(weekOld());
+    const invite = async (activated: boolean, rewardWithheld: string | null = null) =>
+      getDb()
+        .insert(invitations)
+        .values({
+          inviterId: inviter.id,
+          code: `code-${Math.random().toString(36).slice(2)}`,
+          inviteeId: (await createMember()).id,
+          activatedAt: activated ? new Date() : null,
+          rewardWithheld,
+        })
+        .run();
+    await invite(false);
+    await invite(true, "self_invitation");
+    evaluateHonors(inviter.id, { events: ["invitation_activated"] });
+    expect(badgeIdsOf(inviter.id)).toEqual([]);
+    for (let i = 0; i < 3; i++) await invite(true);
+    evaluateHonors(inviter.id, { events: ["invitation_activated"] });
+    expect(badgeIdsOf(inviter.id).sort()).toEqual(["connector", "inviter"]);
   });
 });
 
