@@ -1,9 +1,12 @@
 // Members and their credentials: sign up, log in (with throttling), look up profiles.
-import { count, desc, eq, sql } from "drizzle-orm";
-import { loginThrottles, suggestions, comments, users, votes, type Role } from "#db/schema";
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import { loginThrottles, suggestions, comments, users, votes, type Role, type User } from "#db/schema";
+import { visibleSuggestions, type Viewer } from "~/boards.server";
 import { getDb } from "~/db.server";
 import { afterFailure, throttleDecision, type ThrottleState } from "~/login-throttle";
 import { hashPassword, verifyPassword } from "~/passwords.server";
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 export class UsernameTakenError extends Error {}
 export class EmailTakenError extends Error {}
@@ -30,6 +33,13 @@ export async function createUser(input: {
   role?: Role;
   locale?: string | null;
   createdAt?: Date;
+  // Who brought the member in and from where (app/invitations.server.ts).
+  invitedById?: number | null;
+  signupSource?: User["signupSource"];
+  signupAddress?: string | null;
+  // Runs in the account's transaction, e.g. to claim a single-use invite code: if it throws,
+  // no account is made.
+  whileCreating?: (tx: Tx, user: User) => void;
 }) {
   const db = getDb();
   if (findUserByUsername(input.username)) throw new UsernameTakenError();
@@ -38,19 +48,26 @@ export async function createUser(input: {
   }
   const passwordHash = await hashPassword(input.password);
   try {
-    return db
-      .insert(users)
-      .values({
-        username: input.username,
-        email: input.email,
-        displayName: input.displayName?.trim() || input.username,
-        passwordHash,
-        role: input.role ?? "member",
-        locale: input.locale ?? null,
-        ...(input.createdAt ? { createdAt: input.createdAt } : {}),
-      })
-      .returning()
-      .get();
+    return db.transaction((tx) => {
+      const user = tx
+        .insert(users)
+        .values({
+          username: input.username,
+          email: input.email,
+          displayName: input.displayName?.trim() || input.username,
+          passwordHash,
+          role: input.role ?? "member",
+          locale: input.locale ?? null,
+          invitedById: input.invitedById ?? null,
+          signupSource: input.signupSource ?? "direct",
+          signupAddress: input.signupAddress ?? null,
+          ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+        })
+        .returning()
+        .get();
+      input.whileCreating?.(tx, user);
+      return user;
+    }, { behavior: "immediate" });
   } catch (error) {
     // Two signups racing for one name: the unique index decides, the loser hears why.
     if (String(error).includes("users_username_unique")) throw new UsernameTakenError();
@@ -116,7 +133,7 @@ export function setUserLocale(userId: number, locale: string) {
   getDb().update(users).set({ locale }).where(eq(users.id, userId)).run();
 }
 
-export function getProfile(username: string) {
+export function getProfile(username: string, viewer: Viewer = null) {
   const db = getDb();
   const user = findUserByUsername(username);
   if (!user) return null;
@@ -132,13 +149,32 @@ export function getProfile(username: string) {
   const recentSuggestions = db
     .select({ id: suggestions.id, title: suggestions.title, status: suggestions.status, voteCount: suggestions.voteCount, createdAt: suggestions.createdAt })
     .from(suggestions)
-    .where(eq(suggestions.authorId, user.id))
+    .where(and(eq(suggestions.authorId, user.id), visibleSuggestions(viewer)))
     .orderBy(desc(suggestions.createdAt))
     .limit(20)
     .all();
   return {
-    user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, bio: user.bio, createdAt: user.createdAt },
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      bio: user.bio,
+      createdAt: user.createdAt,
+      honorLevel: user.honorLevel,
+      honorPoints: user.honorPoints,
+    },
     stats: { suggestionCount, commentCount, votesReceived },
     recentSuggestions,
   };
+}
+
+// Checks the current password before a sensitive change (new password, deletion).
+export async function checkPassword(userId: number, password: string): Promise<boolean> {
+  const user = getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+  return !!user && (await verifyPassword(password, user.passwordHash));
+}
+
+export async function changePassword(userId: number, newPassword: string) {
+  getDb().update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId)).run();
 }

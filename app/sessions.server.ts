@@ -3,7 +3,7 @@
 // slide forward while used and can be revoked by deleting rows.
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { sessions, users, type User } from "#db/schema";
 import { getDb } from "~/db.server";
 import { env } from "~/env.server";
@@ -12,7 +12,8 @@ const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME = 30 * DAY;
 const SESSION_COOKIE = "sprout_session";
 
-export type SessionUser = Pick<User, "id" | "username" | "displayName" | "role" | "locale" | "createdAt">;
+// honorLevel rides along because privileges (app/privileges.ts) are checked on most pages.
+export type SessionUser = Pick<User, "id" | "username" | "displayName" | "role" | "locale" | "createdAt" | "honorLevel">;
 
 export function generateSessionToken(): string {
   const bytes = new Uint8Array(20);
@@ -46,6 +47,7 @@ export function validateSessionToken(token: string, now = Date.now()) {
         role: users.role,
         locale: users.locale,
         createdAt: users.createdAt,
+        honorLevel: users.honorLevel,
       },
     })
     .from(sessions)
@@ -67,6 +69,14 @@ export function validateSessionToken(token: string, now = Date.now()) {
 
 export function invalidateSession(token: string) {
   getDb().delete(sessions).where(eq(sessions.id, sessionIdFor(token))).run();
+}
+
+// "Log out everywhere else": every session of the member but the one making the request.
+export function invalidateOtherSessions(userId: number, keepToken: string) {
+  getDb()
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, sessionIdFor(keepToken))))
+    .run();
 }
 
 export function invalidateAllSessions(userId: number) {

@@ -14,6 +14,8 @@ export const signupSchema = z.object({
   email: z.string({ error: "forms.required" }).trim().max(254, "forms.emailInvalid").pipe(z.email("forms.emailInvalid")),
   password: z.string({ error: "forms.required" }).min(8, "forms.passwordLength").max(128, "forms.passwordLength"),
   displayName: z.string().trim().max(50, "forms.displayNameLength").optional(),
+  // Required only when registration is invite-only (checked on the server, which knows).
+  invite: z.string().trim().max(40, "invitations.refused.forged").optional(),
   // A field hidden from people: bots fill it in, and their signup is refused.
   website: z.string().max(0, "forms.honeypot").optional(),
   redirectTo: z.string().optional(),
@@ -23,4 +25,14 @@ export const loginSchema = z.object({
   username: z.string({ error: "forms.required" }).trim().min(1, "forms.required").max(254, "forms.required"),
   password: z.string({ error: "forms.required" }).min(1, "forms.required").max(128, "forms.passwordLength"),
   redirectTo: z.string().optional(),
+});
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string({ error: "forms.required" }).min(1, "forms.required").max(128, "forms.passwordLength"),
+  newPassword: z.string({ error: "forms.required" }).min(8, "forms.passwordLength").max(128, "forms.passwordLength"),
+  endOtherSessions: z.boolean().optional(),
+});
+
+export const deleteAccountSchema = z.object({
+  password: z.string({ error: "forms.required" }).min(1, "forms.required").max(128, "forms.passwordLength"),
 });
