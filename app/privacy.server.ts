@@ -24,7 +24,7 @@ export function exportMemberData(userId: number) {
   const db = getDb();
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) return null;
-  const { passwordHash: _secret, ...profile } = user;
+  const { passwordHash, ...profile } = user;
   return {
     exportedAt: new Date().toISOString(),
     profile,
