@@ -1,9 +1,35 @@
-// Boards (one product area each) and the tags suggestions can carry.
-import { asc, count, eq, inArray } from "drizzle-orm";
+// Boards (one product area each) and the tags suggestions can carry, and who may see what:
+// every query that lists or finds suggestions for someone filters with visibleSuggestions.
+import { and, asc, count, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { boards, suggestions, tags } from "#db/schema";
 import { getDb } from "~/db.server";
+import { isStaff } from "~/permissions";
+import { canSeeEarlyAccess, type PrivilegeActor } from "~/privileges";
 
-export function listBoards() {
+// Who is looking; null (the default everywhere) is a visitor, who sees the least.
+export type Viewer = PrivilegeActor;
+
+const TRUE = sql`1 = 1`;
+
+// The early-access board belongs to the honorary development group: everyone else gets a 404,
+// in lists, search, feeds and direct links alike.
+export function visibleBoards(viewer: Viewer = null): SQL {
+  return canSeeEarlyAccess(viewer) ? TRUE : eq(boards.visibility, "public");
+}
+
+// Suggestions the viewer may see: on a board they can see and, unless they are staff, not
+// hidden by flags. ownHidden: a suggestion's own page still shows it to its author, with a
+// notice, while lists leave it out.
+export function visibleSuggestions(viewer: Viewer = null, { ownHidden = false } = {}): SQL {
+  const onVisibleBoard = canSeeEarlyAccess(viewer)
+    ? TRUE
+    : sql`${suggestions.boardId} in (select "id" from ${boards} where "visibility" = 'public')`;
+  if (isStaff(viewer)) return onVisibleBoard;
+  const notHidden = ownHidden && viewer ? or(isNull(suggestions.hiddenAt), eq(suggestions.authorId, viewer.id))! : isNull(suggestions.hiddenAt);
+  return and(onVisibleBoard, notHidden)!;
+}
+
+export function listBoards(viewer: Viewer = null) {
   return getDb()
     .select({
       id: boards.id,
@@ -15,14 +41,15 @@ export function listBoards() {
       suggestionCount: count(suggestions.id),
     })
     .from(boards)
-    .leftJoin(suggestions, eq(suggestions.boardId, boards.id))
+    .leftJoin(suggestions, and(eq(suggestions.boardId, boards.id), visibleSuggestions(viewer)))
+    .where(visibleBoards(viewer))
     .groupBy(boards.id)
     .orderBy(asc(boards.position), asc(boards.id))
     .all();
 }
 
-export function findBoardBySlug(slug: string) {
-  return getDb().select().from(boards).where(eq(boards.slug, slug)).get() ?? null;
+export function findBoardBySlug(slug: string, viewer: Viewer = null) {
+  return getDb().select().from(boards).where(and(eq(boards.slug, slug), visibleBoards(viewer))).get() ?? null;
 }
 
 export function listTags() {

@@ -5,7 +5,8 @@
 import type { Role } from "#db/schema";
 import { isStaff } from "~/permissions";
 
-export type PrivilegeActor = { id: number; role: Role; honorLevel: number } | null | undefined;
+// An actor without a known level counts as level 0: the least trusted, never the most.
+export type PrivilegeActor = { id: number; role: Role; honorLevel?: number } | null | undefined;
 
 export const MAX_HONOR_LEVEL = 4;
 
@@ -13,7 +14,7 @@ export const MAX_HONOR_LEVEL = 4;
 // the honorary development group has earned the trust.
 const DAILY_VOTE_BUDGETS = [10, 20, 40, 80, Infinity] as const;
 
-const levelOf = (actor: NonNullable<PrivilegeActor>) => Math.min(Math.max(0, Math.floor(actor.honorLevel)), MAX_HONOR_LEVEL);
+const levelOf = (actor: NonNullable<PrivilegeActor>) => Math.min(Math.max(0, Math.floor(actor.honorLevel ?? 0)), MAX_HONOR_LEVEL);
 
 const atLeast = (actor: PrivilegeActor, level: number) => !!actor && (isStaff(actor) || levelOf(actor) >= level);
 

@@ -2,6 +2,7 @@
 // Atom feed read them from here, each feature with its credits and its experience report.
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { boards, releases, suggestionCredits, suggestions, users } from "#db/schema";
+import { visibleSuggestions, type Viewer } from "~/boards.server";
 import { getDb } from "~/db.server";
 import { bestRatedId } from "~/experience-report";
 import { renderMarkdown } from "~/markdown.server";
@@ -63,8 +64,9 @@ export function creditsFor(suggestionIds: readonly number[]): Map<number, Credit
   return byId;
 }
 
-// Shipped suggestions matching `where`, with what the changelog shows about each.
-function shippedFeatures(where: SQL | undefined) {
+// Shipped suggestions matching `where` that the viewer may see, with what the changelog
+// shows about each.
+function shippedFeatures(where: SQL | undefined, viewer: Viewer) {
   const rows = getDb()
     .select({
       id: suggestions.id,
@@ -78,7 +80,7 @@ function shippedFeatures(where: SQL | undefined) {
     })
     .from(suggestions)
     .innerJoin(boards, eq(boards.id, suggestions.boardId))
-    .where(and(eq(suggestions.status, "shipped"), where))
+    .where(and(eq(suggestions.status, "shipped"), where, visibleSuggestions(viewer)))
     .orderBy(desc(suggestions.voteCount), asc(suggestions.id))
     .all();
   const ids = rows.map((r) => r.id);
@@ -91,7 +93,7 @@ export type ChangelogFeature = ReturnType<typeof shippedFeatures>[number] & { be
 
 // Releases newest first, each with its features and the best-rated one flagged (see
 // bestRatedId for what "best" means with few ratings).
-export function listReleases({ limit = 50 }: { limit?: number } = {}) {
+export function listReleases({ limit = 50, viewer = null }: { limit?: number; viewer?: Viewer } = {}) {
   const rows = getDb()
     .select()
     .from(releases)
@@ -103,6 +105,7 @@ export function listReleases({ limit = 50 }: { limit?: number } = {}) {
       suggestions.releaseId,
       rows.map((r) => r.id),
     ),
+    viewer,
   );
   return rows.map((release) => {
     const own = features.filter((f) => f.releaseId === release.id);
@@ -123,8 +126,8 @@ export function listReleases({ limit = 50 }: { limit?: number } = {}) {
 export type ChangelogRelease = ReturnType<typeof listReleases>[number];
 
 // Shipped but not (yet) part of any release: the changelog's "Shipped recently".
-export function shippedWithoutRelease() {
-  return shippedFeatures(isNull(suggestions.releaseId)).sort(
+export function shippedWithoutRelease(viewer: Viewer = null) {
+  return shippedFeatures(isNull(suggestions.releaseId), viewer).sort(
     (a, b) => (b.shippedAt?.getTime() ?? 0) - (a.shippedAt?.getTime() ?? 0) || a.id - b.id,
   );
 }

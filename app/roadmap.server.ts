@@ -1,6 +1,6 @@
 // The roadmap: what the team has promised (planned) and is building (in progress), by board.
 import type { SuggestionStatus } from "#db/schema";
-import { listBoards } from "~/boards.server";
+import { listBoards, type Viewer } from "~/boards.server";
 import { listSuggestions, type SuggestionListItem } from "~/suggestions.server";
 
 export const ROADMAP_STATUSES = ["planned", "in_progress"] as const satisfies readonly SuggestionStatus[];
@@ -8,17 +8,17 @@ export const ROADMAP_STATUSES = ["planned", "in_progress"] as const satisfies re
 // A roadmap longer than this per status is a backlog, not a roadmap; the most wanted lead.
 const ROADMAP_LIMIT = 200;
 
-export function roadmapItems(): SuggestionListItem[] {
+export function roadmapItems(viewer: Viewer = null): SuggestionListItem[] {
   return ROADMAP_STATUSES.flatMap(
-    (status) => listSuggestions({ status, sort: "top", page: 1, pageSize: ROADMAP_LIMIT }).items,
+    (status) => listSuggestions({ status, sort: "top", page: 1, pageSize: ROADMAP_LIMIT, viewer }).items,
   );
 }
 
 // Boards in their usual order, each with its planned and in-progress suggestions (most
 // votes first); boards with neither are left out.
-export function roadmap() {
-  const items = roadmapItems();
-  return listBoards()
+export function roadmap(viewer: Viewer = null) {
+  const items = roadmapItems(viewer);
+  return listBoards(viewer)
     .map((board) => {
       const onBoard = items.filter((s) => s.boardSlug === board.slug);
       return {

@@ -105,6 +105,7 @@ function SiteHeader() {
         <nav className="header-nav" aria-label={t("common.nav.mainNavigation")}>
           <a href="/roadmap">{t("releases.roadmap.title")}</a>
           <a href="/changelog">{t("releases.changelog.title")}</a>
+          <a href="/honors">{t("honorWall.title")}</a>
           {user ? (
             <>
               <a className="button primary" href="/s/new">

@@ -2,9 +2,10 @@
 // "similar suggestions" shown while a member types a new title. Both read the FTS5 table of
 // migration 0001, whose trigram tokenizer indexes every 3-character sequence: that is what
 // finds Chinese, written without spaces, but it also means shorter terms cannot be MATCHed.
-import { count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { boards, suggestions, type SuggestionStatus } from "#db/schema";
+import { visibleSuggestions, type Viewer } from "~/boards.server";
 import { getDb } from "~/db.server";
 import { markdownToPlainText } from "~/markdown.server";
 import { buildSnippet, type SnippetPart } from "~/search-snippet";
@@ -53,10 +54,12 @@ export function searchSuggestions({
   query,
   page = 1,
   pageSize = SEARCH_PAGE_SIZE,
+  viewer = null,
 }: {
   query: string;
   page?: number;
   pageSize?: number;
+  viewer?: Viewer;
 }): SearchPage {
   page = Math.max(1, Math.floor(page) || 1);
   const terms = queryTerms(query);
@@ -67,9 +70,9 @@ export function searchSuggestions({
   if (indexed.length > 0) conditions.unshift(matchCondition(indexed.map(ftsPhrase).join(" AND ")));
   const matching = sql.join(conditions, sql` and `);
 
-  const { total } = getDb().select({ total: count() }).from(searchable(matching).as("matches")).get()!;
+  const { total } = getDb().select({ total: count() }).from(searchable(matching, viewer).as("matches")).get()!;
   const order = indexed.length > 0 ? [relevance, desc(suggestions.voteCount)] : [desc(suggestions.voteCount), desc(suggestions.createdAt)];
-  const rows = searchable(matching)
+  const rows = searchable(matching, viewer)
     .orderBy(...order, desc(suggestions.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize)
@@ -89,7 +92,10 @@ export type SimilarSuggestion = { id: number; title: string; status: SuggestionS
  * its words (or, in Chinese, any of its 3-character sequences) in a title or body, the
  * suggestions sharing the most and rarest of them first.
  */
-export function findSimilarSuggestions(title: string, limit = 5): SimilarSuggestion[] {
+export function findSimilarSuggestions(
+  title: string,
+  { limit = 5, viewer = null }: { limit?: number; viewer?: Viewer } = {},
+): SimilarSuggestion[] {
   const chars = Array.from(title.trim()).slice(0, MAX_SIMILAR_TITLE_LENGTH);
   if (chars.length < MIN_SIMILAR_TITLE_LENGTH) return [];
   const terms = similarityTerms(chars.join(""));
@@ -97,7 +103,7 @@ export function findSimilarSuggestions(title: string, limit = 5): SimilarSuggest
 
   // Comments drift off topic, so only what the suggestions themselves say counts here.
   const matching = matchCondition(`{title body} : (${terms.map(ftsPhrase).join(" OR ")})`);
-  return searchable(matching)
+  return searchable(matching, viewer)
     .orderBy(relevance, desc(suggestions.voteCount), desc(suggestions.id))
     .limit(limit)
     .all()
@@ -107,7 +113,7 @@ export function findSimilarSuggestions(title: string, limit = 5): SimilarSuggest
 // Every search reads suggestions through this one query, so a rule about what a searcher
 // may see (hidden boards, for instance) is written once here and holds for result pages,
 // their counts and similar suggestions alike.
-function searchable(matching: SQL) {
+function searchable(matching: SQL, viewer: Viewer) {
   return getDb()
     .select({
       id: suggestions.id,
@@ -124,7 +130,7 @@ function searchable(matching: SQL) {
     .from(suggestionSearch)
     .innerJoin(suggestions, eq(suggestions.id, suggestionSearch.rowid))
     .innerJoin(boards, eq(boards.id, suggestions.boardId))
-    .where(matching);
+    .where(and(matching, visibleSuggestions(viewer)));
 }
 
 function queryTerms(query: string): string[] {

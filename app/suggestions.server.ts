@@ -1,6 +1,6 @@
 // Suggestions: posting, editing with revision history, listing with sorts and filters, and
 // everything one suggestion's page shows.
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import {
   boards,
   comments,
@@ -13,6 +13,7 @@ import {
   votes,
   type SuggestionStatus,
 } from "#db/schema";
+import { visibleSuggestions, type Viewer } from "~/boards.server";
 import { getDb } from "~/db.server";
 import { evaluateHonors } from "~/honors.server";
 import { renderMarkdown } from "~/markdown.server";
@@ -29,6 +30,7 @@ export type ListQuery = {
   page: number;
   pageSize?: number;
   now?: number;
+  viewer?: Viewer;
 };
 
 function orderFor(sort: Sort, now: number): SQL[] {
@@ -50,7 +52,7 @@ export function listSuggestions(query: ListQuery) {
   const db = getDb();
   const pageSize = query.pageSize ?? PAGE_SIZE;
   const now = query.now ?? Date.now();
-  const conditions: SQL[] = [];
+  const conditions: SQL[] = [visibleSuggestions(query.viewer)];
   if (query.boardId !== undefined) conditions.push(eq(suggestions.boardId, query.boardId));
   if (query.status) conditions.push(eq(suggestions.status, query.status));
   if (query.tagId !== undefined) {
@@ -58,7 +60,7 @@ export function listSuggestions(query: ListQuery) {
       sql`exists (select 1 from ${suggestionTags} where ${suggestionTags.suggestionId} = ${suggestions.id} and ${suggestionTags.tagId} = ${query.tagId})`,
     );
   }
-  const where = conditions.length ? and(...conditions) : undefined;
+  const where = and(...conditions);
   const total = db.select({ n: count() }).from(suggestions).where(where).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, query.page), pages);
@@ -155,6 +157,19 @@ export function findSuggestion(id: number) {
   return getDb().select().from(suggestions).where(eq(suggestions.id, id)).get() ?? null;
 }
 
+// A suggestion the viewer may see (its page's rules, see visibleSuggestions), or null: what
+// actions on it start from, so nobody acts on what they cannot see.
+export function findVisibleSuggestion(id: number, viewer: Viewer) {
+  return (
+    getDb()
+      .select({ ...getTableColumns(suggestions), boardSlug: boards.slug })
+      .from(suggestions)
+      .innerJoin(boards, eq(boards.id, suggestions.boardId))
+      .where(and(eq(suggestions.id, id), visibleSuggestions(viewer, { ownHidden: true })))
+      .get() ?? null
+  );
+}
+
 // The previous text is kept as a revision before the new one replaces it.
 export function editSuggestion(input: { suggestionId: number; editorId: number; title: string; body: string; now?: Date }) {
   const now = input.now ?? new Date();
@@ -176,8 +191,9 @@ export function editSuggestion(input: { suggestionId: number; editorId: number; 
   });
 }
 
-export function getSuggestionPage(id: number, viewerId: number | null) {
+export function getSuggestionPage(id: number, viewer: Viewer) {
   const db = getDb();
+  const viewerId = viewer?.id ?? null;
   const row = db
     .select({
       suggestion: suggestions,
@@ -187,7 +203,7 @@ export function getSuggestionPage(id: number, viewerId: number | null) {
     .from(suggestions)
     .innerJoin(boards, eq(boards.id, suggestions.boardId))
     .innerJoin(users, eq(users.id, suggestions.authorId))
-    .where(eq(suggestions.id, id))
+    .where(and(eq(suggestions.id, id), visibleSuggestions(viewer, { ownHidden: true })))
     .get();
   if (!row) return null;
 
@@ -268,4 +284,17 @@ export function getSuggestionPage(id: number, viewerId: number | null) {
     viewerVoted,
     duplicateOf,
   };
+}
+
+// Replaces a suggestion's tags (callers check canTagSuggestion). Unknown tag ids are the
+// caller's to refuse; the primary key makes a repeated id harmless.
+export function setSuggestionTags(suggestionId: number, tagIds: readonly number[]) {
+  getDb().transaction((tx) => {
+    tx.delete(suggestionTags).where(eq(suggestionTags.suggestionId, suggestionId)).run();
+    if (tagIds.length) {
+      tx.insert(suggestionTags)
+        .values([...new Set(tagIds)].map((tagId) => ({ suggestionId, tagId })))
+        .run();
+    }
+  });
 }

@@ -1,20 +1,53 @@
 // Votes: one per member and suggestion. The form says what the member wants (vote or not),
 // so a double click or a retried request can never count twice.
-import { and, eq, sql } from "drizzle-orm";
+import { and, count, eq, gte, ne, sql } from "drizzle-orm";
 import { suggestions, votes } from "#db/schema";
 import { getDb } from "~/db.server";
 import { evaluateSuggestionAuthor } from "~/honors.server";
 import { isVotingOpen } from "~/permissions";
+import { canVote, dailyVoteBudget, type PrivilegeActor } from "~/privileges";
 
 export type VoteResult =
   | { ok: true; voted: boolean; voteCount: number }
-  | { ok: false; reason: "not_found" | "voting_closed" };
+  | { ok: false; reason: "not_found" | "voting_closed" }
+  | { ok: false; reason: "over_budget"; budget: number };
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+const startOfUtcDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+
+// Votes the member cast since midnight UTC and still holds, their own suggestions aside (posting
+// one casts the author's vote for it).
+function votesCastToday(db: Tx | ReturnType<typeof getDb>, userId: number, now: Date): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(votes)
+      .innerJoin(suggestions, eq(suggestions.id, votes.suggestionId))
+      .where(and(eq(votes.userId, userId), gte(votes.createdAt, startOfUtcDay(now)), ne(suggestions.authorId, userId)))
+      .get()?.n ?? 0
+  );
+}
+
+// For the page: how many of today's votes the member has left (Infinity when unlimited).
+export function votesLeftToday(voter: NonNullable<PrivilegeActor>, now = new Date()): number {
+  return Math.max(0, dailyVoteBudget(voter) - votesCastToday(getDb(), voter.id, now));
+}
 
 // The unique (suggestion, member) key decides whether a row was really added or removed,
 // and the count moves only by what changed, inside one transaction: exact under any
-// concurrency, no read-modify-write.
-export function setVote(input: { suggestionId: number; userId: number; voted: boolean; now?: Date }): VoteResult {
+// concurrency, no read-modify-write. A member voting through the site is passed as `voter`,
+// so their daily budget (app/privileges.ts) holds; the count is read in the same immediate
+// transaction, so concurrent requests cannot overspend it. Taking a vote back is always free.
+export function setVote(input: {
+  suggestionId: number;
+  userId: number;
+  voted: boolean;
+  voter?: NonNullable<PrivilegeActor>;
+  now?: Date;
+}): VoteResult {
   const db = getDb();
+  const now = input.now ?? new Date();
   const result = db.transaction((tx) => {
     const suggestion = tx
       .select({ status: suggestions.status })
@@ -23,10 +56,13 @@ export function setVote(input: { suggestionId: number; userId: number; voted: bo
       .get();
     if (!suggestion) return { ok: false, reason: "not_found" } as const;
     if (!isVotingOpen(suggestion.status)) return { ok: false, reason: "voting_closed" } as const;
+    if (input.voted && input.voter && !hasVoted(tx, input) && !canVote(input.voter, votesCastToday(tx, input.userId, now))) {
+      return { ok: false, reason: "over_budget", budget: dailyVoteBudget(input.voter) } as const;
+    }
     const changed = input.voted
       ? tx
           .insert(votes)
-          .values({ suggestionId: input.suggestionId, userId: input.userId, createdAt: input.now ?? new Date() })
+          .values({ suggestionId: input.suggestionId, userId: input.userId, createdAt: now })
           .onConflictDoNothing()
           .run().changes
       : -tx
@@ -43,5 +79,15 @@ export function setVote(input: { suggestionId: number; userId: number; voted: bo
   }, { behavior: "immediate" });
   // Votes received count toward the author's honors.
   if (result.ok) evaluateSuggestionAuthor(input.suggestionId, ["vote_cast"]);
+  // A newcomer's first vote can make their invitation active.
   return result;
+}
+
+// Repeating a vote already cast changes nothing, so it never counts against the budget.
+function hasVoted(tx: Tx, input: { suggestionId: number; userId: number }): boolean {
+  return !!tx
+    .select({ one: sql`1` })
+    .from(votes)
+    .where(and(eq(votes.suggestionId, input.suggestionId), eq(votes.userId, input.userId)))
+    .get();
 }

@@ -10,6 +10,7 @@ import { count, eq } from "drizzle-orm";
 import { env } from "../app/env.server";
 import { hashPassword } from "../app/passwords.server";
 import { migrateDatabase, openDatabase, type Db } from "./client";
+import { seedEarlyAccess } from "./seed-early-access";
 import { seedHonors } from "./seed-honors";
 import {
   boards,
@@ -1331,6 +1332,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
       }
     }
   });
+  seedEarlyAccess(db, new Date(now));
   seedHonors(db, new Date(now));
   return summary;
 }

@@ -1,6 +1,7 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getOptionalUser } from "~/auth.server";
 import { listBoards } from "~/boards.server";
 import { SuggestionList } from "~/components/suggestion-list";
 import { titleMeta } from "~/i18n/meta";
@@ -9,8 +10,9 @@ import { listSuggestions } from "~/suggestions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "suggestions.home.title");
 
-export function loader() {
-  return { boards: listBoards(), hot: listSuggestions({ sort: "hot", page: 1, pageSize: 15 }).items };
+export function loader({ request }: LoaderFunctionArgs) {
+  const viewer = getOptionalUser(request);
+  return { boards: listBoards(viewer), hot: listSuggestions({ sort: "hot", page: 1, pageSize: 15, viewer }).items };
 }
 
 export default function Home() {

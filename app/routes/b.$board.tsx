@@ -3,6 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { SUGGESTION_STATUSES } from "#db/schema";
+import { getOptionalUser } from "~/auth.server";
 import { findBoardBySlug, listTags } from "~/boards.server";
 import { Pagination } from "~/components/pagination";
 import { SuggestionList } from "~/components/suggestion-list";
@@ -21,7 +22,8 @@ const querySchema = z.object({
 });
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const board = findBoardBySlug(params.board ?? "");
+  const viewer = getOptionalUser(request);
+  const board = findBoardBySlug(params.board ?? "", viewer);
   if (!board) throw new Response("Board not found", { status: 404 });
   const url = new URL(request.url);
   const query = querySchema.parse(Object.fromEntries(url.searchParams));
@@ -29,7 +31,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const tag = query.tag ? tags.find((t) => t.slug === query.tag) : undefined;
   // An unknown tag matches nothing rather than silently showing everything.
   const tagId = query.tag ? (tag?.id ?? -1) : undefined;
-  const list = listSuggestions({ boardId: board.id, sort: query.sort, status: query.status, tagId, page: query.page });
+  const list = listSuggestions({ boardId: board.id, sort: query.sort, status: query.status, tagId, page: query.page, viewer });
   return { board, tags, query: { sort: query.sort, status: query.status ?? "", tag: query.tag ?? "" }, ...list };
 }
 

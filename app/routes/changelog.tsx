@@ -1,6 +1,7 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import { getOptionalUser } from "~/auth.server";
 import { ReleaseDate } from "~/components/release-date";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
@@ -12,8 +13,9 @@ export const links: LinksFunction = () => [
   { rel: "alternate", type: "application/atom+xml", href: "/changelog.atom", title: "Atom" },
 ];
 
-export function loader() {
-  return { releases: listReleases(), shippedRecently: shippedWithoutRelease() };
+export function loader({ request }: LoaderFunctionArgs) {
+  const viewer = getOptionalUser(request);
+  return { releases: listReleases({ viewer }), shippedRecently: shippedWithoutRelease(viewer) };
 }
 
 type Feature = ReturnType<typeof useLoaderData<typeof loader>>["shippedRecently"][number] & { bestRated?: boolean };

@@ -8,10 +8,11 @@ import { listReleases } from "~/releases.server";
 
 // Feed readers rarely send cookies or languages, so most get English.
 export function loader({ request }: LoaderFunctionArgs) {
-  const t = translator(resolveLanguage(request, getOptionalUser(request)));
+  const viewer = getOptionalUser(request);
+  const t = translator(resolveLanguage(request, viewer));
   const xml = changelogFeed({
     appUrl: env().APP_URL,
-    releases: listReleases({ limit: 20 }),
+    releases: listReleases({ limit: 20, viewer }),
     labels: {
       title: t("releases.feed.title"),
       subtitle: t("releases.feed.subtitle"),

@@ -10,20 +10,20 @@ import { Field } from "~/components/field";
 import { StatusBadge } from "~/components/status-badge";
 import { complaintSchema } from "~/forms/complaint";
 import { titleMeta } from "~/i18n/meta";
-import { findSuggestion } from "~/suggestions.server";
+import { findVisibleSuggestion } from "~/suggestions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "complaints.new.title");
 
 // "?suggestion=12&subject=decision" (the link under a declined suggestion) prefills the form;
 // anything that does not parse is simply not prefilled.
 export function loader({ request }: LoaderFunctionArgs) {
-  requireUser(request);
+  const user = requireUser(request);
   const params = new URL(request.url).searchParams;
   const prefill = complaintSchema.pick({ subject: true, suggestion: true }).partial().safeParse({
     subject: params.get("subject") || undefined,
     suggestion: params.get("suggestion") || undefined,
   });
-  const suggestion = prefill.success && prefill.data.suggestion ? findSuggestion(prefill.data.suggestion) : null;
+  const suggestion = prefill.success && prefill.data.suggestion ? findVisibleSuggestion(prefill.data.suggestion, user) : null;
   return {
     subject: (prefill.success && prefill.data.subject) || "",
     suggestion: suggestion && { id: suggestion.id, title: suggestion.title, status: suggestion.status },

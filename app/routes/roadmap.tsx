@@ -1,6 +1,7 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getOptionalUser } from "~/auth.server";
 import { SuggestionList } from "~/components/suggestion-list";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
@@ -8,8 +9,8 @@ import { roadmap } from "~/roadmap.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "releases.roadmap.title");
 
-export function loader() {
-  return { boards: roadmap() };
+export function loader({ request }: LoaderFunctionArgs) {
+  return { boards: roadmap(getOptionalUser(request)) };
 }
 
 export default function RoadmapPage() {

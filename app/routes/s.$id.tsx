@@ -8,14 +8,15 @@ import { forbidden, getOptionalUser, requireUser } from "~/auth.server";
 import { addComment, markCommentHelpful } from "~/comments.server";
 import { CoAuthors } from "~/components/co-authors";
 import { Field } from "~/components/field";
+import { HiddenNotice, MemberTools } from "~/components/member-tools";
 import { ExperienceReport } from "~/components/rating-form";
 import { RelativeTime } from "~/components/relative-time";
 import { ResponseTimes } from "~/components/response-times";
 import { StaffControls, type StaffForm } from "~/components/staff-controls";
 import { StatusBadge } from "~/components/status-badge";
+import { ratingSchema } from "~/forms/rating";
 import { helpfulSchema } from "~/forms/honors";
 import { mergeSchema, statusChangeSchema, undoMergeSchema } from "~/forms/lifecycle";
-import { ratingSchema } from "~/forms/rating";
 import { commentSchema } from "~/forms/suggestion";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
@@ -25,13 +26,14 @@ import { parseId } from "~/route-params";
 import { canEditSuggestion, canPostOfficialReply, isStaff, isVotingOpen } from "~/permissions";
 import { experienceReport, rateSuggestion } from "~/ratings.server";
 import { creditsFor } from "~/releases.server";
-import { getSuggestionPage } from "~/suggestions.server";
+import { privilegeAction, privilegesView } from "~/suggestion-privileges.server";
+import { findVisibleSuggestion, getSuggestionPage } from "~/suggestions.server";
 import { setVote } from "~/votes.server";
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   const user = getOptionalUser(request);
-  const page = getSuggestionPage(id, user?.id ?? null);
+  const page = getSuggestionPage(id, user);
   if (!page) throw new Response("Not found", { status: 404 });
   const replyTo = Number(new URL(request.url).searchParams.get("replyTo")) || null;
   return {
@@ -46,6 +48,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
           merges: listMerges(id),
         }
       : null,
+    privileges: privilegesView(user, page.suggestion),
     viewer: {
       loggedIn: !!user,
       canEdit: canEditSuggestion(user, page.suggestion),
@@ -65,15 +68,20 @@ const voteSchema = z.object({ voted: z.enum(["true", "false"]).transform((v) => 
 export async function action({ params, request }: ActionFunctionArgs) {
   const id = parseId(params.id);
   const user = requireUser(request);
+  // Nobody acts on what they may not see (early-access boards, hidden suggestions).
+  const target = findVisibleSuggestion(id, user);
+  if (!target) throw new Response("Not found", { status: 404 });
   const formData = await request.formData();
   const intent = formData.get("intent");
+  const privileged = privilegeAction(intent, formData, user, target);
+  if (privileged) return privileged;
 
   if (intent === "vote") {
     const parsed = voteSchema.safeParse({ voted: formData.get("voted") });
     if (!parsed.success) return data({ vote: null, result: null }, { status: 400 });
-    const vote = setVote({ suggestionId: id, userId: user.id, voted: parsed.data.voted });
+    const vote = setVote({ suggestionId: id, userId: user.id, voted: parsed.data.voted, voter: user });
     if (!vote.ok && vote.reason === "not_found") throw new Response("Not found", { status: 404 });
-    return data({ vote, result: null }, { status: vote.ok ? 200 : 409 });
+    return data({ vote, result: null }, { status: vote.ok ? 200 : vote.reason === "over_budget" ? 429 : 409 });
   }
 
   if (intent === "comment") {
@@ -154,6 +162,7 @@ export default function SuggestionPage() {
   const localized = useLocalized();
   return (
     <article>
+      <HiddenNotice suggestionId={suggestion.id} view={page.privileges} result={actionData && "privilege" in actionData ? actionData.privilege : null} />
       <div className="suggestion-head">
         <VoteBox />
         <div>
@@ -172,6 +181,7 @@ export default function SuggestionPage() {
             <ResponseTimes suggestion={suggestion} />
             {suggestion.updatedAt && <span>({t("suggestions.view.edited")})</span>}
             {viewer.canEdit && <a href={`/s/${suggestion.id}/edit`}>{t("suggestions.view.edit")}</a>}
+            {!viewer.canEdit && page.privileges.canEditTitle && <a href={`/s/${suggestion.id}/edit`}>{t("privileges.editTitle")}</a>}
           </div>
           {tags.length > 0 && (
             <p className="meta">
@@ -204,6 +214,13 @@ export default function SuggestionPage() {
           lastResult={actionData && "rating" in actionData ? actionData.rating : null}
         />
       )}
+
+      <MemberTools
+        suggestionId={suggestion.id}
+        currentTags={tags}
+        view={page.privileges}
+        result={actionData && "privilege" in actionData ? actionData.privilege : null}
+      />
 
       <Comments />
 
@@ -260,9 +277,12 @@ export default function SuggestionPage() {
 // With JavaScript the count changes the moment the button is pressed; without, the same
 // form posts and the page comes back with the new count.
 function VoteBox() {
-  const { suggestion, viewerVoted, viewer } = useLoaderData<typeof loader>();
+  const { suggestion, viewerVoted, viewer, privileges } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
+  // Without JavaScript the refusal comes back as the page's action data.
+  const refused = (fetcher.data ?? actionData)?.vote;
   const pending = fetcher.formData?.get("voted");
   const voted = pending ? pending === "true" : viewerVoted;
   const count = pending ? suggestion.voteCount + (voted === viewerVoted ? 0 : voted ? 1 : -1) : suggestion.voteCount;
@@ -282,6 +302,13 @@ function VoteBox() {
           <button type="submit" aria-pressed={voted}>
             {voted ? t("suggestions.view.voted") : t("suggestions.view.vote")}
           </button>
+          {refused && !refused.ok && refused.reason === "over_budget" ? (
+            <p className="field-error" role="alert">
+              {t("privileges.vote.overBudget", { count: refused.budget })}
+            </p>
+          ) : (
+            privileges.votesLeft !== null && <small>{t("privileges.vote.left", { count: privileges.votesLeft })}</small>
+          )}
         </fetcher.Form>
       ) : (
         <a href={`/login?redirectTo=/s/${suggestion.id}`}>{t("suggestions.view.logInToVote")}</a>

@@ -17,8 +17,8 @@ import { createSuggestion } from "~/suggestions.server";
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "suggestions.new.title");
 
 export function loader({ request }: LoaderFunctionArgs) {
-  requireUser(request);
-  return { boards: listBoards(), tags: listTags() };
+  const user = requireUser(request);
+  return { boards: listBoards(user), tags: listTags() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: suggestionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { title, body, board: boardSlug, tags: tagSlugs } = submission.value;
-  const board = findBoardBySlug(boardSlug);
+  const board = findBoardBySlug(boardSlug, user);
   const tags = findTagsBySlugs(tagSlugs);
   if (!board || tags.length !== new Set(tagSlugs).size) {
     return data(

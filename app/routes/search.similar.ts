@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getOptionalUser } from "~/auth.server";
 import { findSimilarSuggestions } from "~/search.server";
 
 // Feeds the "similar suggestions" hint on the new-suggestion form.
 export function loader({ request }: LoaderFunctionArgs) {
   const title = (new URL(request.url).searchParams.get("title") ?? "").slice(0, 140);
-  return { similar: findSimilarSuggestions(title) };
+  return { similar: findSimilarSuggestions(title, { viewer: getOptionalUser(request) }) };
 }

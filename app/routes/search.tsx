@@ -7,6 +7,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { VotePill } from "~/components/suggestion-list";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
+import { getOptionalUser } from "~/auth.server";
 import { searchSuggestions } from "~/search.server";
 
 const querySchema = z.object({
@@ -17,7 +18,7 @@ const querySchema = z.object({
 export function loader({ request }: LoaderFunctionArgs) {
   const { q, page } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   if (!q) return { q, results: [], total: 0, page: 1, pages: 1 };
-  return { q, ...searchSuggestions({ query: q, page }) };
+  return { q, ...searchSuggestions({ query: q, page, viewer: getOptionalUser(request) }) };
 }
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "search.title");

@@ -21,11 +21,11 @@ import { roadmapItems } from "~/roadmap.server";
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "releases.staff.title");
 
 export function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, STAFF_ROLES);
+  const user = requireRole(request, STAFF_ROLES);
   return {
-    releases: listReleases(),
-    shippable: roadmapItems().map((s) => ({ id: s.id, title: s.title, status: s.status, voteCount: s.voteCount })),
-    unreleased: shippedWithoutRelease().map((s) => ({ id: s.id, title: s.title, status: "shipped" as const, voteCount: s.voteCount })),
+    releases: listReleases({ viewer: user }),
+    shippable: roadmapItems(user).map((s) => ({ id: s.id, title: s.title, status: s.status, voteCount: s.voteCount })),
+    unreleased: shippedWithoutRelease(user).map((s) => ({ id: s.id, title: s.title, status: "shipped" as const, voteCount: s.voteCount })),
     // The server's today, so the form's default date is the same before and after hydration.
     today: new Date().toISOString().slice(0, 10),
   };

@@ -2,22 +2,35 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getProfile } from "~/accounts.server";
+import { getOptionalUser } from "~/auth.server";
+import { BadgeChip, LevelTag, NextLevelProgress } from "~/components/honors";
 import { RelativeTime } from "~/components/relative-time";
 import { StatusBadge } from "~/components/status-badge";
+import { badgesOf } from "~/honor-wall.server";
+import { memberContribution } from "~/honors.server";
+import { progressToNextLevel, type HonorLevel } from "~/honors/levels";
 import { titleMeta } from "~/i18n/meta";
+import { useLocalized } from "~/i18n/use-localized";
 
-export function loader({ params }: LoaderFunctionArgs) {
-  const profile = getProfile((params.username ?? "").slice(0, 64));
+export function loader({ params, request }: LoaderFunctionArgs) {
+  const profile = getProfile((params.username ?? "").slice(0, 64), getOptionalUser(request));
   if (!profile) throw new Response("Not found", { status: 404 });
-  return profile;
+  const contribution = memberContribution(profile.user.id);
+  return {
+    ...profile,
+    badges: badgesOf(profile.user.id),
+    contribution,
+    progress: contribution && progressToNextLevel(contribution, profile.user.honorLevel as HonorLevel),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleMeta(matches, (t) => data?.user.displayName ?? t("common.errors.notFoundTitle"));
 
 export default function ProfilePage() {
-  const { user, stats, recentSuggestions } = useLoaderData<typeof loader>();
+  const { user, stats, recentSuggestions, badges, contribution, progress } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const localized = useLocalized();
   return (
     <>
       <div className="profile-head">
@@ -36,6 +49,41 @@ export default function ProfilePage() {
         </div>
       </div>
       {user.bio && <p>{user.bio}</p>}
+      <section className="card honors-summary" aria-labelledby="honor-level-heading">
+        <h2 id="honor-level-heading">{t("honorWall.profile.level")}</h2>
+        <p data-testid="honor-level">
+          <LevelTag level={user.honorLevel} /> · {t("honorWall.profile.pointsTotal", { count: user.honorPoints })} ·{" "}
+          <a href="/honors/levels">{t("honorWall.levelsLink")}</a>
+        </p>
+        {user.role === "member" && <NextLevelProgress progress={progress} />}
+        {contribution && (
+          <ul className="contribution-stats">
+            {(["shipped", "adopted", "votesReceived", "helpfulReplies", "ratingsGiven", "daysActive"] as const).map((source) => (
+              <li key={source}>
+                <strong>{contribution[source]}</strong> {t(`honorWall.profile.${source}`)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="badges-heading">
+        <h2 id="badges-heading">{t("honorWall.profile.badges")}</h2>
+        {badges.length === 0 ? (
+          <p className="empty">{t("honorWall.profile.noBadges")}</p>
+        ) : (
+          <ul className="badge-list" data-testid="profile-badges">
+            {badges.map((b) => (
+              <li key={`${b.badgeId}:${b.suggestionId}`} data-badge={b.badgeId}>
+                <BadgeChip tier={b.tier} name={b.name} title={localized(b.description.en, b.description.zh)} />{" "}
+                {b.suggestionId > 0 && <a href={`/s/${b.suggestionId}`}>{t("honorWall.profile.forSuggestion", { id: b.suggestionId })}</a>}{" "}
+                <span className="meta">
+                  <RelativeTime date={b.grantedAt} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <div className="stats card">
         <div>
           <strong>{stats.suggestionCount}</strong>

@@ -165,7 +165,7 @@ describe("findSimilarSuggestions", () => {
   });
 
   test("respects the limit", () => {
-    expect(findSimilarSuggestions("Pagination probe", 3)).toHaveLength(3);
+    expect(findSimilarSuggestions("Pagination probe", { limit: 3 })).toHaveLength(3);
   });
 
   test("nothing for short titles or titles of only common words", () => {

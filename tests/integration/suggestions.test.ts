@@ -13,7 +13,7 @@ describe("posting a suggestion", () => {
     const author = await createMember();
     const tag = createTag();
     const { id } = postSuggestion({ authorId: author.id, boardId: board.id, title: "Schedule dark mode by sunset", body: "**Please**", tagIds: [tag.id, tag.id] });
-    const page = getSuggestionPage(id, author.id)!;
+    const page = getSuggestionPage(id, author)!;
     expect(page.suggestion.voteCount).toBe(1);
     expect(page.viewerVoted).toBe(true);
     expect(page.tags.map((t) => t.slug)).toEqual([tag.slug]);

@@ -3,8 +3,10 @@ import badges from "./badges";
 import common from "./common";
 import complaints from "./complaints";
 import forms from "./forms";
+import honorWall from "./honorWall";
 import lifecycle from "./lifecycle";
 import notifications from "./notifications";
+import privileges from "./privileges";
 import profile from "./profile";
 import ratings from "./ratings";
 import releases from "./releases";
@@ -13,4 +15,4 @@ import search from "./search";
 import staff from "./staff";
 import suggestions from "./suggestions";
 
-export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, scoring };
+export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, privileges, honorWall, scoring };
