@@ -1697,6 +1697,17 @@ async function main() {
   try {
     migrateDatabase(db);
     const started = performance.now();
+    // `--scenario stage1…stage4`: the source's stages, for calibrating the score (db/scenarios.ts).
+    if (process.argv.includes("--scenario")) {
+      const scenario = process.argv[process.argv.indexOf("--scenario") + 1];
+      const { SCENARIOS, seedScenario } = await import("./scenarios");
+      if (!SCENARIOS.includes(scenario as never)) throw new Error(`--scenario must be one of ${SCENARIOS.join(", ")}`);
+      const { n } = db.select({ n: count() }).from(users).get()!;
+      if (n > 0) throw new Error(`${file} already has users; a scenario only goes into an empty database.`);
+      await seedScenario(db, scenario as (typeof SCENARIOS)[number]);
+      console.log(`Seeded ${file} with ${scenario} in ${Math.round(performance.now() - started)} ms.`);
+      return;
+    }
     const summary = await seedDemoDataIfEmpty(db);
     if (summary) {
       console.log(`Seeded ${file} in ${Math.round(performance.now() - started)} ms: ${describeSeed(summary)}.`);

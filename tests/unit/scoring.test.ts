@@ -40,11 +40,13 @@ const STAGE_3: Patch = {
 };
 
 // Contributors hold badges and levels, the older cohort comes back, invited friends stay.
+// (What the gatherer measures on `--scenario stage4`, where the honors engine grants badges
+// to nearly everyone who did something and level 1 to the regulars.)
 const STAGE_4: Patch = {
   ...STAGE_3,
-  activity: { members: 123, activeMembers: 100, activeDays: 700 },
+  activity: { members: 127, activeMembers: 103, activeDays: 672 },
   retention: { cohortMembers: 40, retained: 28 },
-  honors: { holdingBadges: 24, withPrivileges: 14 },
+  honors: { holdingBadges: 120, withPrivileges: 44 },
   invitations: { sent: 12, joined: 5, activeInvitees: 3, shareSignups: 2 },
 };
 
@@ -66,7 +68,7 @@ describe("the four stages", () => {
         29.86,
         75.49,
         79.47,
-        90.39,
+        89.45,
       ]
     `);
   });
@@ -110,9 +112,9 @@ describe("the breakdown", () => {
   });
 
   it("names the action that raises the total most, with the gain it was re-scored to", () => {
-    // Stage 4's forum, but the team has stopped answering: answering the 80 waiting
-    // suggestions (late now) is worth more than anything else.
-    const silent = { ...STAGE_4, responses: STAGE_2.responses };
+    // Stage 4's forum with members visiting more, but the team has stopped answering:
+    // answering the 80 waiting suggestions (late now) is worth more than anything else.
+    const silent = { ...STAGE_4, activity: { members: 127, activeMembers: 103, activeDays: 900 }, responses: STAGE_2.responses };
     const report = sproutScore(forum(silent));
     expect(report.bestAction).toMatchObject({ termId: "responseTime", action: { key: "actions.responseTime", values: { count: 80, hours: 24 } } });
     const answered = forum({ ...silent, responses: { ...STAGE_2.responses, overdue: 0, late: 80, wellReceived: 80 } });
