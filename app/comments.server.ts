@@ -4,6 +4,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { comments, suggestions } from "#db/schema";
 import { getDb } from "~/db.server";
 import { evaluateHonors } from "~/honors.server";
+import { activateInvitationFor } from "~/invitations.server";
 import { notifySuggestionFollowers } from "~/notifications.server";
 
 export type AddCommentResult = { ok: true; id: number } | { ok: false; reason: "not_found" | "bad_parent" };
@@ -64,6 +65,8 @@ export function addComment(input: {
       payload: { commentId: result.id },
     });
   }
+  // A newcomer's first comment can make their invitation active.
+  if (result.ok) activateInvitationFor(input.authorId, now);
   return result;
 }
 

@@ -92,6 +92,9 @@ function gatherFacts(db: Db, member: Member, now: Date): MemberFacts {
     activeInvitees: one(sql`
       select count(*) as n from invitations
       where inviter_id = ${id} and activated_at is not null and reward_withheld is null`),
+    invitationRewards: one(sql`
+      select count(*) as n from invitations
+      where rewarded_at is not null and (inviter_id = ${id} or invitee_id = ${id})`),
     daysActive: days.length,
     recentDaysActive: recentDaysActive(days, now, RECENT_WINDOW_DAYS),
     longestStreak: longestStreak(days),

@@ -1,10 +1,10 @@
 // Notifications: the one fan-out that tells people what happened, the inbox, preferences,
 // and the emails that follow. Rows are written synchronously (callers may be inside their
 // own transaction); emails go out afterwards and never fail the request that caused them.
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, count, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
-import { emails, notificationPreferences, notifications, settings, suggestions, users } from "#db/schema";
+import { emails, notificationPreferences, notifications, suggestions, users } from "#db/schema";
 import { getDb } from "~/db.server";
 import { env } from "~/env.server";
 import { isLanguage, translator } from "~/i18n/i18n";
@@ -19,6 +19,7 @@ import {
   type NotificationMessage,
   type NotificationPayload,
 } from "~/notifications";
+import { appSecret } from "~/secrets.server";
 
 export type SuggestionEventKind = "official_reply" | "status_change" | "merge" | "ship";
 
@@ -227,15 +228,7 @@ export function setNotificationPreferences(userId: number, preferences: Partial<
 // The link's token is "<userId>.<kind>.<HMAC>": anyone holding it may turn that one kind of
 // email off for that one member, and nobody can make one for someone else.
 function unsubscribeSecret(): string {
-  const configured = env().APP_SECRET;
-  if (configured) return configured;
-  const db = getDb();
-  const key = "unsubscribe_secret";
-  db.insert(settings)
-    .values({ key, value: JSON.stringify(randomBytes(32).toString("base64url")), updatedAt: new Date() })
-    .onConflictDoNothing()
-    .run();
-  return JSON.parse(db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()!.value) as string;
+  return appSecret("unsubscribe_secret");
 }
 
 function signature(userId: number, kind: NotificationKind) {

@@ -54,6 +54,8 @@ export type NotificationPayload = {
   complaintStatus?: ComplaintStatus;
   badgeName?: string;
   username?: string;
+  // invitation: in the invitee's notification, who invited them (both were rewarded)
+  invitedBy?: string;
   // Where the notification leads when it is not about a suggestion (same-site path).
   path?: string;
 };
@@ -129,7 +131,9 @@ export function describeNotification(n: {
     case "badge":
       return { key: "badge", values: { badge: text(p.badgeName) }, note: null, path: sitePath(p.path) ?? "/notifications" };
     case "invitation":
-      return { key: "invitation", values: { username: text(p.username) }, note: null, path: sitePath(p.path) ?? "/invite" };
+      return p.invitedBy
+        ? { key: "invitationWelcome", values: { username: text(p.invitedBy) }, note: null, path: sitePath(p.path) ?? "/invite" }
+        : { key: "invitation", values: { username: text(p.username) }, note: null, path: sitePath(p.path) ?? "/invite" };
   }
 }
 

@@ -16,6 +16,7 @@ import { getOptionalUser, refreshedSession } from "~/auth.server";
 import { ErrorPage } from "~/components/error-page";
 import { recordActivity } from "~/honors.server";
 import { createI18n, LANGUAGES, type Language } from "~/i18n/i18n";
+import { recordShareVisit } from "~/invitations.server";
 import { resolveLanguage } from "~/locale.server";
 import { useNonce } from "~/nonce";
 import { unreadCount } from "~/notifications.server";
@@ -28,7 +29,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = getOptionalUser(request);
   // Days active feed streaks and honors; first, so a badge it earns is counted as unread.
   if (user) recordActivity(user.id);
@@ -36,6 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const refreshed = refreshedSession(request);
   const headers = new Headers();
   if (refreshed) headers.append("Set-Cookie", sessionCookie(refreshed.token, refreshed.expiresAt));
+  // A page opened through a member's share link (?ref=username) counts for them.
+  const shareCredit = recordShareVisit(request, context);
+  if (shareCredit) headers.append("Set-Cookie", shareCredit);
   return data(
     {
       user: user && { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
@@ -111,6 +115,7 @@ function SiteHeader() {
               <a className="button primary" href="/s/new">
                 {t("common.nav.newSuggestion")}
               </a>
+              <a href="/invite">{t("invitations.nav")}</a>
               <a href="/notifications" className="header-notifications">
                 {root.unreadNotifications > 0
                   ? t("notifications.navUnread", { count: root.unreadNotifications })

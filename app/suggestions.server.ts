@@ -16,6 +16,7 @@ import {
 import { visibleSuggestions, type Viewer } from "~/boards.server";
 import { getDb } from "~/db.server";
 import { evaluateHonors } from "~/honors.server";
+import { activateInvitationFor } from "~/invitations.server";
 import { renderMarkdown } from "~/markdown.server";
 import type { Sort } from "~/suggestion-sorts";
 
@@ -150,6 +151,7 @@ export function createSuggestion(input: {
     return suggestion;
   });
   evaluateHonors(input.authorId, { events: ["suggestion_posted"], now: createdAt });
+  activateInvitationFor(input.authorId, createdAt);
   return created;
 }
 

@@ -4,6 +4,7 @@ import { and, count, eq, gte, ne, sql } from "drizzle-orm";
 import { suggestions, votes } from "#db/schema";
 import { getDb } from "~/db.server";
 import { evaluateSuggestionAuthor } from "~/honors.server";
+import { activateInvitationFor } from "~/invitations.server";
 import { isVotingOpen } from "~/permissions";
 import { canVote, dailyVoteBudget, type PrivilegeActor } from "~/privileges";
 
@@ -80,6 +81,7 @@ export function setVote(input: {
   // Votes received count toward the author's honors.
   if (result.ok) evaluateSuggestionAuthor(input.suggestionId, ["vote_cast"]);
   // A newcomer's first vote can make their invitation active.
+  if (result.ok && input.voted) activateInvitationFor(input.userId, now);
   return result;
 }
 

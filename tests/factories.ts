@@ -1,8 +1,9 @@
 // Data builders for tests: each test states only what matters to it and gets valid,
 // unique rows for the rest. They write through the app's own database handle.
 import { randomBytes } from "node:crypto";
-import { boards, complaints, suggestions, tags, users, votes, type Board, type User } from "#db/schema";
+import { boards, complaints, invitations, suggestions, tags, users, votes, type Board, type User } from "#db/schema";
 import { getDb } from "~/db.server";
+import { generateInviteCode } from "~/invitation-rules";
 import { hashPassword } from "~/passwords.server";
 
 // Every built member shares this password; scrypt is slow on purpose, so hash it only once.
@@ -80,6 +81,17 @@ export async function createComplaint({ filer, ...overrides }: { filer?: User } 
   return getDb()
     .insert(complaints)
     .values({ userId, subject: "product", title: `Something went wrong ${unique()}`, body: "It did not work for me.", ...overrides })
+    .returning()
+    .get();
+}
+
+// An invitation as stored, in any state: tests set its times and invitee. The code is a
+// valid one (app/invitation-rules.ts), unique per call.
+export async function createInvitationRow({ inviter, ...overrides }: { inviter?: User } & Partial<Omit<typeof invitations.$inferInsert, "inviterId">> = {}) {
+  const inviterId = (inviter ?? (await createMember())).id;
+  return getDb()
+    .insert(invitations)
+    .values({ inviterId, code: generateInviteCode(), expiresAt: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000), ...overrides })
     .returning()
     .get();
 }

@@ -8,8 +8,11 @@ export const settingsSchema = z.object({
     .int("staff.settings.targetRange")
     .min(1, "staff.settings.targetRange")
     .max(720, "staff.settings.targetRange"),
+  // Registration only with an invite code (app/invitations.server.ts); codes are single-use.
+  // An unticked checkbox sends nothing, which means off.
+  inviteOnly: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { responseTargetHours: 24 };
+export const DEFAULT_SETTINGS: Settings = { responseTargetHours: 24, inviteOnly: false };

@@ -42,6 +42,8 @@ export type MemberFacts = {
   // Invitees who became active members (invitations.activated_at), rewards not withheld.
   // Whoever marks an invitation activated calls evaluateHonors with "invitation_activated".
   activeInvitees: number;
+  // Invitations rewarded as inviter or as invitee (honor points, app/honors/levels.ts).
+  invitationRewards: number;
   daysActive: number;
   recentDaysActive: number;
   longestStreak: number;
@@ -79,6 +81,7 @@ export function contributionOf(facts: MemberFacts): Contribution {
     helpfulReplies: facts.helpfulReplies,
     ratingsGiven: facts.ratingsGiven,
     daysActive: facts.daysActive,
+    invitationRewards: facts.invitationRewards,
     recentDaysActive: facts.recentDaysActive,
   };
 }

@@ -24,6 +24,8 @@ export type Contribution = {
   helpfulReplies: number;
   ratingsGiven: number;
   daysActive: number;
+  // Invitations rewarded, on either side: the inviter's and the invitee's (app/invitation-rules.ts).
+  invitationRewards: number;
   recentDaysActive: number;
 };
 
@@ -38,6 +40,8 @@ export const HONOR_POINT_WEIGHTS: Readonly<Record<PointSource, number>> = {
   ratingsGiven: 3,
   votesReceived: 1,
   daysActive: 1,
+  // Enough to lift a new invitee to level 1; codes are scarce, so it cannot be farmed far.
+  invitationRewards: 10,
 };
 
 export const RECENT_WINDOW_DAYS = 100;

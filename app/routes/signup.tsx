@@ -1,34 +1,55 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { createUser, EmailTakenError, UsernameTakenError } from "~/accounts.server";
+import { EmailTakenError, UsernameTakenError } from "~/accounts.server";
 import { getOptionalUser, safeRedirect } from "~/auth.server";
 import { Field } from "~/components/field";
 import { signupSchema } from "~/forms/auth";
 import { titleMeta } from "~/i18n/meta";
+import { clearShareCookie, InviteCodeRefusedError, inviteCodeProblem, openInvitation, signUpMember } from "~/invitations.server";
 import { resolveLanguage } from "~/locale.server";
 import { createSession, sessionCookie } from "~/sessions.server";
+import { getSetting } from "~/settings.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "auth.signup.title");
 
+// An invite link (/signup?invite=CODE) prefills the code, counts as opened, and says at once
+// when the code cannot be used.
 export function loader({ request }: LoaderFunctionArgs) {
   if (getOptionalUser(request)) throw redirect("/");
-  return null;
+  const invite = new URL(request.url).searchParams.get("invite")?.trim().slice(0, 40) ?? "";
+  if (invite) openInvitation(invite);
+  return { invite, inviteProblem: invite ? inviteCodeProblem(invite) : null, inviteOnly: getSetting("inviteOnly") };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: signupSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
-  const { username, email, password, displayName, redirectTo } = submission.value;
+  const { username, email, password, displayName, invite, redirectTo } = submission.value;
   try {
-    const user = await createUser({ username, email, password, displayName, locale: resolveLanguage(request, null) });
+    const user = await signUpMember({
+      username,
+      email,
+      password,
+      displayName,
+      locale: resolveLanguage(request, null),
+      inviteCode: invite,
+      cookieHeader: request.headers.get("Cookie"),
+      address: context.clientAddress,
+    });
     const session = createSession(user.id);
-    return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } });
+    const headers = new Headers([["Set-Cookie", sessionCookie(session.token, session.expiresAt)]]);
+    headers.append("Set-Cookie", clearShareCookie());
+    return redirect(safeRedirect(redirectTo), { headers });
   } catch (error) {
+    if (error instanceof InviteCodeRefusedError) {
+      const fieldErrors = { invite: [`invitations.refused.${error.reason}`] };
+      return data({ result: submission.reply({ fieldErrors, hideFields: ["password"] }) }, { status: 400 });
+    }
     if (error instanceof UsernameTakenError) {
       return data({ result: submission.reply({ fieldErrors: { username: ["forms.usernameTaken"] }, hideFields: ["password"] }) }, { status: 400 });
     }
@@ -40,12 +61,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignupPage() {
+  const { invite, inviteProblem, inviteOnly } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "signup",
     lastResult: actionData?.result,
+    defaultValue: { invite },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
   });
@@ -53,6 +76,11 @@ export default function SignupPage() {
     <section className="form-narrow card">
       <h1>{t("auth.signup.title")}</h1>
       <p>{t("auth.signup.intro")}</p>
+      {inviteProblem && !actionData && (
+        <p className="form-error" role="alert">
+          {t(`invitations.refused.${inviteProblem}`)}
+        </p>
+      )}
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <Field field={fields.username} label={t("auth.signup.username")} hint={t("auth.signup.usernameHint")}>
@@ -66,6 +94,19 @@ export default function SignupPage() {
         </Field>
         <Field field={fields.password} label={t("auth.signup.password")} hint={t("auth.signup.passwordHint")}>
           <input {...getInputProps(fields.password, { type: "password", ariaDescribedBy: fields.password.descriptionId })} autoComplete="new-password" />
+        </Field>
+        <Field
+          field={fields.invite}
+          label={t(inviteOnly ? "invitations.signup.codeRequired" : "invitations.signup.codeOptional")}
+          hint={t(inviteOnly ? "invitations.signup.codeRequiredHint" : "invitations.signup.codeOptionalHint")}
+        >
+          <input
+            {...getInputProps(fields.invite, { type: "text", ariaDescribedBy: fields.invite.descriptionId })}
+            required={inviteOnly}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+          />
         </Field>
         <div className="honeypot" aria-hidden="true">
           <label htmlFor="signup-website">{t("auth.signup.website")}</label>

@@ -32,7 +32,7 @@ export default function StaffSettings() {
   const [form, fields] = useForm({
     id: "settings",
     lastResult: actionData?.result,
-    defaultValue: { responseTargetHours: String(settings.responseTargetHours) },
+    defaultValue: { responseTargetHours: String(settings.responseTargetHours), inviteOnly: settings.inviteOnly ? "on" : "" },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
   });
@@ -57,6 +57,12 @@ export default function StaffSettings() {
             step={1}
           />
         </Field>
+        <div className="field">
+          <label>
+            <input {...getInputProps(fields.inviteOnly, { type: "checkbox" })} /> {t("invitations.settings.inviteOnly")}
+          </label>
+          <p className="hint">{t("invitations.settings.inviteOnlyHint")}</p>
+        </div>
         <button type="submit" className="primary">
           {t("staff.settings.save")}
         </button>{" "}

@@ -29,6 +29,7 @@ function facts(overrides: Partial<MemberFacts> = {}): MemberFacts {
     helpfulReplies: 0,
     ratingsGiven: 0,
     activeInvitees: 0,
+    invitationRewards: 0,
     daysActive: 0,
     recentDaysActive: 0,
     longestStreak: 0,
@@ -172,9 +173,10 @@ describe("contributionOf", () => {
           helpfulReplies: 2,
           ratingsGiven: 5,
           daysActive: 40,
+          invitationRewards: 1,
           recentDaysActive: 12,
         }),
       ),
-    ).toEqual({ shipped: 2, adopted: 3, votesReceived: 10, helpfulReplies: 2, ratingsGiven: 5, daysActive: 40, recentDaysActive: 12 });
+    ).toEqual({ shipped: 2, adopted: 3, votesReceived: 10, helpfulReplies: 2, ratingsGiven: 5, daysActive: 40, invitationRewards: 1, recentDaysActive: 12 });
   });
 });

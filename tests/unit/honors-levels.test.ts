@@ -23,6 +23,7 @@ const nothing: Contribution = {
   helpfulReplies: 0,
   ratingsGiven: 0,
   daysActive: 0,
+  invitationRewards: 0,
   recentDaysActive: 0,
 };
 const levelOf = (c: Partial<Contribution>) => {
@@ -52,8 +53,8 @@ describe("honor points", () => {
   test("add up each contribution times its weight; recent days only gate levels", () => {
     expect(honorPointsFor(nothing)).toBe(0);
     expect(
-      honorPointsFor({ shipped: 1, adopted: 1, votesReceived: 7, helpfulReplies: 2, ratingsGiven: 3, daysActive: 4, recentDaysActive: 4 }),
-    ).toBe(40 + 15 + 7 + 20 + 9 + 4);
+      honorPointsFor({ shipped: 1, adopted: 1, votesReceived: 7, helpfulReplies: 2, ratingsGiven: 3, daysActive: 4, invitationRewards: 2, recentDaysActive: 4 }),
+    ).toBe(40 + 15 + 7 + 20 + 9 + 4 + 20);
     expect(honorPointsFor({ ...nothing, recentDaysActive: 50 })).toBe(0);
   });
 

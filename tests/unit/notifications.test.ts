@@ -95,7 +95,7 @@ describe("describeNotification", () => {
       ship: [{}, { releaseName: "2.4" }],
       complaint: [{ title: "T" }, { title: "T", complaintStatus: "acknowledged" }],
       badge: [{ badgeName: "B" }],
-      invitation: [{ username: "u" }],
+      invitation: [{ username: "u" }, { invitedBy: "u" }],
     };
     for (const kind of NOTIFICATION_KINDS) {
       for (const payload of payloads[kind]) {

@@ -29,6 +29,7 @@ export default {
     complaintStatus: "Your complaint “{{title}}” is now {{status}}",
     badge: "You earned the badge “{{badge}}”",
     invitation: "{{username}} accepted your invitation and joined",
+    invitationWelcome: "You joined through {{username}}’s invitation and took part: you both earned an invitation reward",
   },
   complaintStatuses: { open: "open", acknowledged: "acknowledged", resolved: "resolved" },
   settings: {

@@ -4,6 +4,7 @@ import common from "./common";
 import complaints from "./complaints";
 import forms from "./forms";
 import honorWall from "./honorWall";
+import invitations from "./invitations";
 import lifecycle from "./lifecycle";
 import notifications from "./notifications";
 import privileges from "./privileges";
@@ -15,4 +16,4 @@ import search from "./search";
 import staff from "./staff";
 import suggestions from "./suggestions";
 
-export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, privileges, honorWall, scoring };
+export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, privileges, honorWall, invitations, scoring };

@@ -29,6 +29,7 @@ export default {
     complaintStatus: "你的投诉「{{title}}」现在{{status}}",
     badge: "你获得了徽章「{{badge}}」",
     invitation: "{{username}} 接受了你的邀请并已加入",
+    invitationWelcome: "你通过 {{username}} 的邀请加入并参与了社区：你们两人都获得了邀请奖励",
   },
   complaintStatuses: { open: "待处理", acknowledged: "已受理", resolved: "已解决" },
   settings: {
