@@ -82,6 +82,13 @@ export function gapTo(target: number, successes: number, population: number, roo
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
+// The share as measured and the shrunk share that earned the points, both shown, so that a
+// reader can check the arithmetic and see how much the prior still weighs.
+const percents = (successes: number, population: number, rate: number) => ({
+  percent: population > 0 ? r2((100 * successes) / population) : 0,
+  counted: r2(100 * rate),
+});
+
 const with_ = (s: ScoreSignals, patch: (copy: ScoreSignals) => void): ScoreSignals => {
   const copy = structuredClone(s);
   patch(copy);
@@ -124,7 +131,7 @@ export const TERMS: readonly TermDefinition[] = [
     maxPoints: 15,
     measure: ({ activity: a }) => {
       const rate = shrunkRate(a.activeMembers, a.members);
-      return { ratio: toward(rate, TARGETS.activeShare), sample: a.members, detail: { active: a.activeMembers, members: a.members, percent: r2(rate * 100) } };
+      return { ratio: toward(rate, TARGETS.activeShare), sample: a.members, detail: { active: a.activeMembers, members: a.members, ...percents(a.activeMembers, a.members, rate) } };
     },
     improve: (s) => {
       const a = s.activity;
@@ -146,7 +153,7 @@ export const TERMS: readonly TermDefinition[] = [
     maxPoints: 15,
     measure: ({ activity: a }) => {
       const perMember = shrunkRate(a.activeDays, a.members);
-      return { ratio: toward(perMember, TARGETS.activeDaysPerMember), sample: a.members, detail: { daysPerMember: r2(perMember), activeDays: a.activeDays } };
+      return { ratio: toward(perMember, TARGETS.activeDaysPerMember), sample: a.members, detail: { daysPerMember: a.members > 0 ? r2(a.activeDays / a.members) : 0, counted: r2(perMember), activeDays: a.activeDays } };
     },
     improve: (s) => {
       const a = s.activity;
@@ -311,7 +318,7 @@ export const TERMS: readonly TermDefinition[] = [
     measure: ({ activity: a, participation: p }) => {
       // Over all members, not active ones: a member who starts visiting must never lower it.
       const rate = shrunkRate(p.contributors, a.members);
-      return { ratio: toward(rate, TARGETS.contributorShare), sample: a.members, detail: { contributors: p.contributors, members: a.members, percent: r2(rate * 100) } };
+      return { ratio: toward(rate, TARGETS.contributorShare), sample: a.members, detail: { contributors: p.contributors, members: a.members, ...percents(p.contributors, a.members, rate) } };
     },
     improve: (s) => {
       const { activity: a, participation: p } = s;
@@ -332,7 +339,7 @@ export const TERMS: readonly TermDefinition[] = [
     maxPoints: 5,
     measure: ({ adoption: d }) => {
       const rate = shrunkRate(d.decided, d.posted);
-      return { ratio: toward(rate, TARGETS.decidedShare), sample: d.posted, detail: { decided: d.decided, posted: d.posted, percent: r2(rate * 100) } };
+      return { ratio: toward(rate, TARGETS.decidedShare), sample: d.posted, detail: { decided: d.decided, posted: d.posted, ...percents(d.decided, d.posted, rate) } };
     },
     improve: (s) => {
       const d = s.adoption;
@@ -353,7 +360,7 @@ export const TERMS: readonly TermDefinition[] = [
     maxPoints: 15,
     measure: ({ adoption: d }) => {
       const rate = shrunkRate(d.adopted, d.posted);
-      return { ratio: toward(rate, TARGETS.adoptedShare), sample: d.posted, detail: { adopted: d.adopted, posted: d.posted, percent: r2(rate * 100) } };
+      return { ratio: toward(rate, TARGETS.adoptedShare), sample: d.posted, detail: { adopted: d.adopted, posted: d.posted, ...percents(d.adopted, d.posted, rate) } };
     },
     improve: (s) => {
       const d = s.adoption;
@@ -376,7 +383,7 @@ export const TERMS: readonly TermDefinition[] = [
     maxPoints: 10,
     measure: ({ adoption: d }) => {
       const rate = shrunkRate(d.shipped, d.posted);
-      return { ratio: toward(rate, TARGETS.shippedShare), sample: d.posted, detail: { shipped: d.shipped, adopted: d.adopted, posted: d.posted, percent: r2(rate * 100) } };
+      return { ratio: toward(rate, TARGETS.shippedShare), sample: d.posted, detail: { shipped: d.shipped, adopted: d.adopted, posted: d.posted, ...percents(d.shipped, d.posted, rate) } };
     },
     improve: (s) => {
       const d = s.adoption;
@@ -399,7 +406,7 @@ export const TERMS: readonly TermDefinition[] = [
     maxPoints: 4,
     measure: ({ retention: r }) => {
       const rate = shrunkRate(r.retained, r.cohortMembers);
-      return { ratio: toward(rate, TARGETS.retainedShare), sample: r.cohortMembers, detail: { retained: r.retained, cohort: r.cohortMembers, percent: r2(rate * 100) } };
+      return { ratio: toward(rate, TARGETS.retainedShare), sample: r.cohortMembers, detail: { retained: r.retained, cohort: r.cohortMembers, ...percents(r.retained, r.cohortMembers, rate) } };
     },
     improve: (s) => {
       const r = s.retention;
@@ -423,7 +430,7 @@ export const TERMS: readonly TermDefinition[] = [
     maxPoints: 3,
     measure: ({ activity: a, honors: h }) => {
       const rate = shrunkRate(h.holdingBadges, a.members);
-      return { ratio: toward(rate, TARGETS.badgeHolderShare), sample: a.members, detail: { holdingBadges: h.holdingBadges, members: a.members, percent: r2(rate * 100) } };
+      return { ratio: toward(rate, TARGETS.badgeHolderShare), sample: a.members, detail: { holdingBadges: h.holdingBadges, members: a.members, ...percents(h.holdingBadges, a.members, rate) } };
     },
     improve: (s) => {
       const count = gapTo(TARGETS.badgeHolderShare, s.honors.holdingBadges, s.activity.members, s.participation.contributors - s.honors.holdingBadges);
@@ -443,7 +450,7 @@ export const TERMS: readonly TermDefinition[] = [
     maxPoints: 3,
     measure: ({ activity: a, honors: h }) => {
       const rate = shrunkRate(h.withPrivileges, a.members);
-      return { ratio: toward(rate, TARGETS.privilegedShare), sample: a.members, detail: { withPrivileges: h.withPrivileges, members: a.members, percent: r2(rate * 100) } };
+      return { ratio: toward(rate, TARGETS.privilegedShare), sample: a.members, detail: { withPrivileges: h.withPrivileges, members: a.members, ...percents(h.withPrivileges, a.members, rate) } };
     },
     improve: (s) => {
       const count = gapTo(TARGETS.privilegedShare, s.honors.withPrivileges, s.activity.members, s.honors.holdingBadges - s.honors.withPrivileges);

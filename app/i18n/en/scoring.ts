@@ -16,11 +16,11 @@ export default {
   terms: {
     usage: {
       name: "Members using the product",
-      detail: "{{active}} of {{members}} members active in the last 30 days ({{percent}}%)",
+      detail: "{{active}} of {{members}} members active in the last 30 days ({{percent}}%, {{counted}}% counted)",
     },
     stickiness: {
       name: "Coming back",
-      detail: "{{daysPerMember}} active days per member in the last 30 days",
+      detail: "{{daysPerMember}} active days per member in the last 30 days ({{counted}} counted)",
     },
     responseTime: {
       name: "Fast official replies",
@@ -44,31 +44,31 @@ export default {
     },
     participation: {
       name: "Members taking part",
-      detail: "{{contributors}} of {{members}} members posted, voted, commented or rated in the last 30 days ({{percent}}%)",
+      detail: "{{contributors}} of {{members}} members posted, voted, commented or rated in the last 30 days ({{percent}}%, {{counted}}% counted)",
     },
     decisions: {
       name: "Suggestions decided",
-      detail: "{{decided}} of {{posted}} suggestions got a decision ({{percent}}%)",
+      detail: "{{decided}} of {{posted}} suggestions got a decision ({{percent}}%, {{counted}}% counted)",
     },
     adoption: {
       name: "Suggestions adopted",
-      detail: "{{adopted}} of {{posted}} suggestions planned, in progress or shipped ({{percent}}%)",
+      detail: "{{adopted}} of {{posted}} suggestions planned, in progress or shipped ({{percent}}%, {{counted}}% counted)",
     },
     shipping: {
       name: "Suggestions shipped",
-      detail: "{{shipped}} of {{posted}} suggestions shipped ({{percent}}%)",
+      detail: "{{shipped}} of {{posted}} suggestions shipped ({{percent}}%, {{counted}}% counted)",
     },
     retention: {
       name: "Members who stay",
-      detail: "{{retained}} of {{cohort}} members who joined 2–12 months ago are still active ({{percent}}%)",
+      detail: "{{retained}} of {{cohort}} members who joined 2–12 months ago are still active ({{percent}}%, {{counted}}% counted)",
     },
     honors: {
       name: "Honors held",
-      detail: "{{holdingBadges}} of {{members}} members hold a badge ({{percent}}%)",
+      detail: "{{holdingBadges}} of {{members}} members hold a badge ({{percent}}%, {{counted}}% counted)",
     },
     privileges: {
       name: "Privileges earned",
-      detail: "{{withPrivileges}} of {{members}} members at honor level 1 or above ({{percent}}%)",
+      detail: "{{withPrivileges}} of {{members}} members at honor level 1 or above ({{percent}}%, {{counted}}% counted)",
     },
     invitations: {
       name: "Invited friends who stay",

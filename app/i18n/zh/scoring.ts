@@ -15,11 +15,11 @@ export default {
   terms: {
     usage: {
       name: "在用产品的成员",
-      detail: "近 30 天 {{members}} 名成员中有 {{active}} 名活跃（{{percent}}%）",
+      detail: "近 30 天 {{members}} 名成员中有 {{active}} 名活跃（{{percent}}%，计入 {{counted}}%）",
     },
     stickiness: {
       name: "经常回来",
-      detail: "近 30 天人均活跃 {{daysPerMember}} 天",
+      detail: "近 30 天人均活跃 {{daysPerMember}} 天（计入 {{counted}} 天）",
     },
     responseTime: {
       name: "官方回复及时",
@@ -43,31 +43,31 @@ export default {
     },
     participation: {
       name: "参与的成员",
-      detail: "近 30 天 {{members}} 名成员中有 {{contributors}} 名发帖、投票、评论或评分（{{percent}}%）",
+      detail: "近 30 天 {{members}} 名成员中有 {{contributors}} 名发帖、投票、评论或评分（{{percent}}%，计入 {{counted}}%）",
     },
     decisions: {
       name: "建议得到决定",
-      detail: "{{posted}} 条建议中 {{decided}} 条已有决定（{{percent}}%）",
+      detail: "{{posted}} 条建议中 {{decided}} 条已有决定（{{percent}}%，计入 {{counted}}%）",
     },
     adoption: {
       name: "建议被采纳",
-      detail: "{{posted}} 条建议中 {{adopted}} 条已计划、开发中或已上线（{{percent}}%）",
+      detail: "{{posted}} 条建议中 {{adopted}} 条已计划、开发中或已上线（{{percent}}%，计入 {{counted}}%）",
     },
     shipping: {
       name: "建议已上线",
-      detail: "{{posted}} 条建议中 {{shipped}} 条已上线（{{percent}}%）",
+      detail: "{{posted}} 条建议中 {{shipped}} 条已上线（{{percent}}%，计入 {{counted}}%）",
     },
     retention: {
       name: "留下来的成员",
-      detail: "2–12 个月前加入的 {{cohort}} 名成员中仍有 {{retained}} 名活跃（{{percent}}%）",
+      detail: "2–12 个月前加入的 {{cohort}} 名成员中仍有 {{retained}} 名活跃（{{percent}}%，计入 {{counted}}%）",
     },
     honors: {
       name: "获得荣誉",
-      detail: "{{members}} 名成员中 {{holdingBadges}} 名拥有徽章（{{percent}}%）",
+      detail: "{{members}} 名成员中 {{holdingBadges}} 名拥有徽章（{{percent}}%，计入 {{counted}}%）",
     },
     privileges: {
       name: "获得特权",
-      detail: "{{members}} 名成员中 {{withPrivileges}} 名达到 1 级及以上荣誉等级（{{percent}}%）",
+      detail: "{{members}} 名成员中 {{withPrivileges}} 名达到 1 级及以上荣誉等级（{{percent}}%，计入 {{counted}}%）",
     },
     invitations: {
       name: "受邀好友留下来",
