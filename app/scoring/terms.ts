@@ -1,6 +1,6 @@
 // The terms of the sprout word-of-mouth score: what each measures, how many points it can
 // give, and the concrete action that would improve it. docs/scoring.md explains the weights
-// (and docs/decisions/006-score-weights.md why); this file is the single source of them.
+// (and docs/decisions/007-score-weights.md why); this file is the single source of them.
 //
 // Every term turns its signals into a ratio in 0…1 and gives maxPoints × ratio. Rates are
 // shrunk toward a prior with PSEUDO_COUNT imaginary observations (a Bayesian average), so
