@@ -6,6 +6,13 @@ type Actor = { id: number; role: Role } | null | undefined;
 
 export const STAFF_ROLES: readonly Role[] = ["staff", "lead", "admin"];
 
+// Product leads review the word-of-mouth score; admins see everything.
+export const LEAD_ROLES: readonly Role[] = ["lead", "admin"];
+
+export function canViewLeadsDashboard(actor: Pick<NonNullable<Actor>, "role"> | null | undefined): boolean {
+  return !!actor && LEAD_ROLES.includes(actor.role);
+}
+
 export function isStaff(actor: Pick<NonNullable<Actor>, "role"> | null | undefined): boolean {
   return !!actor && STAFF_ROLES.includes(actor.role);
 }

@@ -8,6 +8,8 @@ export const settingsSchema = z.object({
     .int("staff.settings.targetRange")
     .min(1, "staff.settings.targetRange")
     .max(720, "staff.settings.targetRange"),
+  // Asks members "How likely are you to recommend …?" at most once a quarter.
+  recommendationSurveyEnabled: z.boolean().default(false),
   // Registration only with an invite code (app/invitations.server.ts); codes are single-use.
   // An unticked checkbox sends nothing, which means off.
   inviteOnly: z.boolean().default(false),
@@ -15,4 +17,4 @@ export const settingsSchema = z.object({
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { responseTargetHours: 24, inviteOnly: false };
+export const DEFAULT_SETTINGS: Settings = { responseTargetHours: 24, recommendationSurveyEnabled: false, inviteOnly: false };

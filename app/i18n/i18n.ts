@@ -22,6 +22,8 @@ export function createI18n(lng: Language): i18n {
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,
     returnNull: false,
+    // No sponsor banner on stdout: `npm run score --json` output must stay JSON.
+    showSupportNotice: false,
   });
   return instance;
 }

@@ -3,18 +3,20 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth.server";
 import { Pagination } from "~/components/pagination";
+import { RecommendationSurvey } from "~/components/recommendation-survey";
 import { RelativeTime } from "~/components/relative-time";
 import { markReadSchema } from "~/forms/notifications";
 import { titleMeta } from "~/i18n/meta";
 import { translateMessage } from "~/notifications";
 import { listNotifications, markRead, unreadCount } from "~/notifications.server";
+import { shouldAskRecommendation } from "~/recommendations.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "notifications.title");
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const page = Number(new URL(request.url).searchParams.get("page")) || 1;
-  return { ...listNotifications(user.id, page), unread: unreadCount(user.id) };
+  return { ...listNotifications(user.id, page), unread: unreadCount(user.id), askRecommendation: shouldAskRecommendation(user, request) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NotificationsPage() {
-  const { items, page, pages, unread } = useLoaderData<typeof loader>();
+  const { items, page, pages, unread, askRecommendation } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const here = page > 1 ? `?page=${page}` : "";
   return (
@@ -40,6 +42,7 @@ export default function NotificationsPage() {
       <p className="meta">
         {t("notifications.intro")} {unread > 0 && <strong>{t("notifications.unreadCount", { count: unread })}</strong>}
       </p>
+      {askRecommendation && <RecommendationSurvey redirectTo={`/notifications${here}`} />}
       {unread > 0 && (
         <Form method="post" action={`/notifications${here}`}>
           <input type="hidden" name="intent" value="read-all" />

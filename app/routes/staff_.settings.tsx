@@ -32,7 +32,11 @@ export default function StaffSettings() {
   const [form, fields] = useForm({
     id: "settings",
     lastResult: actionData?.result,
-    defaultValue: { responseTargetHours: String(settings.responseTargetHours), inviteOnly: settings.inviteOnly ? "on" : "" },
+    defaultValue: {
+      responseTargetHours: String(settings.responseTargetHours),
+      recommendationSurveyEnabled: settings.recommendationSurveyEnabled ? "on" : "",
+      inviteOnly: settings.inviteOnly ? "on" : "",
+    },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
   });
@@ -57,6 +61,13 @@ export default function StaffSettings() {
             step={1}
           />
         </Field>
+        <div className="field">
+          <label>
+            <input {...getInputProps(fields.recommendationSurveyEnabled, { type: "checkbox" })} />{" "}
+            {t("leads.survey.settingLabel")}
+          </label>
+          <p className="hint">{t("leads.survey.settingHint")}</p>
+        </div>
         <div className="field">
           <label>
             <input {...getInputProps(fields.inviteOnly, { type: "checkbox" })} /> {t("invitations.settings.inviteOnly")}

@@ -5,6 +5,7 @@ import complaints from "./complaints";
 import forms from "./forms";
 import honorWall from "./honorWall";
 import invitations from "./invitations";
+import leads from "./leads";
 import lifecycle from "./lifecycle";
 import notifications from "./notifications";
 import privileges from "./privileges";
@@ -16,4 +17,4 @@ import search from "./search";
 import staff from "./staff";
 import suggestions from "./suggestions";
 
-export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, privileges, honorWall, invitations, scoring };
+export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, privileges, honorWall, invitations, scoring, leads };

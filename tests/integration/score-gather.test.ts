@@ -1,0 +1,164 @@
+// The score's signal gathering on a small forum built by hand, where every figure can be
+// counted on fingers; then the weekly snapshots built from it.
+import { count, eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { activityDays, badgeGrants, ratings, recommendationAnswers, scoreSnapshots, users, votes } from "#db/schema";
+import { getDb } from "~/db.server";
+import { gatherSignals } from "~/scoring/gather.server";
+import { sproutScore } from "~/scoring/index";
+import { recomputeScores, scoreHistory } from "~/scoring/snapshots.server";
+import { createBoard, createComplaint, createMember, createStaff, createSuggestion } from "../factories";
+
+const NOW = new Date("2026-03-11T12:00:00Z");
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const ago = (ms: number) => new Date(NOW.getTime() - ms);
+const day = (daysAgo: number) => ago(daysAgo * DAY).toISOString().slice(0, 10);
+
+function hasNaN(value: unknown): boolean {
+  if (typeof value === "number") return !Number.isFinite(value);
+  if (value && typeof value === "object") return Object.values(value).some(hasNaN);
+  return false;
+}
+
+describe("an empty forum", () => {
+  test("gives a defined score with notes, and no NaN anywhere", () => {
+    const signals = gatherSignals({ kind: "community" }, NOW);
+    expect(signals.activity.members).toBe(0);
+    const report = sproutScore(signals);
+    expect(hasNaN(signals)).toBe(false);
+    expect(hasNaN(report)).toBe(false);
+    expect(report.total).toBeGreaterThanOrEqual(0);
+    expect(report.notes.length).toBeGreaterThan(0);
+  });
+});
+
+// Built once, after the empty-forum test: every test below reads the same forum.
+let built: ReturnType<typeof build> | undefined;
+const buildForum = () => (built ??= build());
+
+async function build() {
+  const db = getDb();
+  const boardA = createBoard();
+  const boardB = createBoard();
+  const m1 = await createMember({ createdAt: ago(100 * DAY), honorLevel: 1 });
+  const m2 = await createMember({ createdAt: ago(10 * DAY) });
+  const m3 = await createMember({ createdAt: ago(200 * DAY) });
+  await createStaff({ createdAt: ago(300 * DAY) });
+
+  db.insert(activityDays)
+    .values([
+      { userId: m1.id, day: day(1) },
+      { userId: m1.id, day: day(2) },
+      { userId: m1.id, day: day(20) },
+      { userId: m2.id, day: day(0) },
+      { userId: m3.id, day: day(40) },
+    ])
+    .run();
+
+  // Shipped, answered in 2 h.
+  const sA1 = await createSuggestion({ board: boardA, author: m1, status: "shipped", createdAt: ago(10 * DAY), firstOfficialReplyAt: ago(10 * DAY - 2 * HOUR) });
+  // Open, unanswered for 5 days: overdue against the 24 h target.
+  await createSuggestion({ board: boardA, author: m2, status: "open", createdAt: ago(5 * DAY) });
+  // Declined, answered after 48 h (late); its reply drew a complaint.
+  const sB1 = await createSuggestion({ board: boardB, author: m3, status: "declined", createdAt: ago(50 * DAY), firstOfficialReplyAt: ago(48 * DAY) });
+  // A duplicate counts nowhere in adoption or responses.
+  await createSuggestion({ board: boardB, author: m3, status: "duplicate", createdAt: ago(45 * DAY) });
+
+  db.insert(votes).values({ suggestionId: sA1.id, userId: m2.id, createdAt: ago(DAY) }).run();
+  db.insert(ratings)
+    .values([
+      { suggestionId: sA1.id, userId: m1.id, score: 5, createdAt: ago(2 * DAY) },
+      { suggestionId: sA1.id, userId: m2.id, score: 4, createdAt: ago(2 * DAY) },
+    ])
+    .run();
+  await createComplaint({
+    filer: m2,
+    subject: "reply",
+    suggestionId: sB1.id,
+    status: "resolved",
+    createdAt: ago(3 * DAY),
+    resolvedAt: ago(DAY),
+    resolutionRating: 4,
+    ratedAt: ago(DAY),
+  });
+  db.insert(badgeGrants).values({ userId: m1.id, badgeId: "first-suggestion", grantedAt: ago(9 * DAY) }).run();
+  db.insert(recommendationAnswers)
+    .values([
+      { userId: m1.id, score: 10, createdAt: ago(3 * DAY) },
+      { userId: m2.id, score: 5, createdAt: ago(2 * DAY) },
+    ])
+    .run();
+  return { boardA, boardB, m1, m2, m3 };
+}
+
+describe("gathering signals", () => {
+  test("counts the community, a board and a member as computed by hand", async () => {
+    const { boardA, m2 } = await buildForum();
+
+    expect(gatherSignals({ kind: "community" }, NOW)).toEqual({
+      activity: { members: 3, activeMembers: 2, activeDays: 4 },
+      retention: { cohortMembers: 2, retained: 1 },
+      participation: { contributors: 2, posters: 2, voters: 2, commenters: 0, raters: 2 },
+      adoption: { posted: 3, decided: 2, adopted: 1, shipped: 1 },
+      responses: { targetHours: 24, due: 3, withinTarget: 1, late: 1, overdue: 1, wellReceived: 1, medianHours: 25 },
+      complaints: { filed: 1, resolved: 1, medianResolutionHours: 48, resolutionRatings: { count: 1, sum: 4 } },
+      ratings: { stars: [0, 0, 0, 1, 1] },
+      honors: { holdingBadges: 1, withPrivileges: 1 },
+      invitations: { sent: 0, joined: 0, activeInvitees: 0, shareSignups: 0 },
+      survey: { answers: 2, promoters: 1, detractors: 1 },
+    });
+
+    const board = gatherSignals({ kind: "board", boardId: boardA.id }, NOW);
+    expect(board.activity).toEqual({ members: 2, activeMembers: 2, activeDays: 4 });
+    expect(board.adoption).toEqual({ posted: 2, decided: 1, adopted: 1, shipped: 1 });
+    expect(board.responses).toMatchObject({ due: 2, withinTarget: 1, late: 0, overdue: 1, medianHours: 2 });
+    expect(board.complaints.filed).toBe(0);
+    // The survey is the community's: no board owns an answer.
+    expect(board.survey.answers).toBe(2);
+
+    const member = gatherSignals({ kind: "member", userId: m2.id }, NOW);
+    expect(member.activity).toEqual({ members: 1, activeMembers: 1, activeDays: 1 });
+    expect(member.retention).toEqual({ cohortMembers: 0, retained: 0 });
+    expect(member.adoption).toEqual({ posted: 1, decided: 0, adopted: 0, shipped: 0 });
+    expect(member.responses).toMatchObject({ due: 1, overdue: 1, medianHours: null });
+    expect(member.complaints).toMatchObject({ filed: 1, resolved: 1, resolutionRatings: { count: 1, sum: 4 } });
+    // Ratings a member gave, not ratings of their ideas.
+    expect(member.ratings.stars).toEqual([0, 0, 0, 1, 0]);
+    expect(member.survey).toEqual({ answers: 1, promoters: 0, detractors: 1 });
+  });
+
+  test("looks at the forum as it was at an earlier moment", async () => {
+    await buildForum();
+    const before = gatherSignals({ kind: "community" }, ago(20 * DAY));
+    // Twenty days earlier only the old suggestions existed, and m2 had not joined.
+    expect(before.activity.members).toBe(2);
+    expect(before.adoption.posted).toBe(1);
+    expect(before.ratings.stars).toEqual([0, 0, 0, 0, 0]);
+    expect(before.survey.answers).toBe(0);
+  });
+});
+
+describe("weekly snapshots", () => {
+  test("recomputing a week twice keeps one row per scope and week", async () => {
+    const { boardA, m1 } = await buildForum();
+    const first = recomputeScores(NOW);
+    const second = recomputeScores(new Date(NOW.getTime() + HOUR));
+    expect(second.week).toBe(first.week);
+    expect(first.week).toBe("2026-03-09");
+    const rows = getDb().select({ n: count() }).from(scoreSnapshots).get()!.n;
+    // The community, two boards, three members (never staff).
+    expect(rows).toBe(1 + 2 + 3);
+    expect(first.snapshots).toBe(rows);
+
+    recomputeScores(ago(7 * DAY));
+    const history = scoreHistory({ scope: "community" }, 12, NOW);
+    expect(history.map((h) => h.weekStart)).toEqual(["2026-03-02", "2026-03-09"]);
+    expect(history[1].report.total).toBe(sproutScore(gatherSignals({ kind: "community" }, new Date(NOW.getTime() + HOUR))).total);
+    // Members' reports are rebuilt from their stored signals.
+    const member = scoreHistory({ scope: "member", scopeId: m1.id }, 1, NOW)[0];
+    expect(member.report.terms.length).toBeGreaterThan(0);
+    expect(scoreHistory({ scope: "board", scopeId: boardA.id }, 12, NOW)).toHaveLength(2);
+    expect(getDb().select().from(users).where(eq(users.role, "staff")).all()).toHaveLength(1);
+  });
+});
