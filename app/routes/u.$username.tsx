@@ -76,9 +76,9 @@ export default function ProfilePage() {
               <li key={`${b.badgeId}:${b.suggestionId}`} data-badge={b.badgeId}>
                 <BadgeChip tier={b.tier} name={b.name} title={localized(b.description.en, b.description.zh)} />{" "}
                 {b.suggestionId > 0 && <a href={`/s/${b.suggestionId}`}>{t("honorWall.profile.forSuggestion", { id: b.suggestionId })}</a>}{" "}
-                <span className="meta">
+                <small>
                   <RelativeTime date={b.grantedAt} />
-                </span>
+                </small>
               </li>
             ))}
           </ul>
