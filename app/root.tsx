@@ -10,12 +10,12 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { getOptionalUser, refreshedSession } from "~/auth.server";
 import { ErrorPage } from "~/components/error-page";
 import { recordActivity } from "~/honors.server";
-import { createI18n, LANGUAGES, type Language } from "~/i18n/i18n";
+import { LANGUAGES, sharedI18n, type Language } from "~/i18n/i18n";
 import { recordShareVisit } from "~/invitations.server";
 import { resolveLanguage } from "~/locale.server";
 import { useNonce } from "~/nonce";
@@ -59,7 +59,7 @@ export function useRootData(): RootData | undefined {
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRootData();
   const language: Language = root?.language ?? "en";
-  const i18n = useMemo(() => createI18n(language), [language]);
+  const i18n = sharedI18n(language);
   const nonce = useNonce();
   return (
     <html lang={language === "zh" ? "zh-CN" : "en"}>

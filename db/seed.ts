@@ -995,7 +995,7 @@ const VOTING_CLOSED: SuggestionStatus[] = ["shipped", "declined", "duplicate"];
 const DECISIONS: SuggestionStatus[] = ["planned", "in_progress", "shipped", "declined", "duplicate"];
 
 // mulberry32: tiny, fast and good enough to make demo data look random yet repeatable.
-function createRandom(seed: number) {
+export function createRandom(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -1029,7 +1029,7 @@ function createRandom(seed: number) {
   };
 }
 
-type Random = ReturnType<typeof createRandom>;
+export type Random = ReturnType<typeof createRandom>;
 
 type Person = { id: number; username: string; locale: Locale; joinedAt: number; role: Role };
 
@@ -1697,6 +1697,17 @@ async function main() {
   try {
     migrateDatabase(db);
     const started = performance.now();
+    // `--size small|large`: a forum at scale for the benchmark (db/seed-large.ts).
+    const size = process.argv[process.argv.indexOf("--size") + 1];
+    if (process.argv.includes("--size")) {
+      const { SEED_SIZES, seedLarge, describeLargeSeed } = await import("./seed-large");
+      if (!SEED_SIZES.includes(size as never)) throw new Error(`--size must be one of ${SEED_SIZES.join(", ")}`);
+      const { n } = db.select({ n: count() }).from(users).get()!;
+      if (n > 0) throw new Error(`${file} already has users; the ${size} data set only goes into an empty database.`);
+      const large = await seedLarge(db, { size: size as "small" | "large", progress: true });
+      console.log(`Seeded ${file} in ${large.seconds} s: ${describeLargeSeed(large)}.`);
+      return;
+    }
     // `--scenario stage1…stage4`: the source's stages, for calibrating the score (db/scenarios.ts).
     if (process.argv.includes("--scenario")) {
       const scenario = process.argv[process.argv.indexOf("--scenario") + 1];
@@ -1719,4 +1730,11 @@ async function main() {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+// Not awaited at the top level: db/seed-large.ts imports this module, and a top-level await
+// here would deadlock that cycle when main() loads it.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

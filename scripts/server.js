@@ -6,10 +6,15 @@ import path from "node:path";
 import compression from "compression";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
+import { isFirstWorker, isSupervisor, superviseWorkers, workerCount } from "./cluster.js";
 import { writeRateLimits } from "./rate-limit.js";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
+
+// One worker per core in production (scripts/cluster.js); the primary only supervises them.
+const workers = workerCount(production);
+if (isSupervisor(workers)) await superviseWorkers(workers);
 
 const vite = production
   ? undefined
@@ -103,5 +108,6 @@ app.all(
 );
 
 app.listen(port, () => {
-  console.log(`Sprout is listening on http://localhost:${port}`);
+  // Said once, by the first worker.
+  if (isFirstWorker()) console.log(`Sprout is listening on http://localhost:${port}`);
 });

@@ -30,12 +30,20 @@ export function createI18n(lng: Language): i18n {
 
 const fixed = new Map<Language, i18n>();
 
-// A translator for server code (page titles, emails): one shared instance per language.
-export function translator(lng: Language) {
+// One instance per language, shared by every render and server-side translation: nothing
+// changes an instance's language or resources after init, and creating one per request
+// cost more than a trivial page's whole render.
+export function sharedI18n(lng: Language): i18n {
   let instance = fixed.get(lng);
   if (!instance) {
     instance = createI18n(lng);
     fixed.set(lng, instance);
   }
+  return instance;
+}
+
+// A translator for server code (page titles, emails).
+export function translator(lng: Language) {
+  const instance = sharedI18n(lng);
   return instance.t.bind(instance);
 }

@@ -1,0 +1,421 @@
+// `npm run bench`: how fast Sprout's pages are at a realistic size, on this machine.
+//
+// Builds the app, creates (or reuses) the data set of each size in data/bench-<size>.db
+// (db/seed-large.ts), starts the production server on it exactly as `npm start` does
+// (node:cluster, a worker per core), warms it, and measures with autocannon, for a bounded
+// time at each connection count: a trivial page (/ping, the ceiling), the home page, a board
+// sorted hot and top, the suggestion with the most comments, search in English and in
+// Chinese, /leads as a product lead, and a vote-toggle mix of logged-in members (writes).
+// Per case it prints requests/s, median and p99 latency, errors, the ratio to the trivial
+// page and the server's peak RSS; with --size both, the large/small throughput ratio per
+// page; at the end, one JSON line with everything. It is a script, not a test: nothing here
+// asserts a timing. See docs/performance.md for the targets and the figures measured.
+//
+//   npm run bench -- [--size small|large|both] [--duration 10] [--connections 10,50]
+//                    [--cases home,vote] [--no-build] [--fresh] [--workers N]
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+
+const { values: flags } = parseArgs({
+  options: {
+    size: { type: "string", default: "both" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "10,50" },
+    cases: { type: "string" },
+    "no-build": { type: "boolean", default: false },
+    fresh: { type: "boolean", default: false },
+    workers: { type: "string" },
+  },
+});
+
+const SIZES = flags.size === "both" ? (["small", "large"] as const) : ([flags.size] as ("small" | "large")[]);
+if (!SIZES.every((s) => s === "small" || s === "large")) throw new Error("--size must be small, large or both");
+const DURATION = Number(flags.duration);
+const CONNECTIONS = flags.connections!.split(",").map(Number);
+const ONLY = flags.cases?.split(",");
+const DATA_DIR = path.resolve("data");
+const BENCH_MEMBERS = 200;
+const VOTE_TARGETS_PER_MEMBER = 3;
+// The rate limits protect a real site from scripts; this script is the load.
+const SERVER_ENV = { WRITE_LIMIT_PER_MEMBER: "1000000", WRITE_LIMIT_PER_ADDRESS: "1000000", SECURE_COOKIES: "false" };
+
+type Size = "small" | "large";
+type Case = { name: string; read: boolean; path: string; cookie?: string; vote?: VoteMix };
+type VoteMix = { members: { id: number; cookie: string }[]; targets: number[] };
+type Result = {
+  size: Size;
+  case: string;
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  statusCodes: Record<string, number>;
+  ratioToTrivial: number | null;
+  peakRssMb: number;
+};
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+function run(command: string, args: string[], env: Record<string, string> = {}) {
+  const done = spawnSync(command, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } as NodeJS.ProcessEnv });
+  if (done.status !== 0) throw new Error(`${command} ${args.join(" ")} failed with ${done.status}`);
+}
+
+// ---- Data sets
+
+function dataSet(size: Size): string {
+  const file = path.join(DATA_DIR, `bench-${size}.db`);
+  if (flags.fresh) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  if (!fs.existsSync(file)) {
+    // Generated aside and moved in place when complete, so an interrupted run leaves nothing.
+    const partial = `${file}.partial-${process.pid}`;
+    log(`Generating the ${size} data set (${path.relative(process.cwd(), file)})…`);
+    try {
+      run(process.execPath, ["--import", "tsx", "db/seed.ts", "--size", size], { DATABASE_URL: partial });
+      fs.renameSync(partial, file);
+    } finally {
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(partial + suffix, { force: true });
+    }
+  }
+  // Migrations added since the data set was made apply to it, as they would to a real forum.
+  run(process.execPath, ["--import", "tsx", "scripts/prepare-database.ts", "--no-seed"], { DATABASE_URL: file });
+  return file;
+}
+
+// Members with sessions made directly in the database, hashed as app/sessions.server.ts does
+// (the row id is the SHA-256 of the cookie's token): logging 200 members in over HTTP would
+// measure scrypt, not Sprout.
+function createSession(db: Database.Database, userId: number): string {
+  const token = randomBytes(20).toString("hex");
+  const id = createHash("sha256").update(token).digest("hex");
+  db.prepare(`insert into sessions (id, user_id, expires_at, created_at) values (?, ?, ?, ?)`).run(id, userId, Date.now() + 30 * 86_400_000, Date.now());
+  return `sprout_session=${token}`;
+}
+
+function prepareCases(file: string): { cases: Case[]; notes: string[] } {
+  const db = new Database(file);
+  db.pragma("busy_timeout = 5000");
+  const notes: string[] = [];
+  const get = <T>(query: string, ...params: unknown[]) => db.prepare(query).get(...params) as T;
+  const publicSuggestion = `s.hidden_at is null and s.board_id in (select id from boards where visibility = 'public')`;
+
+  const board = get<{ slug: string }>(
+    `select b.slug from boards b join suggestions s on s.board_id = b.id where b.visibility = 'public' group by b.id order by count(*) desc limit 1`,
+  );
+  const thread = get<{ id: number; comment_count: number }>(
+    `select id, comment_count from suggestions s where ${publicSuggestion} order by comment_count desc, id limit 1`,
+  );
+  notes.push(`suggestion page: /s/${thread.id} with ${thread.comment_count} comments; board: /b/${board.slug}`);
+
+  // Vote targets: the most voted suggestions still open to votes (contention on hot rows)
+  // and quiet ones, each member toggling a few of them.
+  const open = `s.status in ('open', 'under_review', 'planned', 'in_progress') and ${publicSuggestion}`;
+  const popular = db.prepare(`select id from suggestions s where ${open} order by vote_count desc limit 20`).pluck().all() as number[];
+  const quiet = db.prepare(`select id from suggestions s where ${open} order by (id * 7919) % 10007 limit 180`).pluck().all() as number[];
+  const targets = [...popular, ...quiet];
+
+  const passwordHash = get<{ password_hash: string }>(`select password_hash from users order by id limit 1`).password_hash;
+  const insertMember = db.prepare(
+    `insert or ignore into users (username, display_name, email, password_hash, role, locale) values (?, ?, ?, ?, 'member', 'en')`,
+  );
+  const members = db.transaction(() => {
+    const list: { id: number; cookie: string }[] = [];
+    for (let i = 0; i < BENCH_MEMBERS; i++) {
+      const username = `bench_member_${i}`;
+      insertMember.run(username, `Bench member ${i}`, `${username}@example.com`, passwordHash);
+      const { id } = get<{ id: number }>(`select id from users where username = ?`, username);
+      db.prepare(`delete from sessions where user_id = ?`).run(id);
+      list.push({ id, cookie: createSession(db, id) });
+    }
+    return list;
+  })();
+  const lead = get<{ id: number } | undefined>(`select id from users where username = 'lead' and role = 'lead'`);
+  const leadCookie = lead ? createSession(db, lead.id) : undefined;
+  if (!lead) notes.push("/leads: no demo lead account in this data set");
+  db.close();
+
+  const cases: Case[] = [
+    { name: "trivial /ping", read: false, path: "/ping" },
+    { name: "home", read: true, path: "/" },
+    { name: "board hot", read: true, path: `/b/${board.slug}?sort=hot` },
+    { name: "board top", read: true, path: `/b/${board.slug}?sort=top` },
+    { name: "suggestion page", read: true, path: `/s/${thread.id}` },
+    { name: "search en", read: true, path: `/search?q=${encodeURIComponent("dark mode")}` },
+    { name: "search zh", read: true, path: `/search?q=${encodeURIComponent("夜间模式")}` },
+    { name: "leads", read: true, path: "/leads", cookie: leadCookie },
+    { name: "vote mix", read: false, path: "/s/:id.data", vote: { members, targets } },
+  ];
+  return { cases: cases.filter((c) => !ONLY || c.name === "trivial /ping" || ONLY.some((o) => c.name.includes(o))), notes };
+}
+
+// ---- The server and its memory
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once("error", reject);
+    server.listen(0, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(file: string) {
+  const port = await freePort();
+  const env = { ...process.env, ...SERVER_ENV, NODE_ENV: "production", DATABASE_URL: file, PORT: String(port) } as NodeJS.ProcessEnv;
+  if (flags.workers) env.WEB_CONCURRENCY = flags.workers;
+  const child = spawn(process.execPath, ["scripts/server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const base = `http://127.0.0.1:${port}`;
+  const workers = Number(flags.workers ?? os.availableParallelism());
+  const expectedProcesses = workers > 1 ? workers + 1 : 1;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${output}`);
+    if (Date.now() > deadline) throw new Error(`The server did not start:\n${output}`);
+    const healthy = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    // Every worker must be up, or the first seconds measure a half-started server.
+    if (healthy && serverPids(child).length >= expectedProcesses) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, base, output: () => output };
+}
+
+// The primary and its workers (node:cluster forks them as children).
+function serverPids(child: ChildProcess): number[] {
+  const pid = child.pid!;
+  try {
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return [pid, ...children];
+  } catch {
+    return [pid];
+  }
+}
+
+function rssKb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+// The largest resident set of any one server process, sampled every 100 ms.
+function sampleRss(child: ChildProcess) {
+  let peak = 0;
+  const timer = setInterval(() => {
+    for (const pid of serverPids(child)) peak = Math.max(peak, rssKb(pid, "VmRSS"));
+  }, 100);
+  return () => {
+    clearInterval(timer);
+    return Math.round(peak / 1024);
+  };
+}
+
+async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+// ---- Load
+
+function voteRequests(mix: VoteMix) {
+  // Member k toggles their own few targets; each visit asks for the opposite of the last.
+  const wanted = new Map<string, boolean>();
+  let next = 0;
+  return [
+    {
+      method: "POST" as const,
+      setupRequest: (request: autocannon.Request): autocannon.Request => {
+        const n = next++;
+        const member = mix.members[n % mix.members.length];
+        const slot = Math.floor(n / mix.members.length) % VOTE_TARGETS_PER_MEMBER;
+        const target = mix.targets[(member.id * VOTE_TARGETS_PER_MEMBER + slot) % mix.targets.length];
+        const key = `${member.id}:${target}`;
+        const voted = !(wanted.get(key) ?? false);
+        wanted.set(key, voted);
+        return {
+          ...request,
+          method: "POST" as const,
+          path: `/s/${target}.data`,
+          headers: { "content-type": "application/x-www-form-urlencoded", cookie: member.cookie },
+          body: `intent=vote&voted=${voted}`,
+        };
+      },
+    },
+  ];
+}
+
+async function load(base: string, c: Case, connections: number, duration: number, amount?: number) {
+  const options: autocannon.Options = {
+    url: base,
+    connections,
+    ...(amount ? { amount } : { duration }),
+    headers: c.cookie ? { cookie: c.cookie } : {},
+    requests: c.vote ? voteRequests(c.vote) : [{ method: "GET", path: c.path }],
+  };
+  return autocannon(options);
+}
+
+function errorsOf(result: autocannon.Result): { errors: number; statusCodes: Record<string, number> } {
+  const statusCodes: Record<string, number> = {};
+  let failed = 0;
+  const stats = (result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats ?? {};
+  for (const [code, { count }] of Object.entries(stats)) {
+    statusCodes[code] = count;
+    if (Number(code) >= 400) failed += count;
+  }
+  return { errors: failed + result.errors + result.timeouts, statusCodes };
+}
+
+// Every touched suggestion's vote_count equals its rows: the write path's promise.
+function verifyVoteCounts(file: string, targets: number[]) {
+  const db = new Database(file, { readonly: true });
+  const wrong = db
+    .prepare(
+      `select id, vote_count as stored, (select count(*) from votes where suggestion_id = s.id) as counted
+       from suggestions s where id in (${targets.map(() => "?").join(",")}) and vote_count != counted`,
+    )
+    .all(...targets) as { id: number; stored: number; counted: number }[];
+  db.close();
+  return { checked: targets.length, wrong };
+}
+
+// The score issue's full recompute, timed on the data set (and /leads reads its snapshots).
+function scoreRecompute(file: string): { ms: number } | { skipped: string } {
+  if (!fs.existsSync("app/scoring/snapshots.server.ts")) return { skipped: "no app/scoring/snapshots.server.ts" };
+  const code = `const { recomputeScores } = await import("./app/scoring/snapshots.server.ts");
+    const started = performance.now(); recomputeScores(); console.log(JSON.stringify({ ms: Math.round(performance.now() - started) }));`;
+  const done = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
+    env: { ...process.env, DATABASE_URL: file },
+    encoding: "utf8",
+  });
+  if (done.status !== 0) return { skipped: `recompute failed: ${done.stderr.trim().split("\n").slice(-3).join(" ")}` };
+  return JSON.parse(done.stdout.trim().split("\n").at(-1)!);
+}
+
+// ---- The run
+
+async function benchSize(size: Size) {
+  const file = dataSet(size);
+  const recompute = scoreRecompute(file);
+  log(`Score recompute (${size}): ${"ms" in recompute ? `${recompute.ms} ms` : recompute.skipped}`);
+  const { cases, notes } = prepareCases(file);
+  for (const note of notes) log(note);
+  const server = await startServer(file);
+  const results: Result[] = [];
+  let voteCheck: ReturnType<typeof verifyVoteCounts> | null = null;
+  try {
+    const runnable: Case[] = [];
+    for (const c of cases) {
+      if (c.vote) {
+        runnable.push(c);
+        continue;
+      }
+      const probe = await fetch(server.base + c.path, { headers: c.cookie ? { cookie: c.cookie } : {}, redirect: "manual" });
+      if (probe.status === 404) {
+        notes.push(`${c.name}: ${c.path} answers 404 (not built yet), skipped`);
+        log(notes.at(-1)!);
+        continue;
+      }
+      if (!probe.ok) throw new Error(`${c.path} answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`);
+      runnable.push(c);
+    }
+    log(`Warming ${server.base}…`);
+    for (const c of runnable) if (!c.vote) await load(server.base, c, 10, 0, 300);
+
+    const trivial = new Map<number, number>();
+    for (const connections of CONNECTIONS) {
+      for (const c of runnable) {
+        const stopSampling = sampleRss(server.child);
+        const result = await load(server.base, c, connections, DURATION);
+        const peakRssMb = stopSampling();
+        const { errors, statusCodes } = errorsOf(result);
+        const rps = Math.round(result.requests.average);
+        if (c.name.startsWith("trivial")) trivial.set(connections, rps);
+        const row: Result = {
+          size,
+          case: c.name,
+          connections,
+          requestsPerSecond: rps,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          errors,
+          statusCodes,
+          ratioToTrivial: trivial.has(connections) ? Math.round((rps / trivial.get(connections)!) * 100) / 100 : null,
+          peakRssMb,
+        };
+        results.push(row);
+        log(formatRow(row));
+        if (c.vote) voteCheck = verifyVoteCounts(file, c.vote.targets);
+      }
+    }
+  } finally {
+    await stopServer(server.child);
+  }
+  const peakRss = results.reduce((max, r) => Math.max(max, r.peakRssMb), 0);
+  if (voteCheck) log(`Vote counts after the mix: ${voteCheck.wrong.length === 0 ? `exact for all ${voteCheck.checked} touched suggestions` : `WRONG for ${JSON.stringify(voteCheck.wrong)}`}`);
+  return { size, results, notes, peakRssMb: peakRss, voteCountsExact: voteCheck ? voteCheck.wrong.length === 0 : null, scoreRecompute: recompute };
+}
+
+function formatRow(r: Result) {
+  const ratio = r.ratioToTrivial === null ? "   -" : r.ratioToTrivial.toFixed(2);
+  return [
+    r.size.padEnd(6),
+    r.case.padEnd(16),
+    `c=${String(r.connections).padEnd(3)}`,
+    `${String(r.requestsPerSecond).padStart(6)} req/s`,
+    `p50 ${String(r.p50).padStart(4)} ms`,
+    `p99 ${String(r.p99).padStart(5)} ms`,
+    `errors ${String(r.errors).padStart(4)}`,
+    `×trivial ${ratio}`,
+    `rss ${r.peakRssMb} MB`,
+  ].join("  ");
+}
+
+async function main() {
+  if (!flags["no-build"]) {
+    log("Building…");
+    run("npm", ["run", "build", "--silent"]);
+  }
+  const runs = [];
+  for (const size of SIZES) runs.push(await benchSize(size));
+
+  const summary: Record<string, unknown> = {};
+  log("");
+  log("Results");
+  for (const r of runs.flatMap((run) => run.results)) console.log(formatRow(r));
+  const [small, large] = [runs.find((r) => r.size === "small"), runs.find((r) => r.size === "large")];
+  if (small && large) {
+    const growth: Record<string, number> = {};
+    log("");
+    log("Large/small throughput ratio");
+    for (const l of large.results) {
+      const s = small.results.find((x) => x.case === l.case && x.connections === l.connections);
+      if (!s || s.requestsPerSecond === 0) continue;
+      const ratio = Math.round((l.requestsPerSecond / s.requestsPerSecond) * 100) / 100;
+      growth[`${l.case} c=${l.connections}`] = ratio;
+      console.log(`${l.case.padEnd(16)}  c=${String(l.connections).padEnd(3)}  ${ratio.toFixed(2)}`);
+    }
+    summary.largeOverSmall = growth;
+  }
+  summary.runs = runs;
+  summary.duration = DURATION;
+  summary.connections = CONNECTIONS;
+  console.log(JSON.stringify({ bench: summary }));
+}
+
+await main();
