@@ -7,8 +7,9 @@ import { DEFAULT_SETTINGS, settingsSchema, type Settings } from "~/forms/setting
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
-export function getSettings(): Settings {
-  const rows = getDb().select().from(settings).where(inArray(settings.key, KEYS)).all();
+// `db` for scripts that fill a database other than the app's (the demo seed).
+export function getSettings(db = getDb()): Settings {
+  const rows = db.select().from(settings).where(inArray(settings.key, KEYS)).all();
   const result = { ...DEFAULT_SETTINGS };
   for (const row of rows) {
     const key = row.key as keyof Settings;
@@ -24,8 +25,8 @@ export function getSettings(): Settings {
   return result;
 }
 
-export function getSetting<K extends keyof Settings>(key: K): Settings[K] {
-  return getSettings()[key];
+export function getSetting<K extends keyof Settings>(key: K, db = getDb()): Settings[K] {
+  return getSettings(db)[key];
 }
 
 // Callers check that an admin is asking. Values are validated again here, so no caller can

@@ -6,6 +6,7 @@
 // History: every row is taken as it was at `now` (created, answered, resolved, granted before
 // it; a suggestion's status from its status changes), so past weeks can be recomputed.
 import type Database from "better-sqlite3";
+import type { Db } from "#db/client";
 import { getDb } from "~/db.server";
 import { addDays, activityDay } from "~/honors/activity";
 import { getSetting } from "~/settings.server";
@@ -35,7 +36,7 @@ type Params = {
   targetMs: number;
 };
 
-function paramsAt(now: Date): Params {
+function paramsAt(now: Date, db: Db): Params {
   const today = activityDay(now);
   return {
     now: now.getTime(),
@@ -45,7 +46,7 @@ function paramsAt(now: Date): Params {
     cohortFrom: now.getTime() - COHORT_MAX_AGE_DAYS * DAY_MS,
     cohortTo: now.getTime() - COHORT_MIN_AGE_DAYS * DAY_MS,
     surveyFrom: now.getTime() - SURVEY_WINDOW_DAYS * DAY_MS,
-    targetMs: getSetting("responseTargetHours") * HOUR_MS,
+    targetMs: getSetting("responseTargetHours", db) * HOUR_MS,
   };
 }
 
@@ -346,15 +347,15 @@ function gatherGrouped(sqlite: Database.Database, grouping: Grouping, params: Pa
 
 // Signals for every key of a grouping at once: the community (key 0), every board, or every
 // member. What the weekly recomputation uses.
-export function gatherAll(grouping: Grouping, now = new Date()): Map<number, ScoreSignals> {
-  const params = paramsAt(now);
-  const sqlite = getDb().$client;
+export function gatherAll(grouping: Grouping, now = new Date(), db: Db = getDb()): Map<number, ScoreSignals> {
+  const params = paramsAt(now, db);
+  const sqlite = db.$client;
   // One read transaction: every figure comes from the same state of the forum.
   return sqlite.transaction(() => withWorkingTables(sqlite, params, grouping === "board", () => gatherGrouped(sqlite, grouping, params)))();
 }
 
-export function gatherSignals(scope: ScoreScope, now = new Date()): ScoreSignals {
-  const all = gatherAll(scope.kind, now);
+export function gatherSignals(scope: ScoreScope, now = new Date(), db: Db = getDb()): ScoreSignals {
+  const all = gatherAll(scope.kind, now, db);
   const key = scope.kind === "community" ? 0 : scope.kind === "board" ? scope.boardId : scope.userId;
-  return all.get(key) ?? emptySignals(getSetting("responseTargetHours"));
+  return all.get(key) ?? emptySignals(getSetting("responseTargetHours", db));
 }

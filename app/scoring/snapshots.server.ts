@@ -2,6 +2,7 @@
 // every member and stored per week (one row per scope and week, replaced when recomputed),
 // so the dashboard reads history instead of recomputing it.
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import type { Db } from "#db/client";
 import { scoreSnapshots, users } from "#db/schema";
 import { getDb } from "~/db.server";
 import { gatherAll } from "./gather.server";
@@ -33,12 +34,13 @@ export type RecomputeProgress = { phase: SnapshotScope | "saving"; done: number;
 // Written in chunks, each its own transaction, so the server's readers never wait long.
 const CHUNK = 2_000;
 
-export function recomputeScores(now = new Date(), options: { onProgress?: (p: RecomputeProgress) => void } = {}) {
+export function recomputeScores(now = new Date(), options: { onProgress?: (p: RecomputeProgress) => void; db?: Db } = {}) {
+  const db = options.db ?? getDb();
   const week = weekStart(now);
   const computedAt = now;
   const rows: (typeof scoreSnapshots.$inferInsert)[] = [];
   for (const scope of ["community", "board", "member"] as const) {
-    const signalsByKey = gatherAll(scope, now);
+    const signalsByKey = gatherAll(scope, now, db);
     let done = 0;
     for (const [scopeId, signals] of signalsByKey) {
       const report = sproutScore(signals);
@@ -57,7 +59,6 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
     }
     options.onProgress?.({ phase: scope, done, total: signalsByKey.size });
   }
-  const db = getDb();
   for (let i = 0; i < rows.length; i += CHUNK) {
     db.transaction((tx) => {
       tx.insert(scoreSnapshots)
