@@ -139,6 +139,9 @@ export const suggestions = sqliteTable(
     index("suggestions_board_votes_idx").on(t.boardId, t.voteCount),
     index("suggestions_author_idx").on(t.authorId),
     index("suggestions_status_idx").on(t.status),
+    // Counts for board lists and the home page's boards (with or without a status filter)
+    // read this index alone: visibility needs hidden_at, and the table rows are never touched.
+    index("suggestions_board_status_idx").on(t.boardId, t.status, t.hiddenAt),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `suggestions_board_status_idx` ON `suggestions` (`board_id`,`status`,`hidden_at`);
