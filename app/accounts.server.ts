@@ -1,6 +1,6 @@
 // Members and their credentials: sign up, log in (with throttling), look up profiles.
-import { and, count, desc, eq, sql } from "drizzle-orm";
-import { loginThrottles, suggestions, comments, users, votes, type Role, type User } from "#db/schema";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { loginThrottles, sessions, suggestions, comments, users, votes, type Role, type User } from "#db/schema";
 import { visibleSuggestions, type Viewer } from "~/boards.server";
 import { getDb } from "~/db.server";
 import { afterFailure, throttleDecision, type ThrottleState } from "~/login-throttle";
@@ -177,4 +177,28 @@ export async function checkPassword(userId: number, password: string): Promise<b
 
 export async function changePassword(userId: number, newPassword: string) {
   getDb().update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId)).run();
+}
+
+export type SetRoleResult = { ok: true } | { ok: false; reason: "no_member" | "last_admin" };
+
+// An admin changes a member's role. The member's sessions end, so their next request runs
+// with the new rights under a new session (no session outlives a change of privilege); and
+// the forum always keeps at least one admin.
+export function setRole(username: string, role: Role): SetRoleResult {
+  const db = getDb();
+  return db.transaction(
+    (tx) => {
+      const user = tx.select({ id: users.id, role: users.role }).from(users).where(sql`lower(${users.username}) = lower(${username}) and ${users.deletedAt} is null`).get();
+      if (!user) return { ok: false, reason: "no_member" } as const;
+      if (user.role === role) return { ok: true } as const;
+      if (user.role === "admin") {
+        const admins = tx.select({ n: count() }).from(users).where(and(eq(users.role, "admin"), isNull(users.deletedAt))).get()?.n ?? 0;
+        if (admins <= 1) return { ok: false, reason: "last_admin" } as const;
+      }
+      tx.update(users).set({ role }).where(eq(users.id, user.id)).run();
+      tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
+      return { ok: true } as const;
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -60,3 +60,24 @@ export function findTagsBySlugs(slugs: string[]) {
   if (slugs.length === 0) return [];
   return getDb().select().from(tags).where(inArray(tags.slug, slugs)).all();
 }
+
+// Admin: every board, whatever its visibility.
+export function listAllBoards() {
+  return getDb().select().from(boards).orderBy(asc(boards.position), asc(boards.id)).all();
+}
+
+export type BoardInput = Pick<typeof boards.$inferInsert, "slug" | "nameEn" | "nameZh" | "descriptionEn" | "descriptionZh" | "visibility" | "position">;
+
+// Creates a board, or updates one when boardId is given; a slug must stay unique.
+export function saveBoard(input: BoardInput & { boardId?: number }): { ok: true } | { ok: false; reason: "slug_taken" | "not_found" } {
+  const db = getDb();
+  const { boardId, ...values } = input;
+  const clash = db.select({ id: boards.id }).from(boards).where(eq(boards.slug, values.slug)).get();
+  if (clash && clash.id !== boardId) return { ok: false, reason: "slug_taken" };
+  if (boardId === undefined) {
+    db.insert(boards).values(values).run();
+    return { ok: true };
+  }
+  const changed = db.update(boards).set(values).where(eq(boards.id, boardId)).run().changes;
+  return changed ? { ok: true } : { ok: false, reason: "not_found" };
+}

@@ -122,7 +122,9 @@ function SiteHeader() {
                   : t("notifications.nav")}
               </a>
               {isStaff(user) && <a href="/staff">{t("staff.queue.title")}</a>}
+              {user.role === "admin" && <a href="/admin">{t("admin.title")}</a>}
               <a href={`/u/${user.username}`}>{user.displayName}</a>
+              <a href="/account">{t("account.title")}</a>
               <Form method="post" action="/logout">
                 <button type="submit" className="link">
                   {t("common.nav.logOut")}

@@ -1,3 +1,5 @@
+import account from "./account";
+import admin from "./admin";
 import auth from "./auth";
 import badges from "./badges";
 import common from "./common";
@@ -14,7 +16,11 @@ import ratings from "./ratings";
 import releases from "./releases";
 import scoring from "./scoring";
 import search from "./search";
+import share from "./share";
+import campaigns from "./campaigns";
 import staff from "./staff";
 import suggestions from "./suggestions";
 
-export default { common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, privileges, honorWall, invitations, scoring, leads };
+export default {
+  account,
+  admin, common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, privileges, honorWall, invitations, share, campaigns, scoring, leads };
