@@ -267,8 +267,9 @@ function shareCookie(sharerId: number, now: Date): string {
   return attributes.join("; ");
 }
 
-// After a signup the credit is spent.
-export function clearShareCookie(): string {
+// After a signup the credit is spent: the cookie that clears it, when the request had one.
+export function spentShareCookie(request: Request): string | null {
+  if (readCookie(request.headers.get("Cookie"), SHARE_COOKIE) === null) return null;
   const attributes = [`${SHARE_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0"];
   if (env().SECURE_COOKIES) attributes.push("Secure");
   return attributes.join("; ");

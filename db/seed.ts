@@ -12,6 +12,7 @@ import { hashPassword } from "../app/passwords.server";
 import { migrateDatabase, openDatabase, type Db } from "./client";
 import { seedEarlyAccess } from "./seed-early-access";
 import { seedHonors } from "./seed-honors";
+import { seedInvitations } from "./seed-invitations";
 import { seedScoreHistory } from "./seed-scores";
 import {
   boards,
@@ -1334,6 +1335,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     }
   });
   seedEarlyAccess(db, new Date(now));
+  seedInvitations(db, new Date(now));
   seedHonors(db, new Date(now));
   seedScoreHistory(db, new Date(now));
   return summary;

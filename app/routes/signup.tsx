@@ -8,7 +8,7 @@ import { getOptionalUser, safeRedirect } from "~/auth.server";
 import { Field } from "~/components/field";
 import { signupSchema } from "~/forms/auth";
 import { titleMeta } from "~/i18n/meta";
-import { clearShareCookie, InviteCodeRefusedError, inviteCodeProblem, openInvitation, signUpMember } from "~/invitations.server";
+import { InviteCodeRefusedError, inviteCodeProblem, openInvitation, signUpMember, spentShareCookie } from "~/invitations.server";
 import { resolveLanguage } from "~/locale.server";
 import { createSession, sessionCookie } from "~/sessions.server";
 import { getSetting } from "~/settings.server";
@@ -43,7 +43,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     const session = createSession(user.id);
     const headers = new Headers([["Set-Cookie", sessionCookie(session.token, session.expiresAt)]]);
-    headers.append("Set-Cookie", clearShareCookie());
+    const spent = spentShareCookie(request);
+    if (spent) headers.append("Set-Cookie", spent);
     return redirect(safeRedirect(redirectTo), { headers });
   } catch (error) {
     if (error instanceof InviteCodeRefusedError) {

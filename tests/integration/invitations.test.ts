@@ -145,6 +145,7 @@ describe("signing up with an invite code", () => {
       saveSettings({ inviteOnly: true });
       const invitation = await createInvitationRow();
       const request = requestAs(null, "/signup", { form: form({ invite: invitation.code }) });
+      request.headers.set("Cookie", `${SHARE_COOKIE}=1.${Date.now()}`);
       const done = await outcome(() => signupAction({ ...routeArgs(request), context: { clientAddress: "192.0.2.2" } }));
       expect(done.status).toBe(302);
       const cookies = (done.body as Response).headers.getSetCookie();
