@@ -14,6 +14,7 @@ import {
   type SuggestionStatus,
 } from "#db/schema";
 import { visibleSuggestions, type Viewer } from "~/boards.server";
+import { campaignTagIds } from "~/campaigns.server";
 import { getDb } from "~/db.server";
 import { evaluateHonors } from "~/honors.server";
 import { activateInvitationFor } from "~/invitations.server";
@@ -142,9 +143,11 @@ export function createSuggestion(input: {
       })
       .returning({ id: suggestions.id })
       .get();
-    if (input.tagIds?.length) {
+    // Posted on a board while a campaign runs there: it is one of the campaign's entries.
+    const tagIds = [...(input.tagIds ?? []), ...campaignTagIds(input.boardId, createdAt, tx)];
+    if (tagIds.length) {
       tx.insert(suggestionTags)
-        .values([...new Set(input.tagIds)].map((tagId) => ({ suggestionId: suggestion.id, tagId })))
+        .values([...new Set(tagIds)].map((tagId) => ({ suggestionId: suggestion.id, tagId })))
         .run();
     }
     tx.insert(votes).values({ suggestionId: suggestion.id, userId: input.authorId, createdAt }).run();

@@ -11,6 +11,7 @@ import { env } from "../app/env.server";
 import { hashPassword } from "../app/passwords.server";
 import { migrateDatabase, openDatabase, type Db } from "./client";
 import { seedEarlyAccess } from "./seed-early-access";
+import { seedCampaigns } from "./seed-campaigns";
 import { seedHonors } from "./seed-honors";
 import { seedInvitations } from "./seed-invitations";
 import { seedScoreHistory } from "./seed-scores";
@@ -1336,6 +1337,8 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
   });
   seedEarlyAccess(db, new Date(now));
   seedInvitations(db, new Date(now));
+  // Campaign entries are activity too, so campaigns come before the honors they feed.
+  seedCampaigns(db, new Date(now));
   seedHonors(db, new Date(now));
   seedScoreHistory(db, new Date(now));
   return summary;

@@ -3,6 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getOptionalUser } from "~/auth.server";
 import { listBoards } from "~/boards.server";
+import { runningCampaigns } from "~/campaigns.server";
+import { CampaignBanners } from "~/components/campaign-banner";
 import { SuggestionList } from "~/components/suggestion-list";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
@@ -12,17 +14,22 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "suggestio
 
 export function loader({ request }: LoaderFunctionArgs) {
   const viewer = getOptionalUser(request);
-  return { boards: listBoards(viewer), hot: listSuggestions({ sort: "hot", page: 1, pageSize: 15, viewer }).items };
+  return {
+    boards: listBoards(viewer),
+    hot: listSuggestions({ sort: "hot", page: 1, pageSize: 15, viewer }).items,
+    campaigns: runningCampaigns({ viewer }),
+  };
 }
 
 export default function Home() {
-  const { boards, hot } = useLoaderData<typeof loader>();
+  const { boards, hot, campaigns } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
   return (
     <>
       <h1>{t("suggestions.home.title")}</h1>
       <p>{t("suggestions.home.intro")}</p>
+      <CampaignBanners campaigns={campaigns} />
       <div className="layout-2col">
         <section aria-labelledby="hot-heading">
           <h2 id="hot-heading">{t("suggestions.home.hot")}</h2>

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { SUGGESTION_STATUSES } from "#db/schema";
 import { getOptionalUser } from "~/auth.server";
 import { findBoardBySlug, listTags } from "~/boards.server";
+import { runningCampaigns } from "~/campaigns.server";
+import { CampaignBanners } from "~/components/campaign-banner";
 import { Pagination } from "~/components/pagination";
 import { SuggestionList } from "~/components/suggestion-list";
 import { titleMeta } from "~/i18n/meta";
@@ -32,7 +34,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // An unknown tag matches nothing rather than silently showing everything.
   const tagId = query.tag ? (tag?.id ?? -1) : undefined;
   const list = listSuggestions({ boardId: board.id, sort: query.sort, status: query.status, tagId, page: query.page, viewer });
-  return { board, tags, query: { sort: query.sort, status: query.status ?? "", tag: query.tag ?? "" }, ...list };
+  return {
+    board,
+    tags,
+    query: { sort: query.sort, status: query.status ?? "", tag: query.tag ?? "" },
+    campaigns: runningCampaigns({ viewer, boardId: board.id }),
+    ...list,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -41,7 +49,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   );
 
 export default function BoardPage() {
-  const { board, tags, query, items, page, pages, total } = useLoaderData<typeof loader>();
+  const { board, tags, query, items, page, pages, total, campaigns } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
   const sortHref = (sort: string) => {
@@ -56,6 +64,7 @@ export default function BoardPage() {
     <>
       <h1>{localized(board.nameEn, board.nameZh)}</h1>
       <p>{localized(board.descriptionEn, board.descriptionZh)}</p>
+      <CampaignBanners campaigns={campaigns} />
       <nav aria-label={t("suggestions.board.sort")}>
         <ul className="sort-tabs">
           {SORTS.map((sort) => (

@@ -3,19 +3,33 @@ import { useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { getOptionalUser } from "~/auth.server";
 import { ReleaseDate } from "~/components/release-date";
+import { ShareDetails } from "~/components/share-kit";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
+import { resolveLanguage } from "~/locale.server";
 import { listReleases, shippedWithoutRelease } from "~/releases.server";
+import { socialMetaTags } from "~/share-links";
+import { changelogSharing, changelogSocialMeta } from "~/sharing.server";
 
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "releases.changelog.title");
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
+  ...titleMeta(matches, "releases.changelog.title"),
+  ...(data ? socialMetaTags(data.social) : []),
+];
 
 export const links: LinksFunction = () => [
   { rel: "alternate", type: "application/atom+xml", href: "/changelog.atom", title: "Atom" },
 ];
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = getOptionalUser(request);
-  return { releases: listReleases({ viewer }), shippedRecently: shippedWithoutRelease(viewer) };
+  const releases = listReleases({ viewer });
+  const shippedRecently = shippedWithoutRelease(viewer);
+  return {
+    releases,
+    shippedRecently,
+    shareKits: await changelogSharing([...releases, { name: null, features: shippedRecently }], viewer),
+    social: changelogSocialMeta(releases, resolveLanguage(request, viewer)),
+  };
 }
 
 type Feature = ReturnType<typeof useLoaderData<typeof loader>>["shippedRecently"][number] & { bestRated?: boolean };
@@ -62,6 +76,7 @@ export default function ChangelogPage() {
 }
 
 function FeatureList({ features }: { features: Feature[] }) {
+  const { shareKits } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
   return (
@@ -94,6 +109,7 @@ function FeatureList({ features }: { features: Feature[] }) {
                 : t("releases.changelog.rating", { average: f.rating.average.toFixed(1), count: f.rating.count })}
             </span>
           </div>
+          <ShareDetails kit={shareKits[f.id]} />
         </li>
       ))}
     </ul>

@@ -11,6 +11,7 @@ import { Field } from "~/components/field";
 import { HiddenNotice, MemberTools } from "~/components/member-tools";
 import { ExperienceReport } from "~/components/rating-form";
 import { RelativeTime } from "~/components/relative-time";
+import { ShareSection } from "~/components/share-kit";
 import { ResponseTimes } from "~/components/response-times";
 import { StaffControls, type StaffForm } from "~/components/staff-controls";
 import { StatusBadge } from "~/components/status-badge";
@@ -22,15 +23,18 @@ import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
 import { allowedTransitions, canMergeFrom, errorField } from "~/lifecycle";
 import { changeStatus, listMerges, mergeSuggestion, undoMerge } from "~/lifecycle.server";
+import { resolveLanguage } from "~/locale.server";
 import { parseId } from "~/route-params";
 import { canEditSuggestion, canPostOfficialReply, isStaff, isVotingOpen } from "~/permissions";
 import { experienceReport, rateSuggestion } from "~/ratings.server";
 import { creditsFor } from "~/releases.server";
+import { socialMetaTags } from "~/share-links";
+import { suggestionSharing } from "~/sharing.server";
 import { privilegeAction, privilegesView } from "~/suggestion-privileges.server";
 import { findVisibleSuggestion, getSuggestionPage } from "~/suggestions.server";
 import { setVote } from "~/votes.server";
 
-export function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   const user = getOptionalUser(request);
   const page = getSuggestionPage(id, user);
@@ -49,6 +53,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
         }
       : null,
     privileges: privilegesView(user, page.suggestion),
+    share: await suggestionSharing(page.suggestion, user, resolveLanguage(request, user)),
     viewer: {
       loggedIn: !!user,
       canEdit: canEditSuggestion(user, page.suggestion),
@@ -57,8 +62,10 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  titleMeta(matches, (t) => data?.suggestion.title ?? t("common.errors.notFoundTitle"));
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
+  ...titleMeta(matches, (t) => data?.suggestion.title ?? t("common.errors.notFoundTitle")),
+  ...(data ? socialMetaTags(data.share.meta) : []),
+];
 
 const staffReply = (form: StaffForm, reply: SubmissionResult<string[]>) =>
   data({ vote: null, result: undefined, staff: { form, reply } }, { status: 400 });
@@ -221,6 +228,8 @@ export default function SuggestionPage() {
         view={page.privileges}
         result={actionData && "privilege" in actionData ? actionData.privilege : null}
       />
+
+      <ShareSection kit={page.share.kit} />
 
       <Comments />
 
