@@ -68,14 +68,16 @@ const SCORED_SUGGESTIONS = `
   where s.created_at <= @now and (s.hidden_at is null or s.hidden_at > @now)`;
 
 // Per member: activity in the window, the retention cohort, what they did in the window,
-// honors held. Each contribution table is read once, grouped by member.
+// honors held. Each contribution table is read once, grouped by member; "not indexed" makes
+// that a sequential scan (no index serves created_at, and walking the member index would
+// look every row up at random).
 const MEMBER_FACTS = `
   create temp table member_facts as
   with contributions as (
-    select distinct author_id as user_id, 'post' as kind from suggestions where created_at > @windowStart and created_at <= @now
-    union all select distinct user_id, 'vote' from votes where created_at > @windowStart and created_at <= @now
-    union all select distinct author_id, 'comment' from comments where created_at > @windowStart and created_at <= @now and is_official = 0
-    union all select distinct user_id, 'rate' from ratings where created_at > @windowStart and created_at <= @now
+    select distinct author_id as user_id, 'post' as kind from suggestions not indexed where created_at > @windowStart and created_at <= @now
+    union all select distinct user_id, 'vote' from votes not indexed where created_at > @windowStart and created_at <= @now
+    union all select distinct author_id, 'comment' from comments not indexed where created_at > @windowStart and created_at <= @now and is_official = 0
+    union all select distinct user_id, 'rate' from ratings not indexed where created_at > @windowStart and created_at <= @now
   ),
   by_member as (
     select user_id, max(kind = 'post') as posted, max(kind = 'vote') as voted, max(kind = 'comment') as commented, max(kind = 'rate') as rated
@@ -98,15 +100,16 @@ const MEMBER_FACTS = `
   left join badges on badges.user_id = u.id
   where u.role = 'member' and u.created_at <= @now`;
 
-// A board's people: members who posted, voted, commented or rated there.
+// A board's people: members who posted, voted, commented or rated there. Boards never change
+// under a suggestion, so its own row (a rowid lookup) says where each contribution went.
 const BOARD_MEMBERS = `
   create temp table board_members as
   select distinct s.board_id, x.user_id from (
-    select id as suggestion_id, author_id as user_id from scored_suggestions
-    union all select suggestion_id, user_id from votes where created_at <= @now
-    union all select suggestion_id, author_id from comments where created_at <= @now and is_official = 0
-    union all select suggestion_id, user_id from ratings where created_at <= @now
-  ) x join scored_suggestions s on s.id = x.suggestion_id`;
+    select id as suggestion_id, author_id as user_id from suggestions not indexed where created_at <= @now
+    union all select suggestion_id, user_id from votes not indexed where created_at <= @now
+    union all select suggestion_id, author_id from comments not indexed where created_at <= @now and is_official = 0
+    union all select suggestion_id, user_id from ratings not indexed where created_at <= @now
+  ) x join suggestions s on s.id = x.suggestion_id`;
 
 function withWorkingTables<T>(sqlite: Database.Database, params: Params, boards: boolean, run: () => T): T {
   const tables = ["scored_suggestions", "member_facts", ...(boards ? ["board_members"] : [])];
@@ -114,9 +117,10 @@ function withWorkingTables<T>(sqlite: Database.Database, params: Params, boards:
   drop();
   try {
     sqlite.prepare(SCORED_SUGGESTIONS).run(params);
+    sqlite.exec("create unique index temp.scored_suggestions_id on scored_suggestions(id)");
     sqlite.prepare(MEMBER_FACTS).run(params);
+    sqlite.exec("create unique index temp.member_facts_user on member_facts(user_id)");
     if (boards) sqlite.prepare(BOARD_MEMBERS).run(params);
-    sqlite.exec("create index temp.member_facts_user on member_facts(user_id)");
     return run();
   } finally {
     drop();
@@ -345,17 +349,21 @@ function gatherGrouped(sqlite: Database.Database, grouping: Grouping, params: Pa
   return result;
 }
 
-// Signals for every key of a grouping at once: the community (key 0), every board, or every
-// member. What the weekly recomputation uses.
-export function gatherAll(grouping: Grouping, now = new Date(), db: Db = getDb()): Map<number, ScoreSignals> {
+// Signals for every key of the given groupings at once: the community (key 0), every board,
+// every member. The working tables are built once for all of them, in one read transaction,
+// so every figure comes from the same state of the forum. What the weekly recomputation uses.
+export function gatherAll<G extends Grouping>(groupings: readonly G[], now = new Date(), db: Db = getDb()): Record<G, Map<number, ScoreSignals>> {
   const params = paramsAt(now, db);
   const sqlite = db.$client;
-  // One read transaction: every figure comes from the same state of the forum.
-  return sqlite.transaction(() => withWorkingTables(sqlite, params, grouping === "board", () => gatherGrouped(sqlite, grouping, params)))();
+  return sqlite.transaction(() =>
+    withWorkingTables(sqlite, params, groupings.includes("board" as G), () =>
+      Object.fromEntries(groupings.map((g) => [g, gatherGrouped(sqlite, g, params)])) as Record<G, Map<number, ScoreSignals>>,
+    ),
+  )();
 }
 
 export function gatherSignals(scope: ScoreScope, now = new Date(), db: Db = getDb()): ScoreSignals {
-  const all = gatherAll(scope.kind, now, db);
+  const all = gatherAll([scope.kind], now, db)[scope.kind];
   const key = scope.kind === "community" ? 0 : scope.kind === "board" ? scope.boardId : scope.userId;
   return all.get(key) ?? emptySignals(getSetting("responseTargetHours", db));
 }

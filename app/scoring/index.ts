@@ -86,6 +86,14 @@ export function sproutTotal(signals: ScoreSignals): number {
   return totalOf(TERMS.map((definition) => scoreTerm(definition, signals)));
 }
 
+/** The total and the three dimensions without the best action: what weekly snapshots of
+ * every member store (searching the best action costs a full recomputation per term). */
+export function sproutDimensions(signals: ScoreSignals): Pick<ScoreReport, "total" | "satisfaction" | "achievement" | "loyalty"> {
+  const terms = TERMS.map((definition) => scoreTerm(definition, signals));
+  const [satisfaction, achievement, loyalty] = DIMENSIONS.map((d) => dimensionScore(terms, d));
+  return { total: totalOf(terms), satisfaction, achievement, loyalty };
+}
+
 // Each term proposes one concrete improvement of its own signals; the whole score is
 // recomputed on the improved signals, so an action that helps several terms (answering
 // overdue suggestions helps both reply terms) is credited with all of it.

@@ -6,7 +6,7 @@ import type { Db } from "#db/client";
 import { scoreSnapshots, users } from "#db/schema";
 import { getDb } from "~/db.server";
 import { gatherAll } from "./gather.server";
-import { sproutScore, type ScoreReport, type ScoreSignals } from "./index";
+import { sproutDimensions, sproutScore, type ScoreReport, type ScoreSignals } from "./index";
 import { addWeeks, weekStart } from "./weeks";
 
 export type SnapshotScope = "community" | "board" | "member";
@@ -29,56 +29,46 @@ export type Snapshot = {
   report: ScoreReport;
 };
 
-export type RecomputeProgress = { phase: SnapshotScope | "saving"; done: number; total: number };
+export type RecomputeProgress = { phase: SnapshotScope; done: number; total: number };
 
-// Written in chunks, each its own transaction, so the server's readers never wait long.
+const SCOPES = ["community", "board", "member"] as const;
 const CHUNK = 2_000;
 
 export function recomputeScores(now = new Date(), options: { onProgress?: (p: RecomputeProgress) => void; db?: Db } = {}) {
   const db = options.db ?? getDb();
   const week = weekStart(now);
-  const computedAt = now;
-  const rows: (typeof scoreSnapshots.$inferInsert)[] = [];
-  for (const scope of ["community", "board", "member"] as const) {
-    const signalsByKey = gatherAll(scope, now, db);
-    let done = 0;
-    for (const [scopeId, signals] of signalsByKey) {
-      const report = sproutScore(signals);
-      rows.push({
-        weekStart: week,
-        scope,
-        scopeId,
-        total: report.total,
-        satisfaction: report.satisfaction,
-        achievement: report.achievement,
-        loyalty: report.loyalty,
-        report: JSON.stringify((scope === "member" ? { signals } : { signals, report }) satisfies StoredReport),
-        computedAt,
-      });
-      if (++done % CHUNK === 0) options.onProgress?.({ phase: scope, done, total: signalsByKey.size });
+  const gathered = gatherAll(SCOPES, now, db);
+  const upsert = db.$client.prepare(
+    `insert into score_snapshots (week_start, scope, scope_id, total, satisfaction, achievement, loyalty, report, computed_at)
+     values (@week, @scope, @scopeId, @total, @satisfaction, @achievement, @loyalty, @report, @computedAt)
+     on conflict (week_start, scope, scope_id) do update set total = excluded.total, satisfaction = excluded.satisfaction,
+       achievement = excluded.achievement, loyalty = excluded.loyalty, report = excluded.report, computed_at = excluded.computed_at`,
+  );
+  let snapshots = 0;
+  for (const scope of SCOPES) {
+    const entries = [...gathered[scope]];
+    // Written in chunks, each its own transaction, so the server's readers never wait long.
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      db.$client.transaction(() => {
+        for (const [scopeId, signals] of entries.slice(i, i + CHUNK)) {
+          // Members store their signals and figures; their full report is rebuilt when read.
+          const report = scope === "member" ? null : sproutScore(signals);
+          const figures = report ?? sproutDimensions(signals);
+          upsert.run({
+            week,
+            scope,
+            scopeId,
+            ...figures,
+            report: JSON.stringify((report ? { signals, report } : { signals }) satisfies StoredReport),
+            computedAt: now.getTime(),
+          });
+        }
+      })();
+      snapshots += Math.min(CHUNK, entries.length - i);
+      options.onProgress?.({ phase: scope, done: Math.min(i + CHUNK, entries.length), total: entries.length });
     }
-    options.onProgress?.({ phase: scope, done, total: signalsByKey.size });
   }
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    db.transaction((tx) => {
-      tx.insert(scoreSnapshots)
-        .values(rows.slice(i, i + CHUNK))
-        .onConflictDoUpdate({
-          target: [scoreSnapshots.weekStart, scoreSnapshots.scope, scoreSnapshots.scopeId],
-          set: {
-            total: sql`excluded.total`,
-            satisfaction: sql`excluded.satisfaction`,
-            achievement: sql`excluded.achievement`,
-            loyalty: sql`excluded.loyalty`,
-            report: sql`excluded.report`,
-            computedAt: sql`excluded.computed_at`,
-          },
-        })
-        .run();
-    });
-    options.onProgress?.({ phase: "saving", done: Math.min(i + CHUNK, rows.length), total: rows.length });
-  }
-  return { week, snapshots: rows.length };
+  return { week, snapshots };
 }
 
 function toSnapshot(row: typeof scoreSnapshots.$inferSelect): Snapshot {
