@@ -1,0 +1,47 @@
+// The product lead's dashboard on the demo data: the score, its trend chart (server-rendered,
+// so it is there without JavaScript), a CSV download, and members kept out.
+import fs from "node:fs";
+import { describe, expect, test } from "vitest";
+import { consoleErrors, logIn, newPage } from "./browser";
+
+describe("leads' dashboard", () => {
+  test("a lead sees the score and its trend, and downloads a table as CSV", async () => {
+    const lead = await newPage();
+    await logIn(lead, "lead", "sprout-lead-demo");
+    await lead.goto("/leads");
+    const total = Number(await lead.getByTestId("score-total").innerText());
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(100);
+    // The demo data holds eight weeks of snapshots: a line with a point per week.
+    const chart = lead.getByTestId("trend-chart");
+    expect(await chart.locator("title").first().textContent()).toBe("Word-of-mouth score by week");
+    expect(await chart.locator(".series-total circle").count()).toBe(8);
+    expect(await lead.getByTestId("breakdown").locator("tbody tr").count()).toBeGreaterThan(5);
+
+    const [download] = await Promise.all([lead.waitForEvent("download"), lead.getByTestId("csv-trend").click()]);
+    expect(download.suggestedFilename()).toBe("sprout-trend.csv");
+    const csv = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe("week_start,total,satisfaction,achievement,loyalty");
+    expect(lines).toHaveLength(9);
+
+    // A board's own dashboard from the comparison table.
+    await lead.locator('a[href^="/leads?board="]').first().click();
+    await lead.waitForURL(/\/leads\?board=/);
+    expect(await lead.getByTestId("trend-chart").count()).toBe(1);
+    expect(consoleErrors(lead)).toEqual([]);
+  });
+
+  test("without JavaScript the charts are there, and members are refused", async () => {
+    const admin = await newPage({ javaScriptEnabled: false });
+    await logIn(admin, "admin", "sprout-admin-demo");
+    await admin.goto("/leads");
+    expect(await admin.getByTestId("trend-chart").count()).toBe(1);
+    expect(await admin.getByTestId("bar-chart").count()).toBe(1);
+
+    const fan = await newPage({ javaScriptEnabled: false });
+    await logIn(fan, "fan", "sprout-fan-demo");
+    expect((await fan.goto("/leads"))?.status()).toBe(403);
+    expect((await fan.request.get("/leads/csv/trend")).status()).toBe(403);
+  });
+});
