@@ -1,0 +1,204 @@
+// The authorization matrix: every action and protected route of the app against every actor
+// (visitor, member at each honor level, staff, lead, admin), with the actors allowed. One
+// table, read by tests/e2e/authorization-matrix.e2e.ts, which walks it over HTTP against
+// the production server. A row builds its request from fresh fixtures, so one actor's
+// success never changes the next actor's outcome.
+//
+// Refusals: a visitor is sent to /login (or gets 403 where the route is a data endpoint);
+// a member gets 403, or 404 on the rows marked `hidesExistence` (complaints are private to
+// their filer and staff; early-access suggestions do not exist below level 4).
+
+export const ACTORS = ["visitor", "level0", "level1", "level2", "level3", "level4", "staff", "lead", "admin"] as const;
+export type ActorName = (typeof ACTORS)[number];
+
+// Who the request is made as: null for a visitor.
+export type ActingUser = { id: number; username: string } | null;
+
+// Fresh fixtures, made by the walker directly in the database (or over HTTP as an admin).
+export type Fixtures = {
+  publicBoard: string;
+  tagSlug: string;
+  badgeId: string;
+  // An open suggestion on a public board, by `authorId` or else by a separate author who
+  // voted for it.
+  openSuggestion(authorId?: number): Promise<number>;
+  // Shipped, and voted for by `voterId` (so they may rate it).
+  shippedSuggestion(voterId?: number): Promise<number>;
+  plannedSuggestion(): Promise<number>;
+  earlyAccessSuggestion(): Promise<number>;
+  // A member's comment on a fresh open suggestion.
+  comment(): Promise<{ suggestionId: number; commentId: number }>;
+  // Flagged once by a level-1 member: pending review, still visible.
+  flaggedSuggestion(): Promise<number>;
+  mergeProposal(): Promise<{ sourceId: number; proposalId: number }>;
+  // Two suggestions merged by staff: the undo is on the source's page.
+  merge(): Promise<{ sourceId: number; mergeId: number }>;
+  release(): Promise<number>;
+  // Filed by another member.
+  complaint(): Promise<number>;
+  // A member nobody else touches, for admin actions on members.
+  member(): Promise<string>;
+  // A name no board has yet.
+  boardSlug(): string;
+  // The settings as they are, so an allowed save changes nothing for the other tests.
+  currentSettings(): Record<string, string>;
+};
+
+// The body of every fixture suggestion.
+export const FIXTURE_BODY = "Matrix fixture.";
+
+export type MatrixRequest = { method: "GET" | "POST"; path: string; form?: Record<string, string | readonly string[]> };
+
+export type MatrixRow = {
+  id: string;
+  allowed: readonly ActorName[];
+  hidesExistence?: true;
+  request: (fixtures: Fixtures, actor: ActingUser) => Promise<MatrixRequest> | MatrixRequest;
+};
+
+const MEMBERS: readonly ActorName[] = ["level0", "level1", "level2", "level3", "level4"];
+const STAFF: readonly ActorName[] = ["staff", "lead", "admin"];
+const EVERYONE_LOGGED_IN = [...MEMBERS, ...STAFF];
+const atLevel = (level: number): ActorName[] => [...MEMBERS.slice(level), ...STAFF];
+const LEADS: readonly ActorName[] = ["lead", "admin"];
+const ADMIN: readonly ActorName[] = ["admin"];
+
+const onSuggestion = (id: number, form: Record<string, string | readonly string[]>): MatrixRequest => ({ method: "POST", path: `/s/${id}`, form });
+const get = (path: string): MatrixRequest => ({ method: "GET", path });
+
+export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
+  // Posting and editing
+  { id: "post suggestion", allowed: EVERYONE_LOGGED_IN, request: (f) => ({ method: "POST", path: "/s/new", form: { title: "An idea for the matrix", body: "Some words.", board: f.publicBoard } }) },
+  { id: "new suggestion page", allowed: EVERYONE_LOGGED_IN, request: () => get("/s/new") },
+  {
+    id: "edit own suggestion",
+    allowed: EVERYONE_LOGGED_IN,
+    request: async (f, actor) => ({ method: "POST", path: `/s/${await f.openSuggestion(actor?.id)}/edit`, form: { title: "A clearer title here", body: "Clearer words." } }),
+  },
+  // Level 3 edits others' titles only: the page sends the body back as it was, and the
+  // title-only form ignores it (staff edit both).
+  {
+    id: "edit others' suggestion",
+    allowed: atLevel(3),
+    request: async (f) => ({ method: "POST", path: `/s/${await f.openSuggestion()}/edit`, form: { title: "Someone else's title", body: FIXTURE_BODY } }),
+  },
+  // On a suggestion's page (app/routes/s.$id.tsx, app/suggestion-privileges.server.ts)
+  { id: "vote", allowed: EVERYONE_LOGGED_IN, request: async (f) => onSuggestion(await f.openSuggestion(), { intent: "vote", voted: "true" }) },
+  { id: "comment", allowed: EVERYONE_LOGGED_IN, request: async (f) => onSuggestion(await f.openSuggestion(), { intent: "comment", body: "A thought." }) },
+  { id: "official comment", allowed: STAFF, request: async (f) => onSuggestion(await f.openSuggestion(), { intent: "comment", body: "From the team.", official: "on" }) },
+  { id: "rate shipped", allowed: EVERYONE_LOGGED_IN, request: async (f, actor) => onSuggestion(await f.shippedSuggestion(actor?.id), { intent: "rate", score: "4", comment: "Works." }) },
+  { id: "change status", allowed: STAFF, request: async (f) => onSuggestion(await f.openSuggestion(), { intent: "status", to: "under_review", note: "" }) },
+  {
+    id: "merge",
+    allowed: STAFF,
+    request: async (f) => {
+      const target = await f.openSuggestion();
+      return onSuggestion(await f.openSuggestion(), { intent: "merge", targetId: String(target), note: "The same idea." });
+    },
+  },
+  {
+    id: "undo merge",
+    allowed: STAFF,
+    request: async (f) => {
+      const { sourceId, mergeId } = await f.merge();
+      return onSuggestion(sourceId, { intent: "undo-merge", mergeId: String(mergeId) });
+    },
+  },
+  {
+    id: "mark comment helpful",
+    allowed: STAFF,
+    request: async (f) => {
+      const { suggestionId, commentId } = await f.comment();
+      return onSuggestion(suggestionId, { intent: "helpful", commentId: String(commentId), helpful: "true" });
+    },
+  },
+  { id: "tag own suggestion", allowed: EVERYONE_LOGGED_IN, request: async (f, actor) => onSuggestion(await f.openSuggestion(actor?.id), { intent: "tags", tags: [f.tagSlug] }) },
+  { id: "tag others' suggestion", allowed: atLevel(2), request: async (f) => onSuggestion(await f.openSuggestion(), { intent: "tags", tags: [f.tagSlug] }) },
+  { id: "flag", allowed: atLevel(1), request: async (f) => onSuggestion(await f.openSuggestion(), { intent: "flag", reason: "Off topic." }) },
+  { id: "review flags", allowed: STAFF, request: async (f) => onSuggestion(await f.flaggedSuggestion(), { intent: "review-flags", decision: "restore" }) },
+  {
+    id: "propose merge",
+    allowed: atLevel(2),
+    request: async (f) => {
+      const target = await f.openSuggestion();
+      return onSuggestion(await f.openSuggestion(), { intent: "propose-merge", target: String(target) });
+    },
+  },
+  {
+    id: "decide merge proposal",
+    allowed: STAFF,
+    request: async (f) => {
+      const { sourceId, proposalId } = await f.mergeProposal();
+      return onSuggestion(sourceId, { intent: "decide-merge", proposalId: String(proposalId), decision: "reject", note: "" });
+    },
+  },
+  // The early-access board: invisible below level 4.
+  { id: "see early access", allowed: atLevel(4), hidesExistence: true, request: async (f) => get(`/s/${await f.earlyAccessSuggestion()}`) },
+  { id: "vote early access", allowed: atLevel(4), hidesExistence: true, request: async (f) => onSuggestion(await f.earlyAccessSuggestion(), { intent: "vote", voted: "true" }) },
+  // Staff tools
+  { id: "staff queue", allowed: STAFF, request: () => get("/staff") },
+  { id: "staff events", allowed: STAFF, request: () => get("/staff/events") },
+  { id: "moderation queue", allowed: STAFF, request: () => get("/staff/moderation") },
+  { id: "complaint queue", allowed: STAFF, request: () => get("/staff/complaints") },
+  { id: "releases page", allowed: STAFF, request: () => get("/staff/releases") },
+  { id: "create release", allowed: STAFF, request: () => ({ method: "POST", path: "/staff/releases", form: { intent: "create", name: "Matrix release", notes: "", releasedAt: "2025-06-01" } }) },
+  {
+    id: "ship into release",
+    allowed: STAFF,
+    request: async (f) => ({
+      method: "POST",
+      path: "/staff/releases",
+      form: { intent: "ship", suggestionId: String(await f.plannedSuggestion()), releaseId: String(await f.release()), note: "" },
+    }),
+  },
+  {
+    id: "add to release",
+    allowed: STAFF,
+    request: async (f) => ({ method: "POST", path: "/staff/releases", form: { intent: "add", suggestionId: String(await f.shippedSuggestion()), releaseId: String(await f.release()) } }),
+  },
+  { id: "campaigns page", allowed: STAFF, request: () => get("/staff/campaigns") },
+  {
+    id: "create campaign",
+    allowed: STAFF,
+    request: (f) => ({
+      method: "POST",
+      path: "/staff/campaigns",
+      form: { board: f.publicBoard, titleEn: "Matrix week", titleZh: "矩阵周", bannerEn: "", bannerZh: "", startsAt: "2031-01-01T00:00", endsAt: "2031-01-15T00:00" },
+    }),
+  },
+  { id: "settings page", allowed: ADMIN, request: () => get("/staff/settings") },
+  { id: "save settings", allowed: ADMIN, request: (f) => ({ method: "POST", path: "/staff/settings", form: f.currentSettings() }) },
+  // Complaints: private to the filer and staff.
+  { id: "file complaint", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/complaints/new", form: { subject: "product", title: "Something went wrong", body: "Details." } }) },
+  { id: "see others' complaint", allowed: STAFF, hidesExistence: true, request: async (f) => get(`/complaints/${await f.complaint()}`) },
+  { id: "acknowledge complaint", allowed: STAFF, hidesExistence: true, request: async (f) => ({ method: "POST", path: `/complaints/${await f.complaint()}`, form: { intent: "acknowledge" } }) },
+  { id: "reply to others' complaint", allowed: STAFF, hidesExistence: true, request: async (f) => ({ method: "POST", path: `/complaints/${await f.complaint()}`, form: { intent: "reply", body: "We are on it." } }) },
+  { id: "resolve complaint", allowed: STAFF, hidesExistence: true, request: async (f) => ({ method: "POST", path: `/complaints/${await f.complaint()}`, form: { intent: "resolve", note: "Fixed." } }) },
+  // Invitations
+  { id: "invite page", allowed: EVERYONE_LOGGED_IN, request: () => get("/invite") },
+  { id: "create invite code", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/invite", form: { intent: "create" } }) },
+  // Administration
+  { id: "admin page", allowed: ADMIN, request: () => get("/admin") },
+  {
+    id: "create board",
+    allowed: ADMIN,
+    request: (f) => ({
+      method: "POST",
+      path: "/admin",
+      form: { intent: "board", formId: "new", slug: f.boardSlug(), nameEn: "Matrix", nameZh: "矩阵", descriptionEn: "", descriptionZh: "", visibility: "public", position: "50" },
+    }),
+  },
+  { id: "change role", allowed: ADMIN, request: async (f) => ({ method: "POST", path: "/admin", form: { intent: "role", username: await f.member(), role: "staff" } }) },
+  { id: "honors admin page", allowed: ADMIN, request: () => get("/admin/honors") },
+  { id: "grant badge", allowed: ADMIN, request: async (f) => ({ method: "POST", path: "/admin/honors", form: { intent: "grant-badge", username: await f.member(), badgeId: f.badgeId } }) },
+  { id: "set honor level", allowed: ADMIN, request: async (f) => ({ method: "POST", path: "/admin/honors", form: { intent: "set-level", username: await f.member(), level: "2" } }) },
+  // The leads' dashboard
+  { id: "leads dashboard", allowed: LEADS, request: () => get("/leads") },
+  { id: "leads CSV", allowed: LEADS, request: () => get("/leads/csv/breakdown") },
+  // A member's own things
+  { id: "account page", allowed: EVERYONE_LOGGED_IN, request: () => get("/account") },
+  { id: "end other sessions", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/account", form: { intent: "sessions" } }) },
+  { id: "notifications", allowed: EVERYONE_LOGGED_IN, request: () => get("/notifications") },
+  { id: "mark notifications read", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/notifications", form: { intent: "read-all" } }) },
+  { id: "notification settings", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/notifications/settings", form: { "official_reply.inApp": "on" } }) },
+];
