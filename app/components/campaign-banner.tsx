@@ -40,7 +40,8 @@ export function CampaignBanners({ campaigns }: { campaigns: CampaignBannerView[]
   ));
 }
 
-// "2 days, 5 hours left", "Starts in 3 hours" or "Ended", as of the server's render.
+// "2 days, 5 hours left" or "Starts in 3 hours", as of the server's render; nothing once
+// it has ended (the phase says so).
 export function CampaignTiming({ campaign }: { campaign: Pick<CampaignBannerView, "phase" | "timeLeft" | "startsIn"> }) {
   const { t } = useTranslation();
   const spell = (time: TimeLeft) =>
@@ -49,7 +50,7 @@ export function CampaignTiming({ campaign }: { campaign: Pick<CampaignBannerView
       .join(t("campaigns.durationSeparator"));
   if (campaign.phase === "running" && campaign.timeLeft) return <span>{t("campaigns.timeLeft", { time: spell(campaign.timeLeft) })}</span>;
   if (campaign.phase === "upcoming" && campaign.startsIn) return <span>{t("campaigns.startsIn", { time: spell(campaign.startsIn) })}</span>;
-  return <span>{t("campaigns.ended")}</span>;
+  return null;
 }
 
 // In UTC, as staff entered them, so every reader and the server agree.

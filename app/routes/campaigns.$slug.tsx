@@ -48,7 +48,13 @@ export default function CampaignPage() {
     <>
       <section className={`campaign-banner campaign-${campaign.phase}`} aria-labelledby="campaign-title">
         <p className="campaign-label">
-          {t(`campaigns.phase.${campaign.phase}`)} · <CampaignTiming campaign={campaign} />
+          {t(`campaigns.phase.${campaign.phase}`)}
+          {campaign.phase !== "finished" && (
+            <>
+              {" · "}
+              <CampaignTiming campaign={campaign} />
+            </>
+          )}
         </p>
         <h1 id="campaign-title">{localized(campaign.titleEn, campaign.titleZh)}</h1>
         {localized(campaign.bannerEn, campaign.bannerZh) && <p>{localized(campaign.bannerEn, campaign.bannerZh)}</p>}

@@ -21,7 +21,7 @@ async function card(user: { id: number } | null, id: number, headers: Record<str
 }
 
 const metaContent = (tags: MetaDescriptor[], key: string) =>
-  tags.find((t) => ("property" in t && t.property === key) || ("name" in t && t.name === key))?.content as string | undefined;
+  (tags.find((t) => ("property" in t && t.property === key) || ("name" in t && t.name === key)) as { content?: string } | undefined)?.content;
 
 const rootMatch = { id: "root", data: { language: "en" } };
 

@@ -47,7 +47,7 @@ describe("socialMetaTags", () => {
     siteName: "Sprout",
   };
   const content = (tags: ReturnType<typeof socialMetaTags>, key: string) =>
-    tags.find((t) => ("property" in t && t.property === key) || ("name" in t && t.name === key))?.content;
+    (tags.find((t) => ("property" in t && t.property === key) || ("name" in t && t.name === key)) as { content?: string } | undefined)?.content;
 
   test("describe the page for Open Graph and Twitter with a large image", () => {
     const tags = socialMetaTags(meta);

@@ -3,7 +3,6 @@ export default {
   phase: { upcoming: "Upcoming", running: "Running", finished: "Ended" },
   timeLeft: "{{time}} left",
   startsIn: "Starts in {{time}}",
-  ended: "Ended",
   duration: {
     days: "{{count}} day",
     days_other: "{{count}} days",

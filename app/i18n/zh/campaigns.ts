@@ -3,7 +3,6 @@ export default {
   phase: { upcoming: "即将开始", running: "进行中", finished: "已结束" },
   timeLeft: "还剩 {{time}}",
   startsIn: "{{time}}后开始",
-  ended: "已结束",
   duration: {
     days: "{{count}} 天",
     days_other: "{{count}} 天",
