@@ -20,7 +20,7 @@ import { recordShareVisit } from "~/invitations.server";
 import { resolveLanguage } from "~/locale.server";
 import { useNonce } from "~/nonce";
 import { unreadCount } from "~/notifications.server";
-import { isStaff } from "~/permissions";
+import { canViewLeadsDashboard, isStaff } from "~/permissions";
 import { sessionCookie } from "~/sessions.server";
 import stylesheet from "~/styles/app.css?url";
 
@@ -122,6 +122,7 @@ function SiteHeader() {
                   : t("notifications.nav")}
               </a>
               {isStaff(user) && <a href="/staff">{t("staff.queue.title")}</a>}
+              {canViewLeadsDashboard(user) && <a href="/leads">{t("leads.nav")}</a>}
               {user.role === "admin" && <a href="/admin">{t("admin.title")}</a>}
               <a href={`/u/${user.username}`}>{user.displayName}</a>
               <a href="/account">{t("account.title")}</a>

@@ -82,6 +82,19 @@ app.use((req, res, next) => {
   next();
 });
 
+// Every action reads a form; anything else (JSON, text, no body type) is refused here with
+// a clear answer instead of failing inside the action.
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+app.use((req, res, next) => {
+  // Read from the header itself: req.is() says nothing for an empty body (a bare logout form).
+  const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (SAFE_METHODS.has(req.method) || FORM_TYPES.includes(type)) return next();
+  res
+    .status(415)
+    .type("text/plain; charset=utf-8")
+    .send("Sprout accepts only form submissions here (application/x-www-form-urlencoded or multipart/form-data).\n");
+});
+
 // Generous for people, tight for scripts; tests and benchmarks raise them by environment.
 app.use(
   writeRateLimits({

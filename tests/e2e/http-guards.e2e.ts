@@ -1,0 +1,43 @@
+// What the server itself guarantees before any route runs: security headers with a script
+// nonce, cross-site posts refused, only form bodies accepted, write rate limits announced.
+import { describe, expect, inject, test } from "vitest";
+
+const url = (path: string) => `${inject("baseUrl")}${path}`;
+
+describe("the server's guards", () => {
+  test("pages carry a nonce-based Content-Security-Policy that every script tag honours", async () => {
+    const response = await fetch(url("/"));
+    const policy = response.headers.get("content-security-policy") ?? "";
+    const nonce = policy.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(policy).not.toContain("script-src 'self' 'unsafe-inline'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    // A fresh nonce for every response.
+    const again = (await fetch(url("/"))).headers.get("content-security-policy");
+    expect(again).not.toBe(policy);
+  });
+
+  test("refuses cross-site form posts", async () => {
+    const response = await fetch(url("/login"), {
+      method: "POST",
+      headers: { Origin: "http://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+      body: "username=fan&password=sprout-fan-demo",
+      redirect: "manual",
+    });
+    expect(response.status).toBe(403);
+  });
+
+  test("accepts only form bodies, and an empty form is still a form", async () => {
+    const json = await fetch(url("/login"), { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    expect(json.status).toBe(415);
+    expect(await json.text()).toContain("form submissions");
+    const bare = await fetch(url("/logout"), { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+    expect(bare.status).toBe(302);
+  });
+});
