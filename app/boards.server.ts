@@ -2,6 +2,7 @@
 // every query that lists or finds suggestions for someone filters with visibleSuggestions.
 import { and, asc, count, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { boards, suggestions, tags } from "#db/schema";
+import { cached } from "~/cache.server";
 import { getDb } from "~/db.server";
 import { isStaff } from "~/permissions";
 import { canSeeEarlyAccess, type PrivilegeActor } from "~/privileges";
@@ -29,7 +30,18 @@ export function visibleSuggestions(viewer: Viewer = null, { ownHidden = false } 
   return and(onVisibleBoard, notHidden)!;
 }
 
+// What visibleSuggestions depends on for lists, as a cache key: viewers with the same key see
+// the same lists.
+export function visibilityKey(viewer: Viewer = null): string {
+  return `${canSeeEarlyAccess(viewer) ? "early" : "public"}:${isStaff(viewer) ? "staff" : "member"}`;
+}
+
+// With their counts, on every home page view: computed once until something changes.
 export function listBoards(viewer: Viewer = null) {
+  return cached(`boards:${visibilityKey(viewer)}`, () => boardsWithCounts(viewer));
+}
+
+function boardsWithCounts(viewer: Viewer) {
   return getDb()
     .select({
       id: boards.id,

@@ -5,7 +5,8 @@
 import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { boards, suggestions, type SuggestionStatus } from "#db/schema";
-import { visibleSuggestions, type Viewer } from "~/boards.server";
+import { visibilityKey, visibleSuggestions, type Viewer } from "~/boards.server";
+import { cached } from "~/cache.server";
 import { getDb } from "~/db.server";
 import { markdownToPlainText } from "~/markdown.server";
 import { buildSnippet, type SnippetPart } from "~/search-snippet";
@@ -50,7 +51,13 @@ export type SearchPage = { results: SearchResult[]; total: number; page: number;
  * Suggestions containing every word of the query in their title, body or comments, the most
  * relevant first (or, when every word is too short to rank, the most voted and newest).
  */
-export function searchSuggestions({
+export function searchSuggestions(search: { query: string; page?: number; pageSize?: number; viewer?: Viewer }): SearchPage {
+  // Popular searches repeat: served from memory until something changes (cache.server.ts).
+  const { viewer, ...rest } = search;
+  return cached(`search:${JSON.stringify(rest)}:${visibilityKey(viewer)}`, () => runSearch(search));
+}
+
+function runSearch({
   query,
   page = 1,
   pageSize = SEARCH_PAGE_SIZE,

@@ -13,7 +13,8 @@ import {
   votes,
   type SuggestionStatus,
 } from "#db/schema";
-import { visibleSuggestions, type Viewer } from "~/boards.server";
+import { visibilityKey, visibleSuggestions, type Viewer } from "~/boards.server";
+import { cached } from "~/cache.server";
 import { campaignTagIds } from "~/campaigns.server";
 import { getDb } from "~/db.server";
 import { evaluateHonors } from "~/honors.server";
@@ -50,7 +51,15 @@ function orderFor(sort: Sort, now: number): SQL[] {
   }
 }
 
+// Lists are what most pages show: served from memory until something changes (cache.server.ts).
+// Trending also moves with the clock, so it is recounted at least every minute.
 export function listSuggestions(query: ListQuery) {
+  const { viewer, ...rest } = query;
+  const key = `suggestions:${JSON.stringify(rest)}:${visibilityKey(viewer)}`;
+  return cached(key, () => querySuggestions(query), { maxAgeMs: query.sort === "trending" ? 60_000 : undefined });
+}
+
+function querySuggestions(query: ListQuery) {
   const db = getDb();
   const pageSize = query.pageSize ?? PAGE_SIZE;
   const now = query.now ?? Date.now();
@@ -212,24 +221,28 @@ export function getSuggestionPage(id: number, viewer: Viewer) {
     .get();
   if (!row) return null;
 
-  const commentRows = db
-    .select({
-      id: comments.id,
-      parentId: comments.parentId,
-      body: comments.body,
-      isOfficial: comments.isOfficial,
-      isHelpful: comments.isHelpful,
-      createdAt: comments.createdAt,
-      authorUsername: users.username,
-      authorName: users.displayName,
-      authorRole: users.role,
-    })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .where(eq(comments.suggestionId, id))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .all()
-    .map(({ body, ...c }) => ({ ...c, html: renderMarkdown(body) }));
+  // Rendering a long thread's Markdown costs more than the rest of the page: kept until
+  // something changes (cache.server.ts).
+  const commentRows = cached(`comments:${id}`, () =>
+    db
+      .select({
+        id: comments.id,
+        parentId: comments.parentId,
+        body: comments.body,
+        isOfficial: comments.isOfficial,
+        isHelpful: comments.isHelpful,
+        createdAt: comments.createdAt,
+        authorUsername: users.username,
+        authorName: users.displayName,
+        authorRole: users.role,
+      })
+      .from(comments)
+      .innerJoin(users, eq(users.id, comments.authorId))
+      .where(eq(comments.suggestionId, id))
+      .orderBy(asc(comments.createdAt), asc(comments.id))
+      .all()
+      .map(({ body, ...c }) => ({ ...c, html: renderMarkdown(body) })),
+  );
 
   const history = db
     .select({
