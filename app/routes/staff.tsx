@@ -101,6 +101,7 @@ export default function StaffQueue() {
         <span>{t("staff.queue.target", { hours: Math.round(targetMs / HOUR_MS) })}</span>
         {isAdmin && <a href="/staff/settings">{t("staff.queue.settings")}</a>}
         <a href="/staff/moderation">{t("privileges.moderation.link")}</a>
+        <a href="/staff/campaigns">{t("campaigns.staff.title")}</a>
       </p>
       <div className="stats">
         <div>
