@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success") return data({ intent, formId: String(formData.get("formId")), result: submission.reply() }, { status: 400 });
     const saved = saveBoard(submission.value);
     if (!saved.ok) {
-      const fieldErrors = saved.reason === "slug_taken" ? { slug: ["admin.errors.slugTaken"] } : { slug: ["forms.invalid"] };
+      const fieldErrors: Record<string, string[]> = { slug: [saved.reason === "slug_taken" ? "admin.errors.slugTaken" : "forms.invalid"] };
       return data({ intent, formId: String(formData.get("formId")), result: submission.reply({ fieldErrors }) }, { status: 400 });
     }
     return redirect("/admin?done=board");
@@ -37,7 +37,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success") return data({ intent, formId: "role", result: submission.reply() }, { status: 400 });
     const changed = setRole(submission.value.username, submission.value.role);
     if (!changed.ok) {
-      const fieldErrors = changed.reason === "no_member" ? { username: ["admin.errors.noMember"] } : { role: ["admin.errors.lastAdmin"] };
+      const fieldErrors: Record<string, string[]> =
+        changed.reason === "no_member" ? { username: ["admin.errors.noMember"] } : { role: ["admin.errors.lastAdmin"] };
       return data({ intent, formId: "role", result: submission.reply({ fieldErrors }) }, { status: 400 });
     }
     return redirect("/admin?done=role");
