@@ -56,9 +56,12 @@ describe.each([true, false])("a new fan (JavaScript enabled: %s)", (javaScriptEn
     // The author's own vote is already counted.
     expect(await page.getByTestId("vote-count").innerText()).toBe("1");
 
-    await page.click('button:has-text("Voted")');
+    // With JavaScript the count changes before the server answers: wait for the answer
+    // before reloading, or the reload can outrun the vote.
+    const voteAnswered = () => page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/s/${id}`));
+    await Promise.all([voteAnswered(), page.click('button:has-text("Voted")')]);
     await expect.poll(() => page.getByTestId("vote-count").innerText()).toBe("0");
-    await page.click('button:has-text("Vote")');
+    await Promise.all([voteAnswered(), page.click('button:has-text("Vote")')]);
     await expect.poll(() => page.getByTestId("vote-count").innerText()).toBe("1");
     await page.reload();
     expect(await page.getByTestId("vote-count").innerText()).toBe("1");

@@ -22,7 +22,7 @@ export default defineConfig({
     globalSetup: chromiumInstalled ? ["tests/e2e/global-setup.ts"] : [],
     // Files share one server and its database, so they take turns.
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 180_000, // a loaded 2-core machine renders slowly; no test asserts timing
+    hookTimeout: 120_000,
   },
 });
