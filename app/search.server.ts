@@ -140,8 +140,9 @@ function searchable(matching: SQL, viewer: Viewer) {
     .where(and(matching, visibleSuggestions(viewer)));
 }
 
+// Control characters separate terms: FTS5 reads a NUL inside a phrase as its end.
 function queryTerms(query: string): string[] {
-  const words = Array.from(query).slice(0, MAX_QUERY_LENGTH).join("").split(/\s+/).filter(Boolean);
+  const words = Array.from(query).slice(0, MAX_QUERY_LENGTH).join("").split(/[\s\p{Cc}]+/u).filter(Boolean);
   return [...new Set(words)].slice(0, MAX_QUERY_TERMS);
 }
 

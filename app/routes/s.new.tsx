@@ -65,7 +65,8 @@ export default function NewSuggestionPage() {
         <Field field={fields.title} label={t("suggestions.new.titleLabel")} hint={t("suggestions.new.titleHint")}>
           <input {...getInputProps(fields.title, { type: "text", ariaDescribedBy: fields.title.descriptionId })} maxLength={140} />
         </Field>
-        <SimilarSuggestions title={fields.title.value ?? ""} />
+        {/* A tampered form can send the title twice (an array): then there is nothing to compare. */}
+        <SimilarSuggestions title={typeof fields.title.value === "string" ? fields.title.value : ""} />
         <Field field={fields.board} label={t("suggestions.new.boardLabel")}>
           <select {...getSelectProps(fields.board)}>
             <option value="">{t("suggestions.new.chooseBoard")}</option>
