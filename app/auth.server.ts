@@ -54,7 +54,8 @@ export function requireRole(request: Request, roles: readonly Role[]): SessionUs
 
 // Only same-site paths: "//evil.example" or "https://evil.example" fall back to "/".
 export function safeRedirect(to: string | null | undefined, fallback = "/"): string {
-  if (!to) return fallback;
+  // No real page address is this long; a huge one would only bloat the Location header.
+  if (!to || to.length > 2048) return fallback;
   let path = to;
   try {
     const url = new URL(to, "http://sprout.local");

@@ -8,7 +8,10 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/nonce";
 
-const ABORT_DELAY = 5_000;
+// Sprout streams no deferred data, so the only reason to abort is a render that never
+// ends. Under heavy load a shell can wait seconds for the event loop; aborting it then
+// would turn a slow page into a 500.
+const ABORT_DELAY = 30_000;
 
 export default function handleRequest(
   request: Request,

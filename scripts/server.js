@@ -82,9 +82,10 @@ app.use((req, res, next) => {
   next();
 });
 
-// Every action reads a form; anything else (JSON, text, no body type) is refused here with
-// a clear answer instead of failing inside the action.
-const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+// Every action reads a url-encoded form (no form in the app uploads files); anything else
+// (JSON, text, multipart, no body type) is refused here with a clear answer instead of
+// failing inside the action.
+const FORM_TYPES = ["application/x-www-form-urlencoded"];
 app.use((req, res, next) => {
   // Read from the header itself: req.is() says nothing for an empty body (a bare logout form).
   const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
@@ -92,7 +93,7 @@ app.use((req, res, next) => {
   res
     .status(415)
     .type("text/plain; charset=utf-8")
-    .send("Sprout accepts only form submissions here (application/x-www-form-urlencoded or multipart/form-data).\n");
+    .send("Sprout accepts only form submissions here (application/x-www-form-urlencoded).\n");
 });
 
 // Generous for people, tight for scripts; tests and benchmarks raise them by environment.

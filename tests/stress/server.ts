@@ -21,7 +21,7 @@ export function prepareDatabase(databaseUrl: string) {
   if (result.status !== 0) throw new Error(`prepare-database failed: ${result.stdout}${result.stderr}`);
 }
 
-export type RunningServer = { url: string; process: ChildProcess; stop(): Promise<void>; crash(): Promise<void> };
+export type RunningServer = { url: string; process: ChildProcess; stop(): Promise<void>; crash(): Promise<void>; output(): string };
 
 export async function startServer(databaseUrl: string): Promise<RunningServer> {
   const port = await freePort();
@@ -67,5 +67,5 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
-  return { url, process: child, stop: () => signalGroup("SIGTERM"), crash: () => signalGroup("SIGKILL") };
+  return { url, process: child, stop: () => signalGroup("SIGTERM"), crash: () => signalGroup("SIGKILL"), output: () => output };
 }
