@@ -8,6 +8,7 @@ export default {
   passwordLength: "Use 8 to 128 characters.",
   displayNameLength: "Use at most 50 characters.",
   honeypot: "Leave this field empty.",
+  invalidPassword: "The password is not right.",
   invalidLogin: "Wrong username or password.",
   loginLocked: "Too many failed attempts. Try again in {{minutes}} minutes.",
   titleLength: "A title needs 8 to 140 characters.",

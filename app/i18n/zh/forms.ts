@@ -8,6 +8,7 @@ export default {
   passwordLength: "请使用 8 到 128 个字符。",
   displayNameLength: "最多 50 个字符。",
   honeypot: "请留空此项。",
+  invalidPassword: "密码不正确。",
   invalidLogin: "用户名或密码错误。",
   loginLocked: "失败次数过多，请 {{minutes}} 分钟后再试。",
   titleLength: "标题需要 8 到 140 个字符。",
