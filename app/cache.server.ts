@@ -15,7 +15,8 @@
 import type Database from "better-sqlite3";
 import { getDb } from "~/db.server";
 
-const MAX_ENTRIES = 2_000;
+// Most entries are a page of a list (a few kB); a 300-comment thread is about 100 kB.
+const MAX_ENTRIES = 1_000;
 const DEFAULT_MAX_AGE_MS = 10 * 60_000;
 
 type Entry = { value: unknown; computedAt: number };

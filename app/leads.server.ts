@@ -5,7 +5,8 @@
 import type Database from "better-sqlite3";
 import { forbidden, getOptionalUser } from "~/auth.server";
 import type { SessionUser } from "~/sessions.server";
-import { findBoardBySlug, listBoards } from "~/boards.server";
+import { findBoardBySlug, listBoards, visibilityKey } from "~/boards.server";
+import { cached } from "~/cache.server";
 import { findUserByUsername } from "~/accounts.server";
 import { getDb } from "~/db.server";
 import { addDays, activityDay } from "~/honors/activity";
@@ -233,7 +234,15 @@ function currentScore(scope: ResolvedScope, history: Snapshot[], now: Date) {
   return { weekStart: weekStart(now), signals, report, total: report.total, satisfaction: report.satisfaction, achievement: report.achievement, loyalty: report.loyalty, live: true };
 }
 
-export function leadsDashboard(scope: ResolvedScope, viewer: SessionUser, now = new Date()) {
+// The live panels (response times, funnel, cohorts, members at risk) scan the whole forum,
+// which takes seconds at 100,000 suggestions: a dashboard is served from memory until
+// something changes, and for at most five minutes (cache.server.ts).
+export function leadsDashboard(scope: ResolvedScope, viewer: SessionUser, now?: Date) {
+  const key = `leads:${JSON.stringify(scope)}:${visibilityKey(viewer)}:${now?.getTime() ?? ""}`;
+  return cached(key, () => computeDashboard(scope, viewer, now ?? new Date()), { maxAgeMs: 5 * 60_000 });
+}
+
+function computeDashboard(scope: ResolvedScope, viewer: SessionUser, now: Date) {
   const history = scoreHistory(snapshotKey(scope), TREND_WEEKS, now);
   const current = currentScore(scope, history, now);
   const previous = history.filter((h) => h.weekStart < current.weekStart).at(-1) ?? null;
