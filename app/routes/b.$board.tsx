@@ -8,6 +8,7 @@ import { findBoardBySlug, listTags } from "~/boards.server";
 import { runningCampaigns } from "~/campaigns.server";
 import { CampaignBanners } from "~/components/campaign-banner";
 import { Pagination } from "~/components/pagination";
+import { StatusFilter, TagFilter } from "~/components/suggestion-filters";
 import { SuggestionList } from "~/components/suggestion-list";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
@@ -78,28 +79,8 @@ export default function BoardPage() {
       </nav>
       <Form method="get" className="filters">
         <input type="hidden" name="sort" value={query.sort} />
-        <div className="field">
-          <label htmlFor="filter-status">{t("suggestions.board.status")}</label>
-          <select id="filter-status" name="status" defaultValue={query.status}>
-            <option value="">{t("suggestions.board.allStatuses")}</option>
-            {SUGGESTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`common.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-tag">{t("suggestions.board.tag")}</label>
-          <select id="filter-tag" name="tag" defaultValue={query.tag}>
-            <option value="">{t("suggestions.board.allTags")}</option>
-            {tags.map((tag) => (
-              <option key={tag.slug} value={tag.slug}>
-                {localized(tag.nameEn, tag.nameZh)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <StatusFilter id="filter-status" label={t("suggestions.board.status")} allLabel={t("suggestions.board.allStatuses")} value={query.status} />
+        <TagFilter id="filter-tag" label={t("suggestions.board.tag")} allLabel={t("suggestions.board.allTags")} value={query.tag} tags={tags} />
         <button type="submit">{t("suggestions.board.apply")}</button>
       </Form>
       {total === 0 ? (

@@ -10,6 +10,7 @@ import { complaintQueueStats, listComplaintQueue } from "~/complaints.server";
 import { ComplaintStatusBadge } from "~/components/complaint-status";
 import { useFormatDuration } from "~/components/response-times";
 import { Pagination } from "~/components/pagination";
+import { StatusFilter, TagFilter } from "~/components/suggestion-filters";
 import { StatusBadge } from "~/components/status-badge";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
@@ -134,28 +135,8 @@ export default function StaffQueue() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="queue-status">{t("staff.queue.status")}</label>
-          <select id="queue-status" name="status" defaultValue={query.status}>
-            <option value="">{t("staff.queue.active")}</option>
-            {SUGGESTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`common.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="queue-tag">{t("staff.queue.tag")}</label>
-          <select id="queue-tag" name="tag" defaultValue={query.tag}>
-            <option value="">{t("staff.queue.allTags")}</option>
-            {tags.map((tag) => (
-              <option key={tag.slug} value={tag.slug}>
-                {localized(tag.nameEn, tag.nameZh)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <StatusFilter id="queue-status" label={t("staff.queue.status")} allLabel={t("staff.queue.active")} value={query.status} />
+        <TagFilter id="queue-tag" label={t("staff.queue.tag")} allLabel={t("staff.queue.allTags")} value={query.tag} tags={tags} />
         <button type="submit">{t("staff.queue.apply")}</button>
       </Form>
 
