@@ -51,7 +51,8 @@ describe.each([true, false])("a new fan (JavaScript enabled: %s)", (javaScriptEn
 
     const title = `Quiet hours for group chats ${unique()}`;
     const id = await postSuggestion(page, title);
-    expect(await page.locator("h1").innerText()).toBe(title);
+    // With JavaScript the address can change a moment before the new page is rendered.
+    await expect.poll(() => page.locator("h1").innerText()).toBe(title);
     expect(await page.locator(".markdown strong").first().innerText()).toBe("a lot");
     // The author's own vote is already counted.
     expect(await page.getByTestId("vote-count").innerText()).toBe("1");
@@ -69,7 +70,7 @@ describe.each([true, false])("a new fan (JavaScript enabled: %s)", (javaScriptEn
     await page.fill('textarea[name="body"]', "Adding: also on **weekends**");
     await page.click('button:has-text("Post comment")');
     await page.waitForURL(new RegExp(`/s/${id}#comment-\\d+$`));
-    expect(await page.locator(".comment").last().innerText()).toContain("Adding: also on weekends");
+    await expect.poll(() => page.locator(".comment").last().innerText()).toContain("Adding: also on weekends");
     // The refused short title answered 400 on purpose; nothing else may have failed.
     expect(consoleErrors(page).filter((e) => !e.includes("status of 400"))).toEqual([]);
   });
@@ -92,7 +93,7 @@ describe("staff", () => {
     await staff.click('button:has-text("Post comment")');
     await staff.waitForURL(/#comment-/);
     const first = staff.locator(".comment-list > .comment").first();
-    expect(await first.innerText()).toContain("Thanks! We are looking into it.");
+    await expect.poll(() => first.innerText()).toContain("Thanks! We are looking into it.");
     expect(await first.locator(".badge-official").innerText()).toBe("Official");
 
     // A fan cannot post officially even by forging the field: the server ignores the UI.
