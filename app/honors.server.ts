@@ -185,11 +185,13 @@ export function evaluateSuggestionAuthor(suggestionId: number, events: readonly 
 // Re-checking a member reads every vote they ever received: instant for most, a quarter of a
 // second for the author of a suggestion with 30,000 votes, which would make every vote on it
 // that slow. For such authors the checks after votes are coalesced, per server process: at
-// most one every COALESCE_MS, and always one after the last vote of a burst, so the outcome
-// is the same and only its moment moves (a badge arrives a few seconds later). A process that
-// stops in between leaves the last check to the next vote, visit or back-fill.
+// most one a minute, and always one after the last vote of a burst, so the outcome is the
+// same and only its moment moves (their points and next badge arrive up to a minute later;
+// with twenty such authors voted on at once, checks every five seconds still took most of
+// the machine). A process that stops in between leaves the last check to the next vote,
+// visit or back-fill.
 const COALESCE_FROM_VOTES = 2_000;
-const COALESCE_MS = 5_000;
+export const COALESCE_MS = 60_000;
 const coalesced = new Map<number, { lastAt: number; timer?: ReturnType<typeof setTimeout>; events: Set<HonorEvent> }>();
 
 function evaluateCoalesced(userId: number, events: readonly HonorEvent[]) {

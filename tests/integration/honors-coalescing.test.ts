@@ -1,9 +1,10 @@
-// Votes on a very popular author's suggestions: their honors are re-checked at most once every
-// few seconds (app/honors.server.ts), and the check after the last vote still happens.
+// Votes on a very popular author's suggestions: their honors are re-checked at most once a
+// minute (app/honors.server.ts), and the check after the last vote still happens.
 import { eq } from "drizzle-orm";
 import { afterEach, expect, test, vi } from "vitest";
 import { suggestions, users } from "#db/schema";
 import { getDb } from "~/db.server";
+import { COALESCE_MS } from "~/honors.server";
 import { setVote } from "~/votes.server";
 import { createMember, createSuggestion } from "../factories";
 
@@ -27,6 +28,6 @@ test("a burst of votes for a popular author is checked once at once and once aft
   setVote({ suggestionId: suggestion.id, userId: voters[2].id, voted: true });
   expect(pointsOf(author.id)).toBe(afterFirst);
 
-  vi.advanceTimersByTime(5_000);
+  vi.advanceTimersByTime(COALESCE_MS);
   expect(pointsOf(author.id)).toBe(afterFirst + 2);
 });
