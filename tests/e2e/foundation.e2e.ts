@@ -83,7 +83,7 @@ describe("staff", () => {
     const id = await postSuggestion(fan, `Bigger clock on the lock screen ${unique()}`);
     await fan.fill('textarea[name="body"]', "A first fan comment");
     await fan.click('button:has-text("Post comment")');
-    await fan.waitForURL(/#comment-/);
+    await fan.waitForURL(/#comment-/, { timeout: 90_000 });
 
     const staff = await newPage();
     await logIn(staff, "staff", "sprout-staff-demo");
@@ -91,7 +91,7 @@ describe("staff", () => {
     await staff.fill('textarea[name="body"]', "Thanks! We are looking into it.");
     await staff.check('input[name="official"]');
     await staff.click('button:has-text("Post comment")');
-    await staff.waitForURL(/#comment-/);
+    await staff.waitForURL(/#comment-/, { timeout: 90_000 });
     const first = staff.locator(".comment-list > .comment").first();
     await expect.poll(() => first.innerText()).toContain("Thanks! We are looking into it.");
     expect(await first.locator(".badge-official").innerText()).toBe("Official");
