@@ -33,7 +33,7 @@ describe("staff queue", () => {
     const title = `Let me snooze alarms by shaking the phone ${unique()}`;
     await postSuggestion(fan, title);
 
-    await staff.locator(`[data-testid="staff-queue"] a:has-text("${title}")`).waitFor({ timeout: 60_000 }); // polled every 2 s; a loaded machine is slow
+    await staff.locator(`[data-testid="staff-queue"] a:has-text("${title}")`).waitFor({ timeout: 150_000 }); // polled every 2 s; a loaded machine is slow
     expect(Number(await staff.getByTestId("queue-unanswered").innerText())).toBe(unanswered + 1);
     expect(await staff.locator('[role="status"]').innerText()).toContain("1 new suggestion arrived.");
     expect(consoleErrors(staff)).toEqual([]);
