@@ -81,6 +81,9 @@ describe("staff", () => {
     const fan = await newPage();
     await signUp(fan, `fan_${unique()}`);
     const id = await postSuggestion(fan, `Bigger clock on the lock screen ${unique()}`);
+    // The address changes a moment before the new page renders: typing earlier would fill the
+    // form of the page being left.
+    await expect.poll(() => fan.locator("h1").innerText()).toContain("Bigger clock on the lock screen");
     await fan.fill('textarea[name="body"]', "A first fan comment");
     await fan.click('button:has-text("Post comment")');
     await fan.waitForURL(/#comment-/, { timeout: 90_000 });
@@ -116,7 +119,8 @@ describe("search and languages", () => {
     await page.goto("/");
     await page.click('button[name="language"][value="zh"]');
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("zh-CN");
-    expect(await page.locator("h1").innerText()).toBe("一起决定下一步做什么");
+    // Components pick up the new language's translator in the render after the document's.
+    await expect.poll(() => page.locator("h1").innerText()).toBe("一起决定下一步做什么");
     await page.click('button[name="language"][value="en"]');
     await expect.poll(() => page.locator("h1").innerText()).toBe("Shape what ships next");
   });
