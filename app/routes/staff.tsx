@@ -67,18 +67,25 @@ function useNow(serverNow: number) {
 }
 
 // New suggestions arrive as server-sent events; the queue then reloads its data, so the
-// newcomer lands in its place under the current filters. Without JavaScript nothing of this
-// runs and the page is an ordinary list.
+// newcomer lands in its place under the current filters. That place may be pages away (the
+// longest waiting come first), so the newest arrivals are also linked above the list.
+// Without JavaScript nothing of this runs and the page is an ordinary list.
+const ARRIVALS_SHOWN = 5;
+const arrivalEvent = z.object({ id: z.number().int(), title: z.string() });
+type Arrival = z.infer<typeof arrivalEvent>;
+
 function useLiveQueue(latestId: number) {
   const revalidator = useRevalidator();
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;
   const after = useRef(latestId);
-  const [arrived, setArrived] = useState(0);
+  const [arrived, setArrived] = useState<{ count: number; latest: Arrival[] }>({ count: 0, latest: [] });
   useEffect(() => {
     const source = new EventSource(`/staff/events?after=${after.current}`);
-    source.addEventListener("suggestion", () => {
-      setArrived((n) => n + 1);
+    source.addEventListener("suggestion", (event) => {
+      const parsed = arrivalEvent.safeParse(JSON.parse(event.data));
+      if (!parsed.success) return;
+      setArrived(({ count, latest }) => ({ count: count + 1, latest: [parsed.data, ...latest].slice(0, ARRIVALS_SHOWN) }));
       revalidate.current();
     });
     return () => source.close();
@@ -140,9 +147,20 @@ export default function StaffQueue() {
         <button type="submit">{t("staff.queue.apply")}</button>
       </Form>
 
-      <p role="status" aria-live="polite" className="meta">
-        {arrived > 0 && t("staff.queue.newArrivals", { count: arrived })}
-      </p>
+      <div role="status" aria-live="polite" className="meta" data-testid="queue-arrivals">
+        {arrived.count > 0 && (
+          <>
+            <span>{t("staff.queue.newArrivals", { count: arrived.count })}</span>
+            <ul className="inline-list">
+              {arrived.latest.map((s) => (
+                <li key={s.id}>
+                  <a href={`/s/${s.id}`}>{s.title}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
 
       {queue.items.length === 0 ? (
         <p className="empty">{t("staff.queue.empty")}</p>

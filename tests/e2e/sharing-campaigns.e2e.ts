@@ -15,8 +15,11 @@ describe("the share kit on /s/1", () => {
     expect(await kit.locator('img[src^="data:image/svg+xml"]').count()).toBe(1);
     expect(await kit.locator('a[href^="https://x.com/intent/post"][rel="noopener"]').count()).toBe(1);
     expect(await kit.locator('a[href^="https://service.weibo.com/share/share.php"]').count()).toBe(1);
-    // Copy buttons need JavaScript; without it the read-only fields are selected by hand.
-    expect(await kit.getByRole("button", { name: "Copy link" }).count()).toBe(javaScriptEnabled ? 1 : 0);
+    // Copy buttons need JavaScript (they appear once the page has hydrated); without it the
+    // read-only fields are selected by hand.
+    const copy = kit.getByRole("button", { name: "Copy link" });
+    if (javaScriptEnabled) await copy.waitFor();
+    expect(await copy.count()).toBe(javaScriptEnabled ? 1 : 0);
     expect(consoleErrors(page)).toEqual([]);
   });
 
