@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import compression from "compression";
 import express from "express";
-import { createRequestHandler } from "@remix-run/express";
+import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import { isFirstWorker, isSupervisor, superviseWorkers, workerCount } from "./cluster.js";
 import { writeRateLimits } from "./rate-limit.js";
 
@@ -76,7 +76,7 @@ app.use((req, res, next) => {
     return next();
   }
   if (isCrossSite(req)) {
-    res.status(403).type("text/plain").send("Cross-site request refused.");
+    res.status(403).type("text/plain; charset=utf-8").send("Cross-site request refused.\n拒绝来自其他网站的请求。\n");
     return;
   }
   next();
@@ -93,7 +93,37 @@ app.use((req, res, next) => {
   res
     .status(415)
     .type("text/plain; charset=utf-8")
-    .send("Sprout accepts only form submissions here (application/x-www-form-urlencoded).\n");
+    .send("Sprout accepts only form submissions here (application/x-www-form-urlencoded).\n此处只接受表单提交。\n");
+});
+
+// Forms are read whole here, before Remix sees them. They are small (the longest field, a
+// suggestion's body, is 20,000 characters: under 200 KB url-encoded), so a bigger one is
+// refused; and an action that answers without reading its form (logout reads none of it)
+// cannot leave the rest in a kept-alive connection, where it stalls and then resets a later
+// request on that connection.
+const FORM_LIMIT_BYTES = 512 * 1024;
+class FormTooLarge extends Error {}
+async function readForm(req) {
+  if (Number(req.get("content-length") ?? 0) > FORM_LIMIT_BYTES) throw new FormTooLarge();
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > FORM_LIMIT_BYTES) throw new FormTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+app.use(async (req, res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  try {
+    res.locals.form = await readForm(req);
+    next();
+  } catch (error) {
+    if (!(error instanceof FormTooLarge)) return next(error);
+    res.set("Connection", "close");
+    res.status(413).type("text/plain; charset=utf-8").send("This form is too large for Sprout (at most 512 KB).\n表单过大（最多 512 KB）。\n");
+  }
 });
 
 // Generous for people, tight for scripts; tests and benchmarks raise them by environment.
@@ -111,15 +141,56 @@ if (vite) {
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
 
-app.all(
-  "*",
-  createRequestHandler({
-    build: vite
-      ? () => vite.ssrLoadModule("virtual:remix/server-build")
-      : await import(path.resolve("build/server/index.js")),
-    getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce }),
-  }),
+// What Remix's Express adapter does, except that Remix is handed the form already read above.
+const handleRemixRequest = createRequestHandler(
+  vite ? () => vite.ssrLoadModule("virtual:remix/server-build") : await import(path.resolve("build/server/index.js")),
+  process.env.NODE_ENV,
 );
+function remixRequest(req, res) {
+  // req.hostname honours TRUST_PROXY but drops the port, so the host comes from the same header.
+  const forwardedHost = app.get("trust proxy") ? req.get("x-forwarded-host")?.split(",")[0].trim() : undefined;
+  const url = new URL(req.originalUrl, `${req.protocol}://${forwardedHost || req.get("host") || "localhost"}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined) headers.append(name, one);
+  }
+  // Loaders and actions stop when the browser goes away before the answer is complete.
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return new Request(url, { method: req.method, headers, body: res.locals.form, signal: controller.signal });
+}
+async function sendRemixResponse(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers) res.append(name, value);
+  // Server-sent events (the staff queue) start before their first event.
+  if (/text\/event-stream/i.test(response.headers.get("content-type") ?? "")) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+app.all("*", async (req, res, next) => {
+  try {
+    const loadContext = { clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce };
+    await sendRemixResponse(res, await handleRemixRequest(remixRequest(req, res), loadContext));
+  } catch (error) {
+    next(error);
+  }
+});
+
+// What fails before Remix (a path the static files cannot decode, a form cut off mid-way)
+// still answers in words; Remix renders its own errors.
+app.use((error, req, res, next) => {
+  if (res.headersSent) return next(error);
+  const status = Number(error?.status ?? error?.statusCode ?? 500);
+  if (status >= 500 || !(status >= 400)) {
+    console.error(error);
+    res.status(500).type("text/plain; charset=utf-8").send("Something went wrong on our side. Please try again.\n服务器出错了，请稍后再试。\n");
+    return;
+  }
+  res.status(status).type("text/plain; charset=utf-8").send("Sprout could not read this request: its address or form is malformed.\n无法读取此请求：地址或表单格式有误。\n");
+});
 
 app.listen(port, () => {
   // Said once, by the first worker.

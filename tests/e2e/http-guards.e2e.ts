@@ -1,5 +1,6 @@
 // What the server itself guarantees before any route runs: security headers with a script
-// nonce, cross-site posts refused, only form bodies accepted, write rate limits announced.
+// nonce, cross-site posts refused, only form bodies of a sane size accepted, malformed
+// paths answered in words.
 import { describe, expect, inject, test } from "vitest";
 
 const url = (path: string) => `${inject("baseUrl")}${path}`;
@@ -39,5 +40,24 @@ describe("the server's guards", () => {
     expect(await json.text()).toContain("form submissions");
     const bare = await fetch(url("/logout"), { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, redirect: "manual" });
     expect(bare.status).toBe(302);
+  });
+
+  test("refuses oversized forms, and a form an action never reads leaves the connection usable", async () => {
+    const form = { method: "POST", headers: { Origin: inject("baseUrl"), "Content-Type": "application/x-www-form-urlencoded" }, redirect: "manual" } as const;
+    const huge = await fetch(url("/logout"), { ...form, body: `x=${"a".repeat(600 * 1024)}` });
+    expect(huge.status).toBe(413);
+    expect(await huge.text()).toContain("too large");
+    // Logout answers without reading its form. Before forms were read ahead of the action, the
+    // unread rest of a big one stayed in the kept-alive connection and reset a later request.
+    for (let i = 0; i < 4; i++) {
+      const response = await fetch(url("/logout"), { ...form, body: `x=${"b".repeat(400 * 1024)}` });
+      expect(response.status).toBe(302);
+    }
+  });
+
+  test("a path that cannot be decoded is a 400 that says so", async () => {
+    const response = await fetch(url("/b/%ED%A0%80"));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("malformed");
   });
 });
