@@ -42,7 +42,10 @@ describe("closing the loop", () => {
     const shipForm = staff.locator('form:has(input[name="intent"][value="ship"])');
     await shipForm.locator('select[name="suggestionId"]').selectOption(String(id));
     await shipForm.locator('select[name="releaseId"]').selectOption({ label: release });
+    // Leaving the page before the action has answered would cancel it.
+    const shipped = staff.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/staff/releases"));
     await shipForm.locator('button[type="submit"]').click();
+    expect((await shipped).ok()).toBe(true);
     await staff.goto(`/s/${id}`);
     expect(await staff.locator(".suggestion-head .status").first().innerText()).toBe("Shipped");
 
