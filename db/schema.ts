@@ -202,6 +202,24 @@ export const votes = sqliteTable(
   ],
 );
 
+// Who has taken part on a board (posted, voted, commented or rated there, official replies
+// aside) and since when. Kept by triggers (migration 0009), so that the score's board scopes
+// read a board's people instead of deduplicating every vote ever cast on it. Taking part is
+// history: withdrawing a vote later does not undo it.
+export const boardParticipants = sqliteTable(
+  "board_participants",
+  {
+    boardId: integer("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    since: integer("since", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.boardId, t.userId] })],
+);
+
 export const comments = sqliteTable(
   "comments",
   {

@@ -100,19 +100,8 @@ const MEMBER_FACTS = `
   left join badges on badges.user_id = u.id
   where u.role = 'member' and u.created_at <= @now`;
 
-// A board's people: members who posted, voted, commented or rated there. Boards never change
-// under a suggestion, so its own row (a rowid lookup) says where each contribution went.
-const BOARD_MEMBERS = `
-  create temp table board_members as
-  select distinct s.board_id, x.user_id from (
-    select id as suggestion_id, author_id as user_id from suggestions not indexed where created_at <= @now
-    union all select suggestion_id, user_id from votes not indexed where created_at <= @now
-    union all select suggestion_id, author_id from comments not indexed where created_at <= @now and is_official = 0
-    union all select suggestion_id, user_id from ratings not indexed where created_at <= @now
-  ) x join suggestions s on s.id = x.suggestion_id`;
-
-function withWorkingTables<T>(sqlite: Database.Database, params: Params, boards: boolean, run: () => T): T {
-  const tables = ["scored_suggestions", "member_facts", ...(boards ? ["board_members"] : [])];
+function withWorkingTables<T>(sqlite: Database.Database, params: Params, run: () => T): T {
+  const tables = ["scored_suggestions", "member_facts"];
   const drop = () => tables.forEach((t) => sqlite.exec(`drop table if exists temp.${t}`));
   drop();
   try {
@@ -120,7 +109,6 @@ function withWorkingTables<T>(sqlite: Database.Database, params: Params, boards:
     sqlite.exec("create unique index temp.scored_suggestions_id on scored_suggestions(id)");
     sqlite.prepare(MEMBER_FACTS).run(params);
     sqlite.exec("create unique index temp.member_facts_user on member_facts(user_id)");
-    if (boards) sqlite.prepare(BOARD_MEMBERS).run(params);
     return run();
   } finally {
     drop();
@@ -138,7 +126,7 @@ const keyOf = {
   suggestion: { community: "0", board: "s.board_id", member: "s.author_id" },
 } as const;
 
-function memberRows(sqlite: Database.Database, grouping: Grouping) {
+function memberRows(sqlite: Database.Database, grouping: Grouping, params: Params) {
   const agg = `count(*) as members, sum(active_days > 0) as active_members, sum(active_days) as active_days,
     sum(in_cohort) as cohort_members, sum(in_cohort and active_days > 0) as retained,
     sum(posted or voted or commented or rated) as contributors,
@@ -146,10 +134,12 @@ function memberRows(sqlite: Database.Database, grouping: Grouping) {
     sum(holds_badge) as holding_badges, sum(privileged) as with_privileges`;
   const from = {
     community: `select 0 as key, ${agg} from member_facts`,
-    board: `select b.board_id as key, ${agg} from board_members b join member_facts m on m.user_id = b.user_id group by b.board_id`,
+    // A board's people: members who had taken part there by then (board_participants).
+    board: `select b.board_id as key, ${agg} from board_participants b join member_facts m on m.user_id = b.user_id
+      where b.since <= @now group by b.board_id`,
     member: `select user_id as key, ${agg} from member_facts group by user_id`,
   }[grouping];
-  return sqlite.prepare(from).all() as (Keyed & {
+  return sqlite.prepare(from).all(grouping === "board" ? { now: params.now } : {}) as (Keyed & {
     members: number;
     active_members: number;
     active_days: number;
@@ -281,7 +271,7 @@ function byKey<T extends Keyed>(rows: T[]): Map<number, T> {
 const hours = (ms: number | undefined) => (ms === undefined ? null : ms / HOUR_MS);
 
 function gatherGrouped(sqlite: Database.Database, grouping: Grouping, params: Params): Map<number, ScoreSignals> {
-  const members = memberRows(sqlite, grouping);
+  const members = memberRows(sqlite, grouping, params);
   const suggestionFacts = suggestionRows(sqlite, grouping, params);
   const sugg = byKey(suggestionFacts.rows);
   const complaintFacts = complaintRows(sqlite, grouping, params);
@@ -356,7 +346,7 @@ export function gatherAll<G extends Grouping>(groupings: readonly G[], now = new
   const params = paramsAt(now, db);
   const sqlite = db.$client;
   return sqlite.transaction(() =>
-    withWorkingTables(sqlite, params, groupings.includes("board" as G), () =>
+    withWorkingTables(sqlite, params, () =>
       Object.fromEntries(groupings.map((g) => [g, gatherGrouped(sqlite, g, params)])) as Record<G, Map<number, ScoreSignals>>,
     ),
   )();
