@@ -4,7 +4,7 @@
 // are its entries (listSuggestions with the campaign's board and tag). When it
 // has ended, staff pick entries, each with a note. The rules are in app/campaign-rules.ts.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { boards, campaignPicks, campaigns, suggestions, suggestionTags, tags, users, votes } from "#db/schema";
+import { boards, campaignPicks, campaigns, suggestions, suggestionTags, tags, users } from "#db/schema";
 import type { Db } from "#db/client";
 import { visibleBoards, visibleSuggestions, type Viewer } from "~/boards.server";
 import { campaignPhase, campaignSlug, canPickEntries, isCampaignEntry, timeUntil } from "~/campaign-rules";
@@ -188,26 +188,4 @@ export function unpickEntry(input: { campaignId: number; suggestionId: number })
     .delete(campaignPicks)
     .where(and(eq(campaignPicks.campaignId, input.campaignId), eq(campaignPicks.suggestionId, input.suggestionId)))
     .run();
-}
-
-// For the word-of-mouth score's participation signal: distinct members (role "member") who,
-// in the window (from, to], posted a campaign entry or voted on one. Optionally only
-// entries on one board, or only one member (then 0 or 1).
-export function campaignParticipants({ from, to, boardId, userId }: { from: Date; to: Date; boardId?: number; userId?: number }): number {
-  const entries = sql`
-    select s.id, s.author_id, s.created_at from ${suggestions} s
-    join ${suggestionTags} st on st.suggestion_id = s.id
-    join ${campaigns} c on c.tag_id = st.tag_id and c.board_id = s.board_id
-    where ${boardId === undefined ? sql`1 = 1` : sql`s.board_id = ${boardId}`}`;
-  const row = getDb().get<{ n: number }>(sql`
-    with entries as (${entries}),
-    acts as (
-      select author_id as user_id, created_at as at from entries
-      union all
-      select v.user_id, v.created_at from ${votes} v join entries e on e.id = v.suggestion_id
-    )
-    select count(distinct acts.user_id) as n from acts join ${users} u on u.id = acts.user_id
-    where u.role = 'member' and acts.at > ${from.getTime()} and acts.at <= ${to.getTime()}
-      and ${userId === undefined ? sql`1 = 1` : sql`acts.user_id = ${userId}`}`);
-  return row?.n ?? 0;
 }

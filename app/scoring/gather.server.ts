@@ -70,17 +70,28 @@ const SCORED_SUGGESTIONS = `
 // Per member: activity in the window, the retention cohort, what they did in the window,
 // honors held. Each contribution table is read once, grouped by member; "not indexed" makes
 // that a sequential scan (no index serves created_at, and walking the member index would
-// look every row up at random).
+// look every row up at random). Campaign entries are the suggestions carrying a campaign's tag
+// on its board (app/campaigns.server.ts tags them as they are posted), few enough to join.
 const MEMBER_FACTS = `
   create temp table member_facts as
-  with contributions as (
+  with campaign_entries as (
+    select st.suggestion_id as id from campaigns c
+    join suggestion_tags st on st.tag_id = c.tag_id
+    join suggestions s on s.id = st.suggestion_id and s.board_id = c.board_id
+  ),
+  contributions as (
     select distinct author_id as user_id, 'post' as kind from suggestions not indexed where created_at > @windowStart and created_at <= @now
     union all select distinct user_id, 'vote' from votes not indexed where created_at > @windowStart and created_at <= @now
     union all select distinct author_id, 'comment' from comments not indexed where created_at > @windowStart and created_at <= @now and is_official = 0
     union all select distinct user_id, 'rate' from ratings not indexed where created_at > @windowStart and created_at <= @now
+    union all select distinct s.author_id, 'campaign' from campaign_entries e join suggestions s on s.id = e.id
+      where s.created_at > @windowStart and s.created_at <= @now
+    union all select distinct v.user_id, 'campaign' from campaign_entries e join votes v on v.suggestion_id = e.id
+      where v.created_at > @windowStart and v.created_at <= @now
   ),
   by_member as (
-    select user_id, max(kind = 'post') as posted, max(kind = 'vote') as voted, max(kind = 'comment') as commented, max(kind = 'rate') as rated
+    select user_id, max(kind = 'post') as posted, max(kind = 'vote') as voted, max(kind = 'comment') as commented, max(kind = 'rate') as rated,
+      max(kind = 'campaign') as campaigned
     from contributions group by user_id
   ),
   days as (
@@ -91,7 +102,7 @@ const MEMBER_FACTS = `
     coalesce(days.n, 0) as active_days,
     u.created_at between @cohortFrom and @cohortTo as in_cohort,
     coalesce(c.posted, 0) as posted, coalesce(c.voted, 0) as voted,
-    coalesce(c.commented, 0) as commented, coalesce(c.rated, 0) as rated,
+    coalesce(c.commented, 0) as commented, coalesce(c.rated, 0) as rated, coalesce(c.campaigned, 0) as campaigned,
     badges.user_id is not null as holds_badge,
     (coalesce(u.honor_level_manual, u.honor_level) >= 1 and (u.honor_level_manual is not null or u.honor_level_since is null or u.honor_level_since <= @now)) as privileged
   from users u
@@ -130,7 +141,7 @@ function memberRows(sqlite: Database.Database, grouping: Grouping, params: Param
   const agg = `count(*) as members, sum(active_days > 0) as active_members, sum(active_days) as active_days,
     sum(in_cohort) as cohort_members, sum(in_cohort and active_days > 0) as retained,
     sum(posted or voted or commented or rated) as contributors,
-    sum(posted) as posters, sum(voted) as voters, sum(commented) as commenters, sum(rated) as raters,
+    sum(posted) as posters, sum(voted) as voters, sum(commented) as commenters, sum(rated) as raters, sum(campaigned) as campaigners,
     sum(holds_badge) as holding_badges, sum(privileged) as with_privileges`;
   const from = {
     community: `select 0 as key, ${agg} from member_facts`,
@@ -150,6 +161,7 @@ function memberRows(sqlite: Database.Database, grouping: Grouping, params: Param
     voters: number;
     commenters: number;
     raters: number;
+    campaigners: number;
     holding_badges: number;
     with_privileges: number;
   })[];
@@ -303,6 +315,7 @@ function gatherGrouped(sqlite: Database.Database, grouping: Grouping, params: Pa
         voters: m.voters,
         commenters: m.commenters,
         raters: m.raters,
+        campaigners: m.campaigners,
       };
       signals.honors = { holdingBadges: m.holding_badges, withPrivileges: m.with_privileges };
     }

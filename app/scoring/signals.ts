@@ -46,6 +46,11 @@ export type ScoreSignals = {
     voters: number;
     commenters: number;
     raters: number;
+    /**
+     * Of the contributors, members who posted a campaign's entry or voted on one in the window:
+     * campaigns count toward participation through those posts and votes, and this says how much.
+     */
+    campaigners: number;
   };
 
   adoption: {
@@ -132,7 +137,7 @@ export function emptySignals(targetHours = 24): ScoreSignals {
   return {
     activity: { members: 0, activeMembers: 0, activeDays: 0 },
     retention: { cohortMembers: 0, retained: 0 },
-    participation: { contributors: 0, posters: 0, voters: 0, commenters: 0, raters: 0 },
+    participation: { contributors: 0, posters: 0, voters: 0, commenters: 0, raters: 0, campaigners: 0 },
     adoption: { posted: 0, decided: 0, adopted: 0, shipped: 0 },
     responses: { targetHours, due: 0, withinTarget: 0, late: 0, overdue: 0, wellReceived: 0, medianHours: null },
     complaints: { filed: 0, resolved: 0, medianResolutionHours: null, resolutionRatings: { count: 0, sum: 0 } },

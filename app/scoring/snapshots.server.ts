@@ -6,16 +6,24 @@ import type { Db } from "#db/client";
 import { scoreSnapshots, users } from "#db/schema";
 import { getDb } from "~/db.server";
 import { gatherAll } from "./gather.server";
-import { sproutDimensions, sproutScore, type ScoreReport, type ScoreSignals } from "./index";
+import { emptySignals, sproutDimensions, sproutScore, type ScoreReport, type ScoreSignals } from "./index";
 import { addWeeks, weekStart } from "./weeks";
 
 export type SnapshotScope = "community" | "board" | "member";
 
 // What a snapshot's report column holds: the signals it was computed from (the dashboard's
-// NPS and participation come from here) and, for the community and boards, the report. A
-// member's report is recomputed from its signals when read: 50,000 full reports a week would
-// weigh hundreds of megabytes, and the pure core gives the same report from the same signals.
-type StoredReport = { signals: ScoreSignals; report?: ScoreReport };
+// NPS and participation come from here). The report is rebuilt from them when read: 50,000
+// full reports a week would weigh hundreds of megabytes, and the pure core gives the same
+// report from the same signals. (Rows written before: the community and boards also stored
+// their report, which is ignored.)
+type StoredReport = { signals: ScoreSignals };
+
+// Signals stored before a field existed read as that field's empty value.
+function storedSignals(stored: StoredReport): ScoreSignals {
+  const empty = emptySignals(stored.signals.responses?.targetHours ?? 24);
+  const groups = Object.keys(empty) as (keyof ScoreSignals)[];
+  return Object.fromEntries(groups.map((group) => [group, { ...empty[group], ...stored.signals[group] }])) as ScoreSignals;
+}
 
 export type Snapshot = {
   weekStart: string;
@@ -51,15 +59,12 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
     for (let i = 0; i < entries.length; i += CHUNK) {
       db.$client.transaction(() => {
         for (const [scopeId, signals] of entries.slice(i, i + CHUNK)) {
-          // Members store their signals and figures; their full report is rebuilt when read.
-          const report = scope === "member" ? null : sproutScore(signals);
-          const figures = report ?? sproutDimensions(signals);
           upsert.run({
             week,
             scope,
             scopeId,
-            ...figures,
-            report: JSON.stringify((report ? { signals, report } : { signals }) satisfies StoredReport),
+            ...sproutDimensions(signals),
+            report: JSON.stringify({ signals } satisfies StoredReport),
             computedAt: now.getTime(),
           });
         }
@@ -72,7 +77,7 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
 }
 
 function toSnapshot(row: typeof scoreSnapshots.$inferSelect): Snapshot {
-  const stored = JSON.parse(row.report) as StoredReport;
+  const signals = storedSignals(JSON.parse(row.report) as StoredReport);
   return {
     weekStart: row.weekStart,
     scope: row.scope,
@@ -81,8 +86,8 @@ function toSnapshot(row: typeof scoreSnapshots.$inferSelect): Snapshot {
     satisfaction: row.satisfaction,
     achievement: row.achievement,
     loyalty: row.loyalty,
-    signals: stored.signals,
-    report: stored.report ?? sproutScore(stored.signals),
+    signals,
+    report: sproutScore(signals),
   };
 }
 

@@ -318,7 +318,8 @@ export const TERMS: readonly TermDefinition[] = [
     measure: ({ activity: a, participation: p }) => {
       // Over all members, not active ones: a member who starts visiting must never lower it.
       const rate = shrunkRate(p.contributors, a.members);
-      return { ratio: toward(rate, TARGETS.contributorShare), sample: a.members, detail: { contributors: p.contributors, members: a.members, ...percents(p.contributors, a.members, rate) } };
+      const detail = { contributors: p.contributors, members: a.members, ...percents(p.contributors, a.members, rate), campaigners: p.campaigners };
+      return { ratio: toward(rate, TARGETS.contributorShare), sample: a.members, detail };
     },
     improve: (s) => {
       const { activity: a, participation: p } = s;

@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { campaignPicks, campaigns, suggestions, suggestionTags, votes } from "#db/schema";
-import { campaignParticipants, createCampaign, findCampaign, pickEntry, runningCampaigns } from "~/campaigns.server";
+import { createCampaign, findCampaign, pickEntry, runningCampaigns } from "~/campaigns.server";
 import { getDb } from "~/db.server";
+import { gatherSignals, type ScoreScope } from "~/scoring/gather.server";
+import { sproutScore } from "~/scoring/index";
 import { loader as campaignLoader } from "~/routes/campaigns.$slug";
 import { action as staffAction, loader as staffLoader } from "~/routes/staff_.campaigns";
 import { action as picksAction, loader as picksLoader } from "~/routes/staff_.campaigns_.$slug";
@@ -215,33 +217,39 @@ describe("staff routes", () => {
   });
 });
 
-describe("campaignParticipants", () => {
-  test("counts distinct members who posted or voted on entries within the window, not staff, not outside it", async () => {
+describe("campaign participation in the score", () => {
+  test("members who posted or voted on entries in the window count as campaigners of the community, the board and themselves", async () => {
     const board = createBoard();
-    const poster = await createMember();
-    const voter = await createMember();
-    const lateVoter = await createMember();
+    const joined = () => createMember({ createdAt: daysFromNow(-60) });
+    const poster = await joined();
+    const voter = await joined();
+    const lateVoter = await joined();
     const staff = await createStaff();
     await campaignOn(board, { startsAt: daysFromNow(-20), endsAt: daysFromNow(5) });
     const entry = postSuggestion({ authorId: poster.id, boardId: board.id, title: "Entry", body: "Body", now: daysFromNow(-3) });
-    const outsider = await createSuggestion({ createdAt: daysFromNow(-3) });
+    const outsider = await createSuggestion({ board, createdAt: daysFromNow(-3) });
     getDb()
       .insert(votes)
       .values([
         { suggestionId: entry.id, userId: voter.id, createdAt: daysFromNow(-2) },
         { suggestionId: entry.id, userId: staff.id, createdAt: daysFromNow(-2) },
         { suggestionId: entry.id, userId: lateVoter.id, createdAt: daysFromNow(-40) },
-        { suggestionId: outsider.id, userId: (await createMember()).id, createdAt: daysFromNow(-2) },
+        { suggestionId: outsider.id, userId: (await joined()).id, createdAt: daysFromNow(-2) },
       ])
       .run();
 
-    const window = { from: daysFromNow(-30), to: new Date(), boardId: board.id };
-    expect(campaignParticipants(window)).toBe(2);
-    expect(campaignParticipants({ ...window, boardId: createBoard().id })).toBe(0);
-    expect(campaignParticipants({ ...window, userId: voter.id })).toBe(1);
-    expect(campaignParticipants({ ...window, userId: lateVoter.id })).toBe(0);
-    expect(campaignParticipants({ ...window, from: daysFromNow(-2.5) })).toBe(1);
-    // Without a board, every campaign's entries count: this board's two are among them.
-    expect(campaignParticipants({ from: window.from, to: window.to })).toBeGreaterThanOrEqual(2);
+    const campaigners = (scope: ScoreScope, at = new Date()) => gatherSignals(scope, at).participation.campaigners;
+    // The poster and the voter; not staff, not a vote before the 30-day window, not a vote elsewhere.
+    expect(campaigners({ kind: "board", boardId: board.id })).toBe(2);
+    expect(campaigners({ kind: "board", boardId: createBoard().id })).toBe(0);
+    expect(campaigners({ kind: "member", userId: voter.id })).toBe(1);
+    expect(campaigners({ kind: "member", userId: lateVoter.id })).toBe(0);
+    expect(campaigners({ kind: "board", boardId: board.id }, daysFromNow(-2.5))).toBe(1);
+    expect(campaigners({ kind: "community" })).toBeGreaterThanOrEqual(2);
+    // Campaigners are contributors; the participation term says how many came through campaigns.
+    const signals = gatherSignals({ kind: "board", boardId: board.id });
+    expect(signals.participation.contributors).toBeGreaterThanOrEqual(signals.participation.campaigners);
+    const term = sproutScore(signals).terms.find((t) => t.id === "participation");
+    expect(term?.detail.campaigners).toBe(2);
   });
 });

@@ -99,7 +99,7 @@ describe("gathering signals", () => {
     expect(gatherSignals({ kind: "community" }, NOW)).toEqual({
       activity: { members: 3, activeMembers: 2, activeDays: 4 },
       retention: { cohortMembers: 2, retained: 1 },
-      participation: { contributors: 2, posters: 2, voters: 2, commenters: 0, raters: 2 },
+      participation: { contributors: 2, posters: 2, voters: 2, commenters: 0, raters: 2, campaigners: 0 },
       adoption: { posted: 3, decided: 2, adopted: 1, shipped: 1 },
       responses: { targetHours: 24, due: 3, withinTarget: 1, late: 1, overdue: 1, wellReceived: 1, medianHours: 25 },
       complaints: { filed: 1, resolved: 1, medianResolutionHours: 48, resolutionRatings: { count: 1, sum: 4 } },

@@ -232,7 +232,7 @@ function randomSignals(seed: number): ScoreSignals {
   return {
     activity: { members, activeMembers, activeDays },
     retention: { cohortMembers, retained: int(Math.min(cohortMembers, activeMembers)) },
-    participation: { contributors, posters: int(contributors), voters: int(contributors), commenters: int(contributors), raters: int(contributors) },
+    participation: { contributors, posters: int(contributors), voters: int(contributors), commenters: int(contributors), raters: int(contributors), campaigners: int(contributors) },
     adoption: { posted, decided, adopted, shipped: int(adopted) },
     responses: { targetHours: 24, due, withinTarget, late, overdue: due - withinTarget - late, wellReceived: int(withinTarget + late), medianHours: null },
     complaints: { filed, resolved, medianResolutionHours: null, resolutionRatings: { count: rated, sum: rated + int(4 * rated) } },

@@ -44,7 +44,7 @@ export default {
     },
     participation: {
       name: "Members taking part",
-      detail: "{{contributors}} of {{members}} members posted, voted, commented or rated in the last 30 days ({{percent}}%, {{counted}}% counted)",
+      detail: "{{contributors}} of {{members}} members posted, voted, commented or rated in the last 30 days ({{percent}}%, {{counted}}% counted); {{campaigners}} of them through a campaign",
     },
     decisions: {
       name: "Suggestions decided",

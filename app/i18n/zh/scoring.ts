@@ -43,7 +43,7 @@ export default {
     },
     participation: {
       name: "参与的成员",
-      detail: "近 30 天 {{members}} 名成员中有 {{contributors}} 名发帖、投票、评论或评分（{{percent}}%，计入 {{counted}}%）",
+      detail: "近 30 天 {{members}} 名成员中有 {{contributors}} 名发帖、投票、评论或评分（{{percent}}%，计入 {{counted}}%），其中 {{campaigners}} 名通过活动参与",
     },
     decisions: {
       name: "建议得到决定",
