@@ -7,6 +7,7 @@ import compression from "compression";
 import express from "express";
 import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import { isFirstWorker, isSupervisor, superviseWorkers, workerCount } from "./cluster.js";
+import { visitorPageCache } from "./page-cache.js";
 import { writeRateLimits } from "./rate-limit.js";
 
 const production = process.env.NODE_ENV === "production";
@@ -170,10 +171,28 @@ async function sendRemixResponse(res, response) {
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
 }
+function sendPage(res, page) {
+  res.status(page.status);
+  for (const [name, value] of page.headers) res.append(name, value);
+  res.send(page.html);
+}
+// Visitors' pages (scripts/page-cache.js); the dev server always renders.
+const pageCache = vite ? null : visitorPageCache(process.env.DATABASE_URL || "./data/sprout.db");
 app.all("*", async (req, res, next) => {
   try {
-    const loadContext = { clientAddress: req.ip ?? "unknown", cspNonce: res.locals.cspNonce };
-    await sendRemixResponse(res, await handleRemixRequest(remixRequest(req, res), loadContext));
+    const nonce = res.locals.cspNonce;
+    const loadContext = { clientAddress: req.ip ?? "unknown", cspNonce: nonce };
+    const pageKey = pageCache?.keyFor(req);
+    if (!pageKey) return await sendRemixResponse(res, await handleRemixRequest(remixRequest(req, res), loadContext));
+
+    const stored = pageCache.get(pageKey, nonce);
+    if (stored) return sendPage(res, stored);
+    const version = pageCache.version();
+    const response = await handleRemixRequest(remixRequest(req, res), loadContext);
+    if (!/^text\/html/i.test(response.headers.get("content-type") ?? "")) return await sendRemixResponse(res, response);
+    const page = { status: response.status, headers: [...response.headers], html: await response.text() };
+    pageCache.set(pageKey, { ...page, version, nonce });
+    sendPage(res, page);
   } catch (error) {
     next(error);
   }
