@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { responseTimes, roundDuration } from "~/response-times";
+import { responseTimes, roundDuration, type Clock } from "~/response-times";
 
 // "3 h", "2 days" in the reader's language, rounded as response-times.roundDuration says.
 export function useFormatDuration() {
@@ -26,6 +26,15 @@ export function ResponseTimes({ suggestion }: { suggestion: Stamps }) {
   return (
     <span className="response-times" data-testid="response-times">
       {parts.join(" · ")}
+    </span>
+  );
+}
+
+// A queue row's clock: how long it has waited, coloured against the response target.
+export function QueueClock({ clock, label, title }: { clock: Clock | "answered"; label: string; title?: string }) {
+  return (
+    <span className={`queue-clock clock-${clock}`} data-clock={clock} title={title}>
+      {label}
     </span>
   );
 }

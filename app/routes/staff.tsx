@@ -8,14 +8,14 @@ import { requireRole } from "~/auth.server";
 import { findBoardBySlug, listBoards, listTags } from "~/boards.server";
 import { complaintQueueStats, listComplaintQueue } from "~/complaints.server";
 import { ComplaintStatusBadge } from "~/components/complaint-status";
-import { useFormatDuration } from "~/components/response-times";
+import { QueueClock, useFormatDuration } from "~/components/response-times";
 import { Pagination } from "~/components/pagination";
 import { StatusFilter, TagFilter } from "~/components/suggestion-filters";
 import { StatusBadge } from "~/components/status-badge";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
 import { STAFF_ROLES } from "~/permissions";
-import { clockState, type Clock } from "~/response-times";
+import { clockState } from "~/response-times";
 import { getSetting } from "~/settings.server";
 import { latestSuggestionId, queueCounts, staffQueue } from "~/staff-queue.server";
 
@@ -244,13 +244,5 @@ export default function StaffQueue() {
         )}
       </section>
     </>
-  );
-}
-
-function QueueClock({ clock, label }: { clock: Clock | "answered"; label: string }) {
-  return (
-    <span className={`queue-clock clock-${clock}`} data-clock={clock}>
-      {label}
-    </span>
   );
 }

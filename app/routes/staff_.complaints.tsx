@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth.server";
 import { complaintQueueStats, complaintResponseTargetMs, listComplaintQueue } from "~/complaints.server";
 import { ComplaintStatusBadge } from "~/components/complaint-status";
-import { useFormatDuration } from "~/components/response-times";
+import { QueueClock, useFormatDuration } from "~/components/response-times";
 import { RelativeTime } from "~/components/relative-time";
 import { titleMeta } from "~/i18n/meta";
 import { STAFF_ROLES } from "~/permissions";
@@ -59,9 +59,11 @@ export default function ComplaintQueuePage() {
         <ul className="suggestion-list staff-queue" data-testid="complaint-queue">
           {queue.map((c) => (
             <li key={c.id} className="suggestion-item">
-              <span className={`queue-clock clock-${c.clock}`} data-clock={c.clock} title={t(`complaints.queue.clock.${c.clock}`)}>
-                {t("complaints.queue.waiting", { duration: formatDuration(c.ageMs) })}
-              </span>
+              <QueueClock
+                clock={c.clock}
+                label={t("complaints.queue.waiting", { duration: formatDuration(c.ageMs) })}
+                title={t(`complaints.queue.clock.${c.clock}`)}
+              />
               <div>
                 <h3>
                   <a href={`/complaints/${c.id}`}>{c.title}</a>
