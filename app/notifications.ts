@@ -8,6 +8,7 @@ import {
   type NotificationKind,
   type SuggestionStatus,
 } from "#db/schema";
+import { commentPath } from "~/comment-pages";
 
 export { NOTIFICATION_KINDS, type NotificationKind };
 
@@ -102,7 +103,7 @@ export function describeNotification(n: {
         key: "officialReply",
         values: { title },
         note: null,
-        path: n.suggestionId && Number.isInteger(p.commentId) ? `${suggestionPath}#comment-${p.commentId}` : suggestionPath,
+        path: n.suggestionId && Number.isInteger(p.commentId) ? commentPath(n.suggestionId, Number(p.commentId)) : suggestionPath,
       };
     case "status_change":
       return isStatus(p.from) && isStatus(p.to)

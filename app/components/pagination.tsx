@@ -1,15 +1,17 @@
 import { useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-// Previous/next links that keep every other query parameter (sort, filters, q).
-export function Pagination({ page, pages }: { page: number; pages: number }) {
+// Previous/next links that keep every other query parameter (sort, filters, q) but those
+// named in `drop`; `anchor` is where on the new page to land.
+export function Pagination({ page, pages, drop = [], anchor }: { page: number; pages: number; drop?: string[]; anchor?: string }) {
   const { t } = useTranslation();
   const location = useLocation();
   if (pages <= 1) return null;
   const hrefFor = (target: number) => {
     const params = new URLSearchParams(location.search);
+    for (const name of drop) params.delete(name);
     params.set("page", String(target));
-    return `${location.pathname}?${params}`;
+    return `${location.pathname}?${params}${anchor ? `#${anchor}` : ""}`;
   };
   return (
     <nav className="pagination" aria-label={t("common.pagination.label")}>

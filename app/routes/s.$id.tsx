@@ -5,11 +5,13 @@ import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react
 import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { forbidden, getOptionalUser, requireUser } from "~/auth.server";
+import { commentPage, commentPath } from "~/comment-pages";
 import { addComment, markCommentHelpful } from "~/comments.server";
 import { CoAuthors } from "~/components/co-authors";
 import { Field } from "~/components/field";
 import { HiddenNotice, MemberTools } from "~/components/member-tools";
 import { ExperienceReport } from "~/components/rating-form";
+import { Pagination } from "~/components/pagination";
 import { RelativeTime } from "~/components/relative-time";
 import { ShareSection } from "~/components/share-kit";
 import { ResponseTimes } from "~/components/response-times";
@@ -39,10 +41,18 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = getOptionalUser(request);
   const page = getSuggestionPage(id, user);
   if (!page) throw new Response("Not found", { status: 404 });
-  const replyTo = Number(new URL(request.url).searchParams.get("replyTo")) || null;
+  const search = new URL(request.url).searchParams;
+  const replyTo = page.comments.find((c) => c.id === Number(search.get("replyTo"))) ?? null;
+  // A page of the discussion: the one asked for, else the one holding the linked comment.
+  const thread = commentPage(page.comments, {
+    page: Number(search.get("page")) || undefined,
+    focus: Number(search.get("comment")) || replyTo?.id,
+  });
   return {
     ...page,
-    replyTo: page.comments.some((c) => c.id === replyTo) ? replyTo : null,
+    comments: thread.comments,
+    commentPages: { page: thread.page, pages: thread.pages },
+    replyTo: replyTo && { id: replyTo.id, authorName: replyTo.authorName },
     experience: page.suggestion.status === "shipped" ? experienceReport(id, user?.id ?? null) : null,
     coAuthors: (creditsFor([id]).get(id) ?? []).filter((c) => c.role === "co_author"),
     staff: isStaff(user)
@@ -99,7 +109,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const added = addComment({ suggestionId: id, authorId: user.id, body, parentId, official });
     if (!added.ok && added.reason === "not_found") throw new Response("Not found", { status: 404 });
     if (!added.ok) return data({ vote: null, result: submission.reply({ formErrors: ["forms.invalid"] }) }, { status: 400 });
-    return redirect(`/s/${id}#comment-${added.id}`);
+    return redirect(commentPath(id, added.id));
   }
 
   // The rating form reads `rating`; `result` (the comment form's) is left undefined.
@@ -124,7 +134,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (submission.status !== "success") return data({ vote: null, result: null }, { status: 400 });
     const marked = markCommentHelpful({ suggestionId: id, ...submission.value });
     if (!marked.ok) throw new Response("Not found", { status: 404 });
-    return redirect(`/s/${id}#comment-${submission.value.commentId}`);
+    return redirect(commentPath(id, submission.value.commentId));
   }
 
   if (intent === "status") {
@@ -327,7 +337,7 @@ function VoteBox() {
 }
 
 function Comments() {
-  const { comments } = useLoaderData<typeof loader>();
+  const { comments, commentPages } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const childrenOf = new Map<number, CommentView[]>();
   for (const c of comments) {
@@ -349,6 +359,7 @@ function Comments() {
           ))}
         </ul>
       )}
+      <Pagination page={commentPages.page} pages={commentPages.pages} drop={["comment", "replyTo"]} anchor="comments-heading" />
       <CommentForm />
     </section>
   );
@@ -396,7 +407,7 @@ function CommentItem({ comment, childrenOf }: { comment: CommentView; childrenOf
 }
 
 function CommentForm() {
-  const { suggestion, viewer, replyTo, comments } = useLoaderData<typeof loader>();
+  const { suggestion, viewer, replyTo: parent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
@@ -412,7 +423,6 @@ function CommentForm() {
       </p>
     );
   }
-  const parent = comments.find((c) => c.id === replyTo);
   return (
     <Form method="post" {...getFormProps(form)} className="card" action={`/s/${suggestion.id}`}>
       <h3>{t("suggestions.view.addComment")}</h3>

@@ -69,7 +69,7 @@ describe.each([true, false])("a new fan (JavaScript enabled: %s)", (javaScriptEn
 
     await page.fill('textarea[name="body"]', "Adding: also on **weekends**");
     await page.click('button:has-text("Post comment")');
-    await page.waitForURL(new RegExp(`/s/${id}#comment-\\d+$`));
+    await page.waitForURL(new RegExp(`/s/${id}\\?comment=(\\d+)#comment-\\1$`));
     await expect.poll(() => page.locator(".comment").last().innerText()).toContain("Adding: also on weekends");
     // The refused short title answered 400 on purpose; nothing else may have failed.
     expect(consoleErrors(page).filter((e) => !e.includes("status of 400"))).toEqual([]);

@@ -118,7 +118,7 @@ describe("badges granted on the events that earn them", () => {
     const staff = await createStaff();
     const marked = await mark(staff);
     expect(marked.status).toBe(302);
-    expect(marked.location).toBe(`/s/${suggestion.id}#comment-${commentId}`);
+    expect(marked.location).toBe(`/s/${suggestion.id}?comment=${commentId}#comment-${commentId}`);
     expect(badgeIdsOf(commenter.id)).toEqual(["helpful_reply"]);
 
     // Taking the mark back keeps the badge: it records that it happened.

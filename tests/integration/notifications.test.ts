@@ -74,7 +74,7 @@ describe("notifySuggestionFollowers", () => {
       expect(rowsFor(user.id)).toMatchObject([{ kind: "official_reply", suggestionId: f.suggestion.id }]);
     }
     expect(rowsFor(f.staff.id)).toHaveLength(0);
-    expect(listNotifications(f.author.id).items[0].message.path).toBe(`/s/${f.suggestion.id}#comment-${reply.ok && reply.id}`);
+    expect(listNotifications(f.author.id).items[0].message.path).toBe(`/s/${f.suggestion.id}?comment=${reply.ok && reply.id}#comment-${reply.ok && reply.id}`);
   });
 
   it("adds nothing when the same event is notified again", async () => {

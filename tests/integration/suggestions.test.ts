@@ -1,11 +1,14 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, test } from "vitest";
 import { suggestions, suggestionTags, votes } from "#db/schema";
+import { THREADS_PER_PAGE } from "~/comment-pages";
 import { addComment } from "~/comments.server";
 import { getDb } from "~/db.server";
 import { createSuggestion as postSuggestion, editSuggestion, getSuggestionPage, listSuggestions } from "~/suggestions.server";
+import { action as suggestionAction, loader as suggestionLoader } from "~/routes/s.$id";
 import { setVote } from "~/votes.server";
 import { createBoard, createMember, createStaff, createSuggestion, createTag } from "../factories";
+import { outcome, requestAs, routeArgs } from "../route-requests";
 
 describe("posting a suggestion", () => {
   it("stores it with its tags and the author's own vote", async () => {
@@ -99,5 +102,32 @@ describe("comments", () => {
     const onA = addComment({ suggestionId: a.id, authorId: fan.id, body: "On A" });
     expect(addComment({ suggestionId: b.id, authorId: fan.id, body: "Sneaky", parentId: onA.ok ? onA.id : 0 })).toEqual({ ok: false, reason: "bad_parent" });
     expect(getSuggestionPage(b.id, null)!.suggestion.commentCount).toBe(0);
+  });
+});
+
+describe("a long discussion", () => {
+  test("is shown a page of threads at a time; a new comment's address opens the page that holds it", async () => {
+    const suggestion = await createSuggestion();
+    const member = await createMember();
+    for (let i = 0; i < THREADS_PER_PAGE + 3; i++) addComment({ suggestionId: suggestion.id, authorId: member.id, body: `Comment ${i}` });
+    const view = async (query: string) =>
+      (await outcome(() => suggestionLoader(routeArgs(requestAs(null, `/s/${suggestion.id}${query}`), { id: String(suggestion.id) })))).body as {
+        comments: { id: number; html: string }[];
+        commentPages: { page: number; pages: number };
+      };
+    const first = await view("");
+    expect(first.commentPages).toEqual({ page: 1, pages: 2 });
+    expect(first.comments).toHaveLength(THREADS_PER_PAGE);
+
+    // Replying through the page's form lands on the page of the new comment.
+    const reply = await outcome(() =>
+      suggestionAction(routeArgs(requestAs(member, `/s/${suggestion.id}`, { form: { intent: "comment", body: "The latest word" } }), { id: String(suggestion.id) })),
+    );
+    const commentId = Number(/comment=(\d+)/.exec(reply.location ?? "")?.[1]);
+    expect(reply.location).toBe(`/s/${suggestion.id}?comment=${commentId}#comment-${commentId}`);
+    const landed = await view(`?comment=${commentId}`);
+    expect(landed.commentPages.page).toBe(2);
+    expect(landed.comments.map((c) => c.id)).toContain(commentId);
+    expect((await view("?page=2")).comments).toHaveLength(4);
   });
 });

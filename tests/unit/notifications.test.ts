@@ -49,7 +49,7 @@ describe("describeNotification", () => {
     expect(say("ship")).toBe("“Dark mode” has shipped");
     expect(say("ship", { releaseName: "2.4" })).toBe("“Dark mode” has shipped in 2.4");
     expect(about("official_reply").path).toBe("/s/7");
-    expect(about("official_reply", { commentId: 12 }).path).toBe("/s/7#comment-12");
+    expect(about("official_reply", { commentId: 12 }).path).toBe("/s/7?comment=12#comment-12");
   });
 
   it("links a merge to the suggestion it went into", () => {
