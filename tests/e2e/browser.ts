@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core. Each test file that imports this gets one
 // browser, closed after its tests; each page gets its own context, so its own cookies.
+import { randomBytes } from "node:crypto";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, inject } from "vitest";
 import { CHROMIUM_PATH } from "./global-setup";
@@ -52,4 +53,28 @@ export async function logIn(page: Page, username: string, password: string) {
   } catch {
     throw new Error(`Logging in as ${username} failed; the page says: ${(await page.locator("body").innerText()).slice(0, 300)}`);
   }
+}
+
+// Six hex digits that keep titles and usernames of one run apart from another's.
+export const unique = () => randomBytes(3).toString("hex");
+
+// Signs up through the real form and lands on the home page, logged in.
+export async function signUp(page: Page, username: string) {
+  await page.goto("/signup");
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="email"]', `${username}@example.com`);
+  await page.fill('input[name="password"]', "a-long-enough-password");
+  await page.click('button[type="submit"]:has-text("Sign up")');
+  await page.waitForURL((url) => url.pathname === "/");
+}
+
+// Posts a suggestion on the first board through the real form; returns its id.
+export async function postSuggestion(page: Page, title: string, body: string) {
+  await page.goto("/s/new");
+  await page.fill('input[name="title"]', title);
+  await page.selectOption('select[name="board"]', { index: 1 });
+  await page.fill('textarea[name="body"]', body);
+  await page.click('button:has-text("Post suggestion")');
+  await page.waitForURL(/\/s\/\d+$/);
+  return Number(new URL(page.url()).pathname.split("/").pop());
 }

@@ -1,31 +1,11 @@
 // The foundation as a person uses it, in a real browser against the production server:
 // sign up, post, vote, comment, an official staff reply, Chinese search, switching
 // language, and the same post with JavaScript turned off.
-import { randomBytes } from "node:crypto";
-import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { consoleErrors, logIn, newPage } from "./browser";
+import { consoleErrors, logIn, newPage, postSuggestion, signUp, unique } from "./browser";
 
-const unique = () => randomBytes(3).toString("hex");
-
-async function signUp(page: Page, username: string) {
-  await page.goto("/signup");
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="email"]', `${username}@example.com`);
-  await page.fill('input[name="password"]', "a-long-enough-password");
-  await page.click('button[type="submit"]:has-text("Sign up")');
-  await page.waitForURL((url) => url.pathname === "/");
-}
-
-async function postSuggestion(page: Page, title: string) {
-  await page.goto("/s/new");
-  await page.fill('input[name="title"]', title);
-  await page.selectOption('select[name="board"]', { index: 1 });
-  await page.fill('textarea[name="body"]', "It would help **a lot**:\n\n- at night\n- on trains");
-  await page.click('button:has-text("Post suggestion")');
-  await page.waitForURL(/\/s\/\d+$/);
-  return Number(new URL(page.url()).pathname.split("/").pop());
-}
+// Markdown a fan would write: emphasis and a list.
+const FAN_BODY = "It would help **a lot**:\n\n- at night\n- on trains";
 
 describe.each([true, false])("a new fan (JavaScript enabled: %s)", (javaScriptEnabled) => {
   test("signs up, posts a suggestion, votes and comments", async () => {
@@ -50,7 +30,7 @@ describe.each([true, false])("a new fan (JavaScript enabled: %s)", (javaScriptEn
     }
 
     const title = `Quiet hours for group chats ${unique()}`;
-    const id = await postSuggestion(page, title);
+    const id = await postSuggestion(page, title, FAN_BODY);
     // With JavaScript the address can change a moment before the new page is rendered.
     await expect.poll(() => page.locator("h1").innerText()).toBe(title);
     expect(await page.locator(".markdown strong").first().innerText()).toBe("a lot");
@@ -80,7 +60,7 @@ describe("staff", () => {
   test("post an official reply, shown first and badged", async () => {
     const fan = await newPage();
     await signUp(fan, `fan_${unique()}`);
-    const id = await postSuggestion(fan, `Bigger clock on the lock screen ${unique()}`);
+    const id = await postSuggestion(fan, `Bigger clock on the lock screen ${unique()}`, FAN_BODY);
     // The address changes a moment before the new page renders: typing earlier would fill the
     // form of the page being left.
     await expect.poll(() => fan.locator("h1").innerText()).toContain("Bigger clock on the lock screen");

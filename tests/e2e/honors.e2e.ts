@@ -1,20 +1,8 @@
 // Honors end to end: staff ship a new member's idea from its page, and the member's profile
 // and the honor wall show the badge it earned and the level it lifted them to.
-import { randomBytes } from "node:crypto";
+import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { consoleErrors, logIn, newPage } from "./browser";
-
-const unique = () => randomBytes(3).toString("hex");
-type Page = Awaited<ReturnType<typeof newPage>>;
-
-async function signUp(page: Page, username: string) {
-  await page.goto("/signup");
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="email"]', `${username}@example.com`);
-  await page.fill('input[name="password"]', "a-long-enough-password");
-  await page.click('button[type="submit"]:has-text("Sign up")');
-  await page.waitForURL((url) => url.pathname === "/");
-}
+import { consoleErrors, logIn, newPage, postSuggestion, signUp, unique } from "./browser";
 
 async function firstShippedHolders(page: Page) {
   await page.goto("/honors");
@@ -38,13 +26,7 @@ describe("a shipped idea honors its author", () => {
     const fan = await newPage();
     await signUp(fan, username);
     const title = `Let the flashlight dim with a long press ${unique()}`;
-    await fan.goto("/s/new");
-    await fan.fill('input[name="title"]', title);
-    await fan.selectOption('select[name="board"]', { index: 1 });
-    await fan.fill('textarea[name="body"]', "A softer light for reading at night.");
-    await fan.click('button:has-text("Post suggestion")');
-    await fan.waitForURL(/\/s\/\d+$/);
-    const id = Number(new URL(fan.url()).pathname.split("/").pop());
+    const id = await postSuggestion(fan, title, "A softer light for reading at night.");
     await fan.fill('#comment-form textarea[name="body"]', "Tip: three brightness steps would already be enough.");
     await fan.click('#comment-form button:has-text("Post comment")');
     await fan.locator('.comment:has-text("three brightness steps")').waitFor();

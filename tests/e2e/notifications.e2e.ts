@@ -1,32 +1,18 @@
 // A fan hears about the team's answer: the header count, the inbox in words, marking read,
 // and the settings grid, with and without JavaScript.
-import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { consoleErrors, logIn, newPage } from "./browser";
-
-const unique = () => randomBytes(3).toString("hex");
+import { consoleErrors, logIn, newPage, postSuggestion, signUp, unique } from "./browser";
 
 describe.each([true, false])("notifications (JavaScript enabled: %s)", (javaScriptEnabled) => {
   test("an official reply reaches the author's inbox once, and can be marked read", async () => {
     const fan = await newPage({ javaScriptEnabled });
     const username = `fan_${unique()}`;
-    await fan.goto("/signup");
-    await fan.fill('input[name="username"]', username);
-    await fan.fill('input[name="email"]', `${username}@example.com`);
-    await fan.fill('input[name="password"]', "a-long-enough-password");
-    await fan.click('button[type="submit"]:has-text("Sign up")');
-    await fan.waitForURL((url) => url.pathname === "/");
+    await signUp(fan, username);
     // A newcomer may already have news (the founding-member badge of an early forum).
     expect(await fan.locator(".header-notifications").innerText()).toMatch(/^Notifications( \(\d+\))?$/);
 
     const title = `Show battery percentage inside the icon ${unique()}`;
-    await fan.goto("/s/new");
-    await fan.fill('input[name="title"]', title);
-    await fan.selectOption('select[name="board"]', { index: 1 });
-    await fan.fill('textarea[name="body"]', "Room for notification icons.");
-    await fan.click('button:has-text("Post suggestion")');
-    await fan.waitForURL(/\/s\/\d+$/);
-    const id = Number(new URL(fan.url()).pathname.split("/").pop());
+    const id = await postSuggestion(fan, title, "Room for notification icons.");
 
     // Other things may already have told the fan something (a badge for a first idea).
     const unread = async () => Number(/\((\d+)\)/.exec(await fan.locator(".header-notifications").innerText())?.[1] ?? 0);

@@ -1,20 +1,7 @@
 // The staff side of the loop: the queue (live with JavaScript, a plain page without), and
 // moving a suggestion through the lifecycle from its page.
-import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { consoleErrors, logIn, newPage } from "./browser";
-
-const unique = () => randomBytes(3).toString("hex");
-
-async function postSuggestion(page: Awaited<ReturnType<typeof newPage>>, title: string) {
-  await page.goto("/s/new");
-  await page.fill('input[name="title"]', title);
-  await page.selectOption('select[name="board"]', { index: 1 });
-  await page.fill('textarea[name="body"]', "It would help a lot.");
-  await page.click('button:has-text("Post suggestion")');
-  await page.waitForURL(/\/s\/\d+$/);
-  return Number(new URL(page.url()).pathname.split("/").pop());
-}
+import { consoleErrors, logIn, newPage, postSuggestion, unique } from "./browser";
 
 describe("staff queue", () => {
   test("a new suggestion appears in an open queue without reloading", async () => {
@@ -31,7 +18,7 @@ describe("staff queue", () => {
     const fan = await newPage();
     await logIn(fan, "fan", "sprout-fan-demo");
     const title = `Let me snooze alarms by shaking the phone ${unique()}`;
-    await postSuggestion(fan, title);
+    await postSuggestion(fan, title, "It would help a lot.");
 
     // The feed polls every 2 s; a loaded machine is slow. The newcomer waits longest of none,
     // so after other tests' posts its place in the queue may be pages away: the arrivals
@@ -66,8 +53,8 @@ describe.each([true, false])("lifecycle on a suggestion (JavaScript enabled: %s)
   test("staff plan a suggestion with a note, are told when a decline lacks one, and merge a duplicate", async () => {
     const fan = await newPage({ javaScriptEnabled });
     await logIn(fan, "fan", "sprout-fan-demo");
-    const target = await postSuggestion(fan, `Show upcoming alarms on the lock screen ${unique()}`);
-    const duplicate = await postSuggestion(fan, `Next alarm on the lock screen please ${unique()}`);
+    const target = await postSuggestion(fan, `Show upcoming alarms on the lock screen ${unique()}`, "It would help a lot.");
+    const duplicate = await postSuggestion(fan, `Next alarm on the lock screen please ${unique()}`, "It would help a lot.");
 
     const staff = await newPage({ javaScriptEnabled });
     await logIn(staff, "staff", "sprout-staff-demo");
