@@ -6,6 +6,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth.server";
 import { findBoardBySlug, findTagsBySlugs, listBoards, listTags } from "~/boards.server";
+import { BoardOptions } from "~/components/board-options";
 import { Field } from "~/components/field";
 import { StatusBadge } from "~/components/status-badge";
 import { suggestionSchema } from "~/forms/suggestion";
@@ -69,12 +70,7 @@ export default function NewSuggestionPage() {
         <SimilarSuggestions title={typeof fields.title.value === "string" ? fields.title.value : ""} />
         <Field field={fields.board} label={t("suggestions.new.boardLabel")}>
           <select {...getSelectProps(fields.board)}>
-            <option value="">{t("suggestions.new.chooseBoard")}</option>
-            {boards.map((b) => (
-              <option key={b.slug} value={b.slug}>
-                {localized(b.nameEn, b.nameZh)}
-              </option>
-            ))}
+            <BoardOptions boards={boards} emptyLabel={t("suggestions.new.chooseBoard")} />
           </select>
         </Field>
         <Field field={fields.body} label={t("suggestions.new.bodyLabel")} hint={t("suggestions.new.bodyHint")}>

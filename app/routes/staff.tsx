@@ -7,6 +7,7 @@ import { SUGGESTION_STATUSES } from "#db/schema";
 import { requireRole } from "~/auth.server";
 import { findBoardBySlug, listBoards, listTags } from "~/boards.server";
 import { complaintQueueStats, listComplaintQueue } from "~/complaints.server";
+import { BoardOptions } from "~/components/board-options";
 import { ComplaintStatusBadge } from "~/components/complaint-status";
 import { QueueClock, useFormatDuration } from "~/components/response-times";
 import { Pagination } from "~/components/pagination";
@@ -134,12 +135,7 @@ export default function StaffQueue() {
         <div className="field">
           <label htmlFor="queue-board">{t("staff.queue.board")}</label>
           <select id="queue-board" name="board" defaultValue={query.board}>
-            <option value="">{t("staff.queue.allBoards")}</option>
-            {boards.map((b) => (
-              <option key={b.slug} value={b.slug}>
-                {localized(b.nameEn, b.nameZh)}
-              </option>
-            ))}
+            <BoardOptions boards={boards} emptyLabel={t("staff.queue.allBoards")} />
           </select>
         </div>
         <StatusFilter id="queue-status" label={t("staff.queue.status")} allLabel={t("staff.queue.active")} value={query.status} />

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { requireRole } from "~/auth.server";
 import { findBoardBySlug, listBoards } from "~/boards.server";
 import { createCampaign, listCampaigns } from "~/campaigns.server";
+import { BoardOptions } from "~/components/board-options";
 import { CampaignDates, CampaignTiming } from "~/components/campaign-banner";
 import { Field } from "~/components/field";
 import { CAMPAIGN_BANNER_MAX, CAMPAIGN_TITLE_MAX, campaignSchema } from "~/forms/campaign";
@@ -89,7 +90,6 @@ function CreateCampaignForm() {
   const { boards, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const localized = useLocalized();
   const [form, fields] = useForm<z.input<typeof campaignSchema>, z.output<typeof campaignSchema>>({
     id: "create-campaign",
     lastResult: actionData?.result,
@@ -104,12 +104,7 @@ function CreateCampaignForm() {
       <Form method="post" {...getFormProps(form)}>
         <Field field={fields.board} label={t("campaigns.staff.boardLabel")}>
           <select {...getSelectProps(fields.board)}>
-            <option value="">{t("campaigns.staff.chooseBoard")}</option>
-            {boards.map((b) => (
-              <option key={b.slug} value={b.slug}>
-                {localized(b.nameEn, b.nameZh)}
-              </option>
-            ))}
+            <BoardOptions boards={boards} emptyLabel={t("campaigns.staff.chooseBoard")} />
           </select>
         </Field>
         <Field field={fields.titleEn} label={t("campaigns.staff.titleEnLabel")} hint={t("campaigns.staff.titleHint")}>
