@@ -119,12 +119,13 @@ app.use(async (req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
   try {
     res.locals.form = await readForm(req);
-    next();
   } catch (error) {
     if (!(error instanceof FormTooLarge)) return next(error);
     res.set("Connection", "close");
     res.status(413).type("text/plain; charset=utf-8").send("This form is too large for Sprout (at most 512 KB).\n表单过大（最多 512 KB）。\n");
+    return;
   }
+  next();
 });
 
 // Generous for people, tight for scripts; tests and benchmarks raise them by environment.
