@@ -47,7 +47,7 @@ export function createCampaign(input: CampaignInput, db: Db = getDb()) {
       where ${suggestions.boardId} = ${input.boardId}
         and ${suggestions.createdAt} >= ${input.startsAt.getTime()} and ${suggestions.createdAt} < ${input.endsAt.getTime()}`);
     return campaign;
-  });
+  }, { behavior: "immediate" });
 }
 
 // The tags a suggestion posted now on this board gets: those of the campaigns running there.

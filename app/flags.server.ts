@@ -64,7 +64,7 @@ export function reviewFlags(input: { suggestionId: number; decision: FlagReview;
       .where(eq(suggestions.id, input.suggestionId))
       .run();
     return { ok: true };
-  });
+  }, { behavior: "immediate" });
 }
 
 // For staff on the suggestion's page: the flags waiting for review, oldest first.

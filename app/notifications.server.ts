@@ -102,7 +102,7 @@ function record(
       ids.push(...rows.map((r) => r.userId));
     }
     return new Set(ids);
-  });
+  }, { behavior: "immediate" });
   const emailTo = wanted.filter((r) => r.channels.email && inserted.has(r.userId)).map((r) => r.userId);
   if (emailTo.length > 0) queueEmails(emailTo.map((userId) => ({ userId, eventKey })));
   return { notified: inserted.size };
@@ -220,7 +220,7 @@ export function setNotificationPreferences(userId: number, preferences: Partial<
         })
         .run();
     }
-  });
+  }, { behavior: "immediate" });
 }
 
 // ---- One-click unsubscribe (RFC 8058) ----

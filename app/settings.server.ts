@@ -44,6 +44,6 @@ export function saveSettings(values: Partial<Settings>, now = new Date()): Setti
         .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedAt: now } })
         .run();
     }
-  });
+  }, { behavior: "immediate" });
   return getSettings();
 }

@@ -184,7 +184,7 @@ export function createSuggestion(input: {
     }
     tx.insert(votes).values({ suggestionId: suggestion.id, userId: input.authorId, createdAt }).run();
     return suggestion;
-  });
+  }, { behavior: "immediate" });
   evaluateHonors(input.authorId, { events: ["suggestion_posted"], now: createdAt });
   activateInvitationFor(input.authorId, createdAt);
   return created;
@@ -225,7 +225,7 @@ export function editSuggestion(input: { suggestionId: number; editorId: number; 
       .set({ title: input.title, body: input.body, updatedAt: now })
       .where(eq(suggestions.id, input.suggestionId))
       .run();
-  });
+  }, { behavior: "immediate" });
 }
 
 export function getSuggestionPage(id: number, viewer: Viewer) {
@@ -337,5 +337,5 @@ export function setSuggestionTags(suggestionId: number, tagIds: readonly number[
         .values([...new Set(tagIds)].map((tagId) => ({ suggestionId, tagId })))
         .run();
     }
-  });
+  }, { behavior: "immediate" });
 }

@@ -68,7 +68,7 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
             computedAt: now.getTime(),
           });
         }
-      })();
+      }).immediate();
       snapshots += Math.min(CHUNK, entries.length - i);
       options.onProgress?.({ phase: scope, done: Math.min(i + CHUNK, entries.length), total: entries.length });
     }
