@@ -1,12 +1,12 @@
 // Remix's streaming document render (its default entry), plus the CSP nonce: every inline
 // script Remix writes carries the nonce the server put in this response's policy.
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/nonce";
+import { withoutReactPadding } from "~/platform/html-stream.server";
 
 // Sprout streams no deferred data, so the only reason to abort is a render that never
 // ends. Under heavy load a shell can wait seconds for the event loop; aborting it then
@@ -33,7 +33,7 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutReactPadding();
           responseHeaders.set("Content-Type", "text/html");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);

@@ -4,7 +4,7 @@ import { mergeProposals, suggestions, suggestionTags, votes, type User } from "#
 import { getDb } from "~/db.server";
 import { flagSuggestion, reviewFlags } from "~/flags.server";
 import { decideMergeProposal, pendingMergeProposals, proposeMerge } from "~/merge-proposals.server";
-import { action as editAction, loader as editLoader } from "~/routes/s.$id.edit";
+import { action as editAction, loader as editLoader } from "~/routes/s_.$id.edit";
 import { action as suggestionAction } from "~/routes/s.$id";
 import { createSession } from "~/sessions.server";
 import { searchSuggestions } from "~/search.server";
