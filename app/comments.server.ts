@@ -1,13 +1,18 @@
 // Comments and official replies. An official reply is a staff member's comment marked as
 // the team's answer; the first one stamps the suggestion's response time.
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { comments, suggestions } from "#db/schema";
 import { getDb } from "~/db.server";
 import { evaluateHonors } from "~/honors.server";
 import { activateInvitationFor } from "~/invitations.server";
 import { notifySuggestionFollowers } from "~/notifications.server";
 
-export type AddCommentResult = { ok: true; id: number } | { ok: false; reason: "not_found" | "bad_parent" };
+// `repeated`: the author had just posted these same words in the same place, so that comment
+// is the answer instead of a copy (a double click, a resubmitted form).
+export type AddCommentResult = { ok: true; id: number; repeated?: true } | { ok: false; reason: "not_found" | "bad_parent" };
+
+// How long the same words from the same author in the same place count as one comment.
+export const REPEATED_COMMENT_WINDOW_MS = 5 * 60_000;
 
 // Callers check the right to post officially (permissions.canPostOfficialReply).
 export function addComment(input: {
@@ -31,6 +36,21 @@ export function addComment(input: {
         .get();
       if (!parent) return { ok: false, reason: "bad_parent" } as const;
     }
+    const repeated = tx
+      .select({ id: comments.id })
+      .from(comments)
+      .where(
+        and(
+          eq(comments.suggestionId, input.suggestionId),
+          eq(comments.authorId, input.authorId),
+          input.parentId === undefined ? isNull(comments.parentId) : eq(comments.parentId, input.parentId),
+          eq(comments.body, input.body),
+          gt(comments.createdAt, new Date(now.getTime() - REPEATED_COMMENT_WINDOW_MS)),
+        ),
+      )
+      .orderBy(desc(comments.id))
+      .get();
+    if (repeated) return { ok: true, id: repeated.id, repeated: true } as const;
     const { id } = tx
       .insert(comments)
       .values({
@@ -56,7 +76,7 @@ export function addComment(input: {
     return { ok: true, id } as const;
   }, { behavior: "immediate" });
   // Followers hear about the team's answers, not about every comment.
-  if (result.ok && input.official) {
+  if (result.ok && !result.repeated && input.official) {
     notifySuggestionFollowers({
       kind: "official_reply",
       suggestionId: input.suggestionId,
@@ -66,7 +86,7 @@ export function addComment(input: {
     });
   }
   // A newcomer's first comment can make their invitation active.
-  if (result.ok) activateInvitationFor(input.authorId, now);
+  if (result.ok && !result.repeated) activateInvitationFor(input.authorId, now);
   return result;
 }
 

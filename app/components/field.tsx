@@ -2,6 +2,11 @@ import type { FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+// When every form checks its fields: errors appear when the form is sent and clear while the
+// field is typed in, never on blur. An error that appears or clears on blur moves the submit
+// button between the mouse going down and up on it, and that first click is lost.
+export const steadyValidation = { shouldValidate: "onSubmit", shouldRevalidate: "onInput" } as const;
+
 // A labelled field with its hint and its error (an i18n key from the shared zod schema).
 // The ids are conform's, so getInputProps(..., { ariaDescribedBy: field.descriptionId })
 // ties the input to both for screen readers.

@@ -5,7 +5,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, steadyValidation } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
 import { flagSchema, mergeDecisionSchema, mergeProposalSchema, tagsSchema } from "~/forms/privileges";
 import { useLocalized } from "~/i18n/use-localized";
@@ -135,7 +135,7 @@ function FlagForm({ action, lastResult }: { action: string; lastResult?: Submiss
   const [form, fields] = useForm({
     id: "flag-form",
     lastResult,
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: flagSchema }),
   });
   return (
@@ -157,7 +157,7 @@ function MergeProposalForm({ action, lastResult }: { action: string; lastResult?
   const [form, fields] = useForm({
     id: "merge-proposal-form",
     lastResult,
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: mergeProposalSchema }),
   });
   return (

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RATING_COMMENT_MAX, RATING_MAX, RATING_MIN, type RatingSummary } from "~/experience-report";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, steadyValidation } from "~/components/field";
 import { ratingSchema } from "~/forms/rating";
 
 export type ExperienceReportView = {
@@ -83,7 +83,7 @@ function RatingForm({
     id: "rating-form",
     lastResult,
     defaultValue: mine ? { score: String(mine.score), comment: mine.comment } : undefined,
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ratingSchema }),
   });
   return (

@@ -10,7 +10,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import type { SuggestionStatus } from "#db/schema";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, steadyValidation } from "~/components/field";
 import { mergeSchema, statusChangeSchema } from "~/forms/lifecycle";
 
 export type StaffForm = "status" | "merge" | "undo-merge";
@@ -104,10 +104,7 @@ function StatusForm({
   const [form, fields] = useForm({
     id: "status-form",
     lastResult,
-    shouldValidate: "onBlur",
-    // Once shown, an error clears while typing: clearing it on blur would move the submit
-    // button away from under the pointer.
-    shouldRevalidate: "onInput",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: statusChangeSchema }),
   });
   return (
@@ -139,8 +136,7 @@ function MergeForm({ action, lastResult }: { action: string; lastResult: Submiss
   const [form, fields] = useForm({
     id: "merge-form",
     lastResult,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: mergeSchema }),
   });
   return (

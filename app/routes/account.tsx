@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { changePassword, checkPassword } from "~/accounts.server";
 import { requireUser } from "~/auth.server";
-import { Field } from "~/components/field";
+import { Field, steadyValidation } from "~/components/field";
 import { changePasswordSchema, deleteAccountSchema } from "~/forms/auth";
 import { titleMeta } from "~/i18n/meta";
 import { deleteAccount } from "~/privacy.server";
@@ -95,7 +95,7 @@ function PasswordForm() {
   const [form, fields] = useForm({
     id: "change-password",
     lastResult: actionData?.intent === "password" ? actionData.result : undefined,
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
   });
   return (
@@ -128,7 +128,7 @@ function DeleteForm() {
   const [form, fields] = useForm({
     id: "delete-account",
     lastResult: actionData?.intent === "delete" ? actionData.result : undefined,
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: deleteAccountSchema }),
   });
   return (

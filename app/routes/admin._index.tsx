@@ -7,7 +7,7 @@ import { ROLES } from "#db/schema";
 import { setRole } from "~/accounts.server";
 import { requireRole } from "~/auth.server";
 import { listAllBoards, saveBoard } from "~/boards.server";
-import { Field } from "~/components/field";
+import { Field, steadyValidation } from "~/components/field";
 import { boardSchema, roleSchema } from "~/forms/admin";
 import { titleMeta } from "~/i18n/meta";
 
@@ -96,7 +96,7 @@ function BoardForm({ board }: { board?: BoardValues }) {
     defaultValue: board
       ? { slug: board.slug, nameEn: board.nameEn, nameZh: board.nameZh, descriptionEn: board.descriptionEn, descriptionZh: board.descriptionZh, visibility: board.visibility, position: String(board.position) }
       : { visibility: "public", position: "0" },
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: boardSchema }),
   });
   return (
@@ -142,7 +142,7 @@ function RoleForm() {
     id: "role",
     lastResult: actionData?.formId === "role" ? actionData.result : undefined,
     defaultValue: { role: "staff" },
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: roleSchema }),
   });
   return (

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth.server";
-import { Field } from "~/components/field";
+import { Field, steadyValidation } from "~/components/field";
 import { grantBadgeSchema, setLevelSchema } from "~/forms/honors";
 import { grantBadge, setManualHonorLevel } from "~/honors.server";
 import { BADGE_IDS, BADGES, isBadgeId } from "~/honors/badges";
@@ -104,7 +104,7 @@ function GrantBadgeForm() {
   const [form, fields] = useForm({
     id: "grant-badge",
     lastResult: actionData?.grant,
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: grantBadgeSchema }),
   });
   const example = BADGE_IDS.map((id) => BADGES[id]).find((badge) => badge.repeatable)!;
@@ -145,7 +145,7 @@ function SetLevelForm() {
   const [form, fields] = useForm({
     id: "set-level",
     lastResult: actionData?.level,
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: setLevelSchema }),
   });
   return (

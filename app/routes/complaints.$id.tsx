@@ -14,7 +14,7 @@ import {
   type ComplaintActionResult,
 } from "~/complaints.server";
 import { ComplaintStatusBadge } from "~/components/complaint-status";
-import { Field } from "~/components/field";
+import { Field, steadyValidation } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
 import { StatusBadge } from "~/components/status-badge";
 import { complaintMessageSchema, rateResolutionSchema, resolveComplaintSchema } from "~/forms/complaint";
@@ -194,7 +194,7 @@ function ReplyForm() {
   const [form, fields] = useForm({
     id: "complaint-reply",
     lastResult: useResultFor("reply"),
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: complaintMessageSchema }),
   });
   return (
@@ -220,7 +220,7 @@ function StaffActions() {
   const [form, fields] = useForm({
     id: "complaint-resolve",
     lastResult: useResultFor("resolve"),
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: resolveComplaintSchema }),
   });
   return (

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { COMPLAINT_SUBJECTS } from "#db/schema";
 import { requireUser } from "~/auth.server";
 import { fileComplaint } from "~/complaints.server";
-import { Field } from "~/components/field";
+import { Field, steadyValidation } from "~/components/field";
 import { StatusBadge } from "~/components/status-badge";
 import { complaintSchema } from "~/forms/complaint";
 import { titleMeta } from "~/i18n/meta";
@@ -50,8 +50,7 @@ export default function NewComplaintPage() {
     id: "new-complaint",
     lastResult: actionData?.result,
     defaultValue: { subject: prefill.subject, suggestion: prefill.suggestion ? String(prefill.suggestion.id) : "" },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: complaintSchema }),
   });
   return (

@@ -5,7 +5,7 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { logIn } from "~/accounts.server";
 import { getOptionalUser, safeRedirect } from "~/auth.server";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, steadyValidation } from "~/components/field";
 import { loginSchema } from "~/forms/auth";
 import { titleMeta } from "~/i18n/meta";
 import { createSession, invalidateSession, readSessionToken, sessionCookie } from "~/sessions.server";
@@ -49,7 +49,7 @@ export default function LoginPage() {
   const [form, fields] = useForm({
     id: "login",
     lastResult: actionData?.result,
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
   });
   return (

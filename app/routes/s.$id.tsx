@@ -1,14 +1,15 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { forbidden, getOptionalUser, requireUser } from "~/auth.server";
 import { commentPage, commentPath } from "~/comment-pages";
 import { addComment, markCommentHelpful } from "~/comments.server";
 import { CoAuthors } from "~/components/co-authors";
-import { Field } from "~/components/field";
+import { Field, steadyValidation } from "~/components/field";
 import { HiddenNotice, MemberTools } from "~/components/member-tools";
 import { ExperienceReport } from "~/components/rating-form";
 import { Pagination } from "~/components/pagination";
@@ -413,9 +414,25 @@ function CommentForm() {
   const [form, fields] = useForm({
     id: "comment-form",
     lastResult: actionData?.result,
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  // A posted comment leaves an empty box (and "official" unticked), so a second click cannot
+  // post it again. Success is the redirect: it comes back without action data.
+  const navigation = useNavigation();
+  const posting = navigation.state !== "idle" && navigation.formData?.get("intent") === "comment";
+  const wasPosting = useRef(false);
+  useEffect(() => {
+    if (wasPosting.current && !posting && !actionData?.result) formRef.current?.reset();
+    wasPosting.current = posting;
+  }, [posting, actionData]);
+  // "Reply" leads here: the box takes the focus, so the reply can be typed at once.
+  const replyToId = parent?.id;
+  useEffect(() => {
+    if (replyToId) bodyRef.current?.focus();
+  }, [replyToId]);
   if (!viewer.loggedIn) {
     return (
       <p>
@@ -424,7 +441,7 @@ function CommentForm() {
     );
   }
   return (
-    <Form method="post" {...getFormProps(form)} className="card" action={`/s/${suggestion.id}`}>
+    <Form method="post" {...getFormProps(form)} ref={formRef} className="card" action={`/s/${suggestion.id}`}>
       <h3>{t("suggestions.view.addComment")}</h3>
       <input type="hidden" name="intent" value="comment" />
       {parent && (
@@ -435,7 +452,7 @@ function CommentForm() {
         </p>
       )}
       <Field field={fields.body} label={t("suggestions.view.commentLabel")}>
-        <textarea {...getTextareaProps(fields.body)} rows={5} />
+        <textarea {...getTextareaProps(fields.body)} ref={bodyRef} rows={5} />
       </Field>
       {viewer.canReplyOfficially && (
         <p className="field">

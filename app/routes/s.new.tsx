@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth.server";
 import { findBoardBySlug, findTagsBySlugs, listBoards, listTags } from "~/boards.server";
 import { BoardOptions } from "~/components/board-options";
-import { Field } from "~/components/field";
+import { Field, steadyValidation } from "~/components/field";
 import { StatusBadge } from "~/components/status-badge";
 import { suggestionSchema } from "~/forms/suggestion";
 import { titleMeta } from "~/i18n/meta";
@@ -53,8 +53,7 @@ export default function NewSuggestionPage() {
     id: "new-suggestion",
     lastResult: actionData?.result,
     defaultValue: { board: searchParams.get("board") ?? "" },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: suggestionSchema }),
   });
   const chosenTags = new Set([fields.tags.initialValue ?? []].flat());

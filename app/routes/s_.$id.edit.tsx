@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, requireUser } from "~/auth.server";
-import { Field } from "~/components/field";
+import { Field, steadyValidation } from "~/components/field";
 import { titleEditSchema } from "~/forms/privileges";
 import { suggestionEditSchema } from "~/forms/suggestion";
 import { titleMeta } from "~/i18n/meta";
@@ -55,7 +55,7 @@ export default function EditSuggestionPage() {
     id: "edit-suggestion",
     lastResult: actionData?.result,
     defaultValue: { title: suggestion.title, body: suggestion.body },
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) =>
       titleOnly ? parseWithZod(formData, { schema: titleEditSchema }) : parseWithZod(formData, { schema: suggestionEditSchema }),
   });

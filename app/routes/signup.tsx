@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { EmailTakenError, UsernameTakenError } from "~/accounts.server";
 import { getOptionalUser, safeRedirect } from "~/auth.server";
-import { Field } from "~/components/field";
+import { Field, steadyValidation } from "~/components/field";
 import { signupSchema } from "~/forms/auth";
 import { titleMeta } from "~/i18n/meta";
 import { InviteCodeRefusedError, inviteCodeProblem, openInvitation, signUpMember, spentShareCookie } from "~/invitations.server";
@@ -70,7 +70,7 @@ export default function SignupPage() {
     id: "signup",
     lastResult: actionData?.result,
     defaultValue: { invite },
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
   });
   return (

@@ -11,7 +11,7 @@ import { findBoardBySlug, listBoards } from "~/boards.server";
 import { createCampaign, listCampaigns } from "~/campaigns.server";
 import { BoardOptions } from "~/components/board-options";
 import { CampaignDates, CampaignTiming } from "~/components/campaign-banner";
-import { Field } from "~/components/field";
+import { Field, steadyValidation } from "~/components/field";
 import { CAMPAIGN_BANNER_MAX, CAMPAIGN_TITLE_MAX, campaignSchema } from "~/forms/campaign";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
@@ -94,8 +94,7 @@ function CreateCampaignForm() {
     id: "create-campaign",
     lastResult: actionData?.result,
     defaultValue: defaults,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: campaignSchema }),
   });
   return (

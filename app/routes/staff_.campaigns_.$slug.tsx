@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth.server";
 import { campaignPicksOf, findCampaign, pickEntry, unpickEntry } from "~/campaigns.server";
 import { CampaignDates, CampaignTiming } from "~/components/campaign-banner";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, steadyValidation } from "~/components/field";
 import { PICK_NOTE_MAX, pickSchema, unpickSchema } from "~/forms/campaign";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
@@ -116,7 +116,7 @@ function PickForm() {
   const [form, fields] = useForm({
     id: "pick-entry",
     lastResult: actionData?.result,
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: pickSchema }),
   });
   return (

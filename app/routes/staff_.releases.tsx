@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { SuggestionStatus } from "#db/schema";
 import { requireRole } from "~/auth.server";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, steadyValidation } from "~/components/field";
 import { ReleaseDate } from "~/components/release-date";
 import { addToReleaseSchema, releaseSchema, RELEASE_NAME_MAX, shipIntoReleaseSchema } from "~/forms/release";
 import { titleMeta } from "~/i18n/meta";
@@ -168,7 +168,7 @@ function CreateReleaseForm() {
     id: "create-release",
     lastResult: useLastResult("create"),
     defaultValue: { releasedAt: today },
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: releaseSchema }),
   });
   return (
@@ -213,7 +213,7 @@ function ReleaseAssignmentForm({
   const [form, fields] = useForm<z.input<typeof shipIntoReleaseSchema>>({
     id: `${intent}-into-release`,
     lastResult: useLastResult(intent),
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (

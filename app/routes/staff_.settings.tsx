@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth.server";
-import { Field } from "~/components/field";
+import { Field, steadyValidation } from "~/components/field";
 import { settingsSchema } from "~/forms/settings";
 import { titleMeta } from "~/i18n/meta";
 import { getSettings, saveSettings } from "~/settings.server";
@@ -37,7 +37,7 @@ export default function StaffSettings() {
       recommendationSurveyEnabled: settings.recommendationSurveyEnabled ? "on" : "",
       inviteOnly: settings.inviteOnly ? "on" : "",
     },
-    shouldValidate: "onBlur",
+    ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
   });
   return (
