@@ -172,6 +172,25 @@ export function listNotifications(userId: number, page = 1) {
   return { items, page: current, pages, total };
 }
 
+// A member opens one of their notifications: it is read from then on, and the answer is
+// where it leads. Null when it is not theirs (or no longer exists).
+export function openNotification(userId: number, notificationId: number, now = new Date()): { path: string } | null {
+  const row = getDb()
+    .select({
+      kind: notifications.kind,
+      suggestionId: notifications.suggestionId,
+      suggestionTitle: suggestions.title,
+      payload: notifications.payload,
+    })
+    .from(notifications)
+    .leftJoin(suggestions, eq(suggestions.id, notifications.suggestionId))
+    .where(and(eq(notifications.id, notificationId), eq(notifications.userId, userId)))
+    .get();
+  if (!row) return null;
+  markRead(userId, [notificationId], now);
+  return { path: describeNotification({ ...row, payload: parsePayload(row.payload) }).path };
+}
+
 export function markRead(userId: number, ids: number[] | "all", now = new Date()): number {
   if (ids !== "all" && ids.length === 0) return 0;
   return getDb()

@@ -57,7 +57,7 @@ export default function NotificationsPage() {
             <li key={n.id} className={n.read ? "notification card" : "notification card unread"}>
               <div>
                 {!n.read && <span className="visually-hidden">{t("notifications.unread")}: </span>}
-                <a href={n.message.path}>{translateMessage(t, n.message)}</a>
+                <a href={`/notifications/${n.id}`}>{translateMessage(t, n.message)}</a>
                 {n.message.note && <p className="notification-note">{n.message.note}</p>}
                 <div className="meta">
                   <span>{t(`notifications.kinds.${n.kind}`)}</span>

@@ -38,6 +38,8 @@ export type Fixtures = {
   complaint(): Promise<number>;
   // A member nobody else touches, for admin actions on members.
   member(): Promise<string>;
+  // A notification (a badge) in `userId`'s inbox, or else in a member's nobody else is.
+  notification(userId?: number): Promise<number>;
   // A name no board has yet.
   boardSlug(): string;
   // The settings as they are, so an allowed save changes nothing for the other tests.
@@ -199,6 +201,8 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   { id: "account page", allowed: EVERYONE_LOGGED_IN, request: () => get("/account") },
   { id: "end other sessions", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/account", form: { intent: "sessions" } }) },
   { id: "notifications", allowed: EVERYONE_LOGGED_IN, request: () => get("/notifications") },
+  { id: "open own notification", allowed: EVERYONE_LOGGED_IN, request: async (f, actor) => get(`/notifications/${await f.notification(actor?.id)}`) },
+  { id: "open another's notification", allowed: [], hidesExistence: true, request: async (f) => get(`/notifications/${await f.notification()}`) },
   { id: "mark notifications read", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/notifications", form: { intent: "read-all" } }) },
   { id: "notification settings", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/notifications/settings", form: { "official_reply.inApp": "on" } }) },
 ];

@@ -173,6 +173,12 @@ describe("authorization matrix", () => {
         db.prepare("update suggestions set comment_count = 1 where id = ?").run(suggestionId);
         return { suggestionId, commentId: Number(lastInsertRowid) };
       },
+      notification: async (userId = insertUser("member", 0).id) =>
+        Number(
+          db
+            .prepare("insert into notifications (user_id, kind, event_key, payload, created_at) values (?, 'badge', ?, ?, ?)")
+            .run(userId, unique("matrix-badge"), JSON.stringify({ badgeName: "Matrix", path: "/honors" }), daysAgo(1)).lastInsertRowid,
+        ),
       flaggedSuggestion: async () => {
         const id = open();
         db.prepare("insert into flags (suggestion_id, user_id, reason, created_at) values (?, ?, 'Spam?', ?)").run(id, flagger.id, daysAgo(1));
