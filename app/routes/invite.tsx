@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { requireUser } from "~/auth.server";
 import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
@@ -70,13 +70,13 @@ export default function InvitePage() {
         <input id="share-link" type="text" readOnly value={shareLink} className="invite-link" />
         <div className="stats">
           <div>
-            <strong>{shareStats.visits}</strong> {t("invitations.share.visits")}
+            <Trans i18nKey="invitations.share.visits" count={shareStats.visits} components={[<strong key="count" />]} />
           </div>
           <div>
-            <strong>{shareStats.signups}</strong> {t("invitations.share.signups")}
+            <Trans i18nKey="invitations.share.signups" count={shareStats.signups} components={[<strong key="count" />]} />
           </div>
           <div>
-            <strong>{shareStats.active}</strong> {t("invitations.share.active")}
+            <Trans i18nKey="invitations.share.active" count={shareStats.active} components={[<strong key="count" />]} />
           </div>
         </div>
         <p className="meta">{t("invitations.share.noReward")}</p>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { getProfile } from "~/accounts.server";
 import { getOptionalUser } from "~/auth.server";
 import { BadgeChip, LevelTag, NextLevelProgress } from "~/components/honors";
@@ -60,7 +60,7 @@ export default function ProfilePage() {
           <ul className="contribution-stats">
             {(["shipped", "adopted", "votesReceived", "helpfulReplies", "ratingsGiven", "daysActive"] as const).map((source) => (
               <li key={source}>
-                <strong>{contribution[source]}</strong> {t(`honorWall.profile.${source}`)}
+                <Trans i18nKey={`honorWall.profile.${source}`} count={contribution[source]} components={[<strong key="count" />]} />
               </li>
             ))}
           </ul>

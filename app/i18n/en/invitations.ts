@@ -3,7 +3,8 @@ export default {
   nav: "Invite",
   intro:
     "Bring a friend who cares about the product. When they post, vote or comment within {{days}} days of joining, you both earn honor points, and your inviter badges count them.",
-  overBudget: "You have used all {{count}} of your invite codes. Codes come back when they expire unused, and you get more as your honor level rises.",
+  overBudget_one: "You have used your {{count}} invite code. Codes come back when they expire unused, and you get more as your honor level rises.",
+  overBudget_other: "You have used all {{count}} of your invite codes. Codes come back when they expire unused, and you get more as your honor level rises.",
   codes: {
     title: "Your invite codes",
     left_one: "{{count}} of {{budget}} codes left.",
@@ -16,9 +17,12 @@ export default {
     title: "Your share link",
     intro: "Every page you share with this reference counts toward your statistics, and so does anyone who signs up within a week of following it.",
     link: "Share link",
-    visits: "visits",
-    signups: "signups",
-    active: "became active",
+    visits_one: "<0>{{count}}</0> visit",
+    visits_other: "<0>{{count}}</0> visits",
+    signups_one: "<0>{{count}}</0> signup",
+    signups_other: "<0>{{count}}</0> signups",
+    active_one: "<0>{{count}}</0> became active",
+    active_other: "<0>{{count}}</0> became active",
     noReward: "Share links are unlimited, so they count for your statistics but earn no honor points; invite codes do.",
   },
   list: {

@@ -2,7 +2,7 @@ export default {
   title: "邀请好友",
   nav: "邀请",
   intro: "邀请一位关心这款产品的朋友。朋友加入后 {{days}} 天内发帖、投票或评论，你们两人都会获得荣誉积分，你的邀请徽章也会计入。",
-  overBudget: "你的 {{count}} 个邀请码已全部用完。未使用而过期的邀请码会退回，荣誉等级提升后还会获得更多。",
+  overBudget_other: "你的 {{count}} 个邀请码已全部用完。未使用而过期的邀请码会退回，荣誉等级提升后还会获得更多。",
   codes: {
     title: "你的邀请码",
     left_other: "还剩 {{count}} 个，共 {{budget}} 个。",
@@ -14,9 +14,9 @@ export default {
     title: "你的分享链接",
     intro: "你带着这个标识分享的每个页面都会计入你的统计；点开链接后一周内注册的人也会计入。",
     link: "分享链接",
-    visits: "次访问",
-    signups: "人注册",
-    active: "人成为活跃会员",
+    visits_other: "<0>{{count}}</0> 次访问",
+    signups_other: "<0>{{count}}</0> 人注册",
+    active_other: "<0>{{count}}</0> 人成为活跃会员",
     noReward: "分享链接不限数量，因此只计入统计，不获得荣誉积分；邀请码才会带来奖励。",
   },
   list: {
