@@ -129,7 +129,8 @@ export async function logIn(
   return { ok: false, reason: "invalid" };
 }
 
-export function setUserLocale(userId: number, locale: string) {
+// null: no choice of their own, the browser's language applies.
+export function setUserLocale(userId: number, locale: string | null) {
   getDb().update(users).set({ locale }).where(eq(users.id, userId)).run();
 }
 

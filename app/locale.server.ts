@@ -12,8 +12,13 @@ function cookieLanguage(request: Request): Language | null {
   return match && isLanguage(match[1]) ? match[1] : null;
 }
 
+// The language the member chose (header switch), or null when Sprout follows their browser.
+export function chosenLanguage(request: Request, user: Pick<SessionUser, "locale"> | null): Language | null {
+  return cookieLanguage(request) ?? (isLanguage(user?.locale) ? user.locale : null);
+}
+
 export function resolveLanguage(request: Request, user: Pick<SessionUser, "locale"> | null): Language {
-  const chosen = cookieLanguage(request) ?? (isLanguage(user?.locale) ? user.locale : null);
+  const chosen = chosenLanguage(request, user);
   if (chosen) return chosen;
   const accepted = new Negotiator({ headers: { "accept-language": request.headers.get("Accept-Language") ?? "" } }).languages();
   for (const tag of accepted) {
@@ -23,6 +28,8 @@ export function resolveLanguage(request: Request, user: Pick<SessionUser, "local
   return "en";
 }
 
-export function languageCookie(language: Language): string {
+// null forgets the choice, so the browser's language applies again.
+export function languageCookie(language: Language | null): string {
+  if (!language) return `${LANGUAGE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`;
   return `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=${60 * 60 * 24 * 365}; SameSite=Lax`;
 }

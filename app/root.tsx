@@ -17,7 +17,7 @@ import { ErrorPage } from "~/components/error-page";
 import { recordActivity } from "~/honors.server";
 import { LANGUAGES, sharedI18n, type Language } from "~/i18n/i18n";
 import { recordShareVisit } from "~/invitations.server";
-import { resolveLanguage } from "~/locale.server";
+import { chosenLanguage, resolveLanguage } from "~/locale.server";
 import { useNonce } from "~/nonce";
 import { unreadCount } from "~/notifications.server";
 import { canViewLeadsDashboard, isStaff } from "~/permissions";
@@ -44,6 +44,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       user: user && { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
       language,
+      // Whether the language is the member's choice rather than their browser's.
+      languageChosen: chosenLanguage(request, user) !== null,
       unreadNotifications: user ? unreadCount(user.id) : 0,
     },
     { headers },
@@ -155,6 +157,11 @@ function SiteHeader() {
                 {t(`common.languageNames.${lng}`)}
               </button>
             ))}
+            {root?.languageChosen && (
+              <button type="submit" name="language" value="browser" className="link">
+                {t("common.nav.followBrowser")}
+              </button>
+            )}
           </Form>
         </nav>
       </div>

@@ -12,6 +12,7 @@ export default {
     logOut: "Log out",
     profile: "My profile",
     language: "Language",
+    followBrowser: "Follow my browser",
     mainNavigation: "Main navigation",
   },
   languageNames: { en: "English", zh: "简体中文" },
