@@ -1,7 +1,8 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   Form,
+  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
@@ -13,9 +14,10 @@ import {
 import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { getOptionalUser, refreshedSession } from "~/auth.server";
-import { ErrorPage } from "~/components/error-page";
+import { ErrorPage, errorKind } from "~/components/error-page";
 import { recordActivity } from "~/honors.server";
 import { LANGUAGES, sharedI18n, type Language } from "~/i18n/i18n";
+import { titleMeta } from "~/i18n/meta";
 import { recordShareVisit } from "~/invitations.server";
 import { chosenLanguage, resolveLanguage } from "~/locale.server";
 import { useNonce } from "~/nonce";
@@ -23,6 +25,11 @@ import { unreadCount } from "~/notifications.server";
 import { canViewLeadsDashboard, isStaff } from "~/permissions";
 import { sessionCookie } from "~/sessions.server";
 import stylesheet from "~/styles/app.css?url";
+
+// A page that failed is drawn by the root's boundary with the root's meta alone, so the
+// root names it (pages otherwise name themselves).
+export const meta: MetaFunction = ({ error, matches }) =>
+  error ? titleMeta(matches, `common.errors.${errorKind(isRouteErrorResponse(error) ? error.status : 500)}Title`) : [];
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
