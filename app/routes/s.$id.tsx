@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
-import { forbidden, getOptionalUser, requireUser } from "~/auth.server";
+import { forbidden, getOptionalUser, requireUser, safeRedirect } from "~/auth.server";
 import { commentPage, commentPath } from "~/comment-pages";
 import { addComment, markCommentHelpful } from "~/comments.server";
 import { CoAuthors } from "~/components/co-authors";
@@ -80,7 +80,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
 const staffReply = (form: StaffForm, reply: SubmissionResult<string[]>) =>
   data({ vote: null, result: undefined, staff: { form, reply } }, { status: 400 });
 
-const voteSchema = z.object({ voted: z.enum(["true", "false"]).transform((v) => v === "true") });
+// `returnTo` comes from a list's vote button posted without JavaScript: back to that list.
+const voteSchema = z.object({
+  voted: z.enum(["true", "false"]).transform((v) => v === "true"),
+  returnTo: z.string().max(2048).optional(),
+});
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const id = parseId(params.id);
@@ -94,10 +98,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (privileged) return privileged;
 
   if (intent === "vote") {
-    const parsed = voteSchema.safeParse({ voted: formData.get("voted") });
+    const parsed = voteSchema.safeParse({ voted: formData.get("voted"), returnTo: formData.get("returnTo") ?? undefined });
     if (!parsed.success) return data({ vote: null, result: null }, { status: 400 });
     const vote = setVote({ suggestionId: id, userId: user.id, voted: parsed.data.voted, voter: user });
     if (!vote.ok && vote.reason === "not_found") throw new Response("Not found", { status: 404 });
+    // A refusal (budget, closed) is explained on this suggestion's page, next to its vote box.
+    if (vote.ok && parsed.data.returnTo) return redirect(safeRedirect(parsed.data.returnTo));
     return data({ vote, result: null }, { status: vote.ok ? 200 : vote.reason === "over_budget" ? 429 : 409 });
   }
 

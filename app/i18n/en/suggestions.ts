@@ -28,6 +28,10 @@ export default {
     comments_other: "{{count}} comments",
     by: "by {{name}}",
     answered: "Official reply",
+    voteFor: "Vote for “{{title}}” ({{count}} vote)",
+    voteFor_other: "Vote for “{{title}}” ({{count}} votes)",
+    votedFor: "You voted for “{{title}}” ({{count}} vote); press to take your vote back",
+    votedFor_other: "You voted for “{{title}}” ({{count}} votes); press to take your vote back",
   },
   new: {
     title: "New suggestion",

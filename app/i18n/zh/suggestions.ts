@@ -28,6 +28,10 @@ export default {
     comments_other: "{{count}} 条评论",
     by: "{{name}} 发布",
     answered: "官方已回复",
+    voteFor: "为“{{title}}”投票（{{count}} 票）",
+    voteFor_other: "为“{{title}}”投票（{{count}} 票）",
+    votedFor: "你已为“{{title}}”投票（{{count}} 票），再按一次撤回",
+    votedFor_other: "你已为“{{title}}”投票（{{count}} 票），再按一次撤回",
   },
   new: {
     title: "提建议",
