@@ -35,6 +35,9 @@ import { suggestionSharing } from "~/sharing.server";
 import { privilegeAction, privilegesView } from "~/suggestion-privileges.server";
 import { findVisibleSuggestion, getSuggestionPage } from "~/suggestions.server";
 import { setVote } from "~/votes.server";
+import { FollowButton } from "~/components/follow-button";
+import { MentionSuggestions } from "~/components/mention-suggestions";
+import { isFollowing, setFollowing } from "~/features/notifications/follows.server";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = parseId(params.id);
@@ -63,6 +66,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         }
       : null,
     privileges: privilegesView(user, page.suggestion),
+    following: user ? isFollowing(id, user.id) : false,
     share: await suggestionSharing(page.suggestion, user, resolveLanguage(request, user)),
     viewer: {
       loggedIn: !!user,
@@ -86,6 +90,8 @@ const voteSchema = z.object({
   returnTo: z.string().max(2048).optional(),
 });
 
+const followSchema = z.object({ following: z.enum(["true", "false"]).transform((v) => v === "true") });
+
 export async function action({ params, request }: ActionFunctionArgs) {
   const id = parseId(params.id);
   const user = requireUser(request);
@@ -105,6 +111,13 @@ export async function action({ params, request }: ActionFunctionArgs) {
     // A refusal (budget, closed) is explained on this suggestion's page, next to its vote box.
     if (vote.ok && parsed.data.returnTo) return redirect(safeRedirect(parsed.data.returnTo));
     return data({ vote, result: null }, { status: vote.ok ? 200 : vote.reason === "over_budget" ? 429 : 409 });
+  }
+
+  if (intent === "follow") {
+    const parsed = followSchema.safeParse({ following: formData.get("following") });
+    if (!parsed.success) return data({ vote: null, result: null }, { status: 400 });
+    const follow = setFollowing({ suggestionId: id, userId: user.id, following: parsed.data.following });
+    return data({ vote: null, result: null, follow });
   }
 
   if (intent === "comment") {
@@ -205,6 +218,7 @@ export default function SuggestionPage() {
             {suggestion.updatedAt && <span>({t("suggestions.view.edited")})</span>}
             {viewer.canEdit && <a href={`/s/${suggestion.id}/edit`}>{t("suggestions.view.edit")}</a>}
             {!viewer.canEdit && page.privileges.canEditTitle && <a href={`/s/${suggestion.id}/edit`}>{t("privileges.editTitle")}</a>}
+            {viewer.loggedIn && <FollowButton suggestionId={suggestion.id} following={page.following} />}
           </div>
           {tags.length > 0 && (
             <p className="meta">
@@ -443,6 +457,7 @@ function CommentForm() {
       <Field field={fields.body} label={t("suggestions.view.commentLabel")}>
         <textarea {...getTextareaProps(fields.body)} rows={5} />
       </Field>
+      <MentionSuggestions textareaId={fields.body.id} />
       {viewer.canReplyOfficially && (
         <p className="field">
           <label className="checkbox">
