@@ -12,6 +12,7 @@ export default {
     logOut: "Log out",
     profile: "My profile",
     language: "Language",
+    menu: "Menu",
     mainNavigation: "Main navigation",
   },
   languageNames: { en: "English", zh: "简体中文" },

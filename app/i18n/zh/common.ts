@@ -12,6 +12,7 @@ export default {
     logOut: "退出",
     profile: "我的主页",
     language: "语言",
+    menu: "菜单",
     mainNavigation: "主导航",
   },
   languageNames: { en: "English", zh: "简体中文" },
