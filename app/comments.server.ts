@@ -5,6 +5,8 @@ import { comments, suggestions } from "#db/schema";
 import { getDb } from "~/db.server";
 import { evaluateHonors } from "~/honors.server";
 import { activateInvitationFor } from "~/invitations.server";
+import { notifyCommentAudience } from "~/features/comments/comment-notifications.server";
+import { followAgainOnComment } from "~/features/notifications/follows.server";
 import { notifySuggestionFollowers } from "~/notifications.server";
 
 // `repeated`: the author had just posted these same words in the same place, so that comment
@@ -83,6 +85,19 @@ export function addComment(input: {
       eventKey: `official_reply:${result.id}`,
       actorId: input.authorId,
       payload: { commentId: result.id },
+    });
+  }
+  if (result.ok) {
+    // Commenting is taking part: an earlier "unfollow" no longer holds.
+    followAgainOnComment(input.suggestionId, input.authorId);
+    // The replied-to author, the @mentioned and (batched) the followers.
+    notifyCommentAudience({
+      id: result.id,
+      suggestionId: input.suggestionId,
+      authorId: input.authorId,
+      parentId: input.parentId ?? null,
+      body: input.body,
+      official: input.official ?? false,
     });
   }
   // A newcomer's first comment can make their invitation active.

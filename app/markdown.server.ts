@@ -6,7 +6,26 @@
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
-const marked = new Marked({ gfm: true, breaks: true });
+// "@username" becomes a link to that member's profile (features/comments/mentions.ts decides
+// what counts as a mention). Only in rendered HTML: plain text keeps the "@name" as written.
+const mentionExtension = {
+  name: "mention",
+  level: "inline" as const,
+  start(src: string) {
+    const match = /(^|[^\w@./-])@[A-Za-z0-9_-]/.exec(src);
+    return match ? match.index + match[1].length : undefined;
+  },
+  tokenizer(src: string) {
+    const match = /^@([A-Za-z0-9_-]{3,30})(?![\w-])/.exec(src);
+    return match ? { type: "mention", raw: match[0], username: match[1] } : undefined;
+  },
+  renderer(token: { username?: string }) {
+    const username = String(token.username);
+    return `<a href="/u/${encodeURIComponent(username)}" class="mention">@${username}</a>`;
+  },
+};
+
+const marked = new Marked({ gfm: true, breaks: true, extensions: [mentionExtension] });
 
 // Line breaks only matter for display: plain text collapses whitespace anyway, and with
 // `breaks` on, marked replaces the newline by a <br> that stripping would turn into nothing.
@@ -40,7 +59,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     input: ["type", "checked", "disabled"],
   },
   // Fenced code keeps its "language-xyz" class for syntax highlighting; nothing else does.
-  allowedClasses: { code: ["language-*"] },
+  allowedClasses: { code: ["language-*"], a: ["mention"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesByTag: { img: ["http", "https"] },
   allowProtocolRelative: false,

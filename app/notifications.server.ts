@@ -7,6 +7,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { emails, notificationPreferences, notifications, suggestions, users } from "#db/schema";
 import { getDb } from "~/db.server";
 import { env } from "~/env.server";
+import { followersOf } from "~/features/notifications/follows.server";
 import { isLanguage, translator } from "~/i18n/i18n";
 import {
   channelsFor,
@@ -35,25 +36,86 @@ export type SuggestionEvent = {
 
 type Recipient = { userId: number; saved: Partial<Channels> | null };
 
-// Tells everyone who follows a suggestion (author, co-authors, voters, commenters), once
-// each, except whoever caused the event.
-export function notifySuggestionFollowers(event: SuggestionEvent): { notified: number } {
+// Everyone who follows a suggestion (features/notifications/follows.server) with their saved
+// channels for one kind, except the given members.
+function followerRecipients(suggestionId: number, kind: NotificationKind, except: readonly number[]): Recipient[] {
   const rows = getDb().all<{ userId: number; inApp: number | null; email: number | null }>(sql`
     select f.user_id as userId, p.in_app as inApp, p.email as email
-    from (
-      select author_id as user_id from suggestions where id = ${event.suggestionId}
-      union select user_id from suggestion_credits where suggestion_id = ${event.suggestionId}
-      union select user_id from votes where suggestion_id = ${event.suggestionId}
-      union select author_id from comments where suggestion_id = ${event.suggestionId}
-    ) f
-    left join notification_preferences p on p.user_id = f.user_id and p.kind = ${event.kind}
-    where f.user_id <> ${event.actorId}
+    from (${followersOf(suggestionId)}) f
+    left join notification_preferences p on p.user_id = f.user_id and p.kind = ${kind}
   `);
-  const recipients = rows.map((r) => ({
-    userId: r.userId,
-    saved: r.inApp === null || r.email === null ? null : { inApp: !!r.inApp, email: !!r.email },
-  }));
+  const skip = new Set(except);
+  return rows
+    .filter((r) => !skip.has(r.userId))
+    .map((r) => ({ userId: r.userId, saved: r.inApp === null || r.email === null ? null : { inApp: !!r.inApp, email: !!r.email } }));
+}
+
+// Tells everyone who follows a suggestion (author, co-authors, voters, commenters, and who
+// chose to follow it, not who unfollowed), once each, except whoever caused the event.
+export function notifySuggestionFollowers(event: SuggestionEvent): { notified: number } {
+  const recipients = followerRecipients(event.suggestionId, event.kind, [event.actorId]);
   return record(event.kind, event.eventKey, event.suggestionId, event.payload ?? {}, recipients);
+}
+
+// New comments reach followers batched: one unread "N new comments on X" per member and
+// suggestion, counted up by each further comment instead of a new row (and a new email) each
+// time. Once read, the next comment starts a new one. `except`: the commenter, and who was
+// already told about this comment as a reply or a mention.
+export function notifyFollowersOfComment(input: {
+  suggestionId: number;
+  commentId: number;
+  except: readonly number[];
+  now?: Date;
+}): { notified: number; added: number } {
+  const now = input.now ?? new Date();
+  const wanted = followerRecipients(input.suggestionId, "new_comments", input.except)
+    .map((r) => ({ userId: r.userId, channels: channelsFor("new_comments", r.saved) }))
+    .filter((r) => r.channels.inApp || r.channels.email);
+  if (wanted.length === 0) return { notified: 0, added: 0 };
+  const eventKey = `new_comments:${input.suggestionId}:${input.commentId}`;
+  const added = getDb().transaction((tx) => {
+    const fresh: number[] = [];
+    for (const r of wanted) {
+      const unread = tx
+        .select({ id: notifications.id, payload: notifications.payload })
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.userId, r.userId),
+            eq(notifications.kind, "new_comments"),
+            eq(notifications.suggestionId, input.suggestionId),
+            isNull(notifications.readAt),
+          ),
+        )
+        .get();
+      if (unread) {
+        const before = parsePayload(unread.payload);
+        const count = (Number.isInteger(before.count) ? Number(before.count) : 1) + 1;
+        tx.update(notifications)
+          .set({ payload: JSON.stringify({ ...before, count }), createdAt: now })
+          .where(eq(notifications.id, unread.id))
+          .run();
+        continue;
+      }
+      const inserted = tx
+        .insert(notifications)
+        .values({
+          userId: r.userId,
+          kind: "new_comments",
+          eventKey,
+          suggestionId: input.suggestionId,
+          payload: JSON.stringify({ count: 1, commentId: input.commentId }),
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .run().changes;
+      if (inserted) fresh.push(r.userId);
+    }
+    return fresh;
+  }, { behavior: "immediate" });
+  const emailTo = wanted.filter((r) => r.channels.email && added.includes(r.userId));
+  if (emailTo.length > 0) queueEmails(emailTo.map((r) => ({ userId: r.userId, eventKey })));
+  return { notified: wanted.length, added: added.length };
 }
 
 // One recipient (a complaint answered, a badge earned, an invitation accepted).

@@ -25,6 +25,11 @@ export const DEFAULT_CHANNELS: Record<NotificationKind, Channels> = {
   complaint: { inApp: true, email: true },
   badge: { inApp: true, email: false },
   invitation: { inApp: true, email: false },
+  // Someone talking to you by name is worth an email; the followers' digest of new comments
+  // is one notification per suggestion until read (batched), so it may email too.
+  reply: { inApp: true, email: true },
+  mention: { inApp: true, email: true },
+  new_comments: { inApp: true, email: false },
 };
 
 export function channelsFor(kind: NotificationKind, saved: Partial<Channels> | null | undefined): Channels {
@@ -59,6 +64,10 @@ export type NotificationPayload = {
   invitedBy?: string;
   // Where the notification leads when it is not about a suggestion (same-site path).
   path?: string;
+  // reply, mention: who wrote the comment (display name)
+  authorName?: string;
+  // new_comments: how many comments arrived since the member last read it
+  count?: number;
 };
 
 export type NotificationMessage = {
@@ -131,6 +140,16 @@ export function describeNotification(n: {
         : { key: "complaint", values: { title }, note, path: sitePath(p.path) ?? "/notifications" };
     case "badge":
       return { key: "badge", values: { badge: text(p.badgeName) }, note: null, path: sitePath(p.path) ?? "/notifications" };
+    case "reply":
+    case "mention":
+    case "new_comments": {
+      const path = n.suggestionId && Number.isInteger(p.commentId) ? commentPath(n.suggestionId, Number(p.commentId)) : suggestionPath;
+      if (n.kind === "new_comments") {
+        const count = Number.isInteger(p.count) && Number(p.count) > 0 ? Number(p.count) : 1;
+        return { key: "newComments", values: { title, count: String(count) }, note: null, path };
+      }
+      return { key: n.kind, values: { title, name: text(p.authorName) }, note: null, path };
+    }
     case "invitation":
       return p.invitedBy
         ? { key: "invitationWelcome", values: { username: text(p.invitedBy) }, note: null, path: sitePath(p.path) ?? "/invite" }
@@ -138,9 +157,13 @@ export function describeNotification(n: {
   }
 }
 
-export function translateMessage(t: (key: string, values?: Record<string, string>) => string, message: NotificationMessage) {
+export function translateMessage(t: (key: string, values?: Record<string, string | number>) => string, message: NotificationMessage) {
   const values = Object.fromEntries(
-    Object.entries(message.values).map(([name, value]) => [name, typeof value === "string" ? value : t(value.key)]),
+    Object.entries(message.values).map(([name, value]) => [
+      name,
+      // i18next picks the plural form from a numeric count.
+      name === "count" && typeof value === "string" ? Number(value) : typeof value === "string" ? value : t(value.key),
+    ]),
   );
   return t(`notifications.messages.${message.key}`, values);
 }

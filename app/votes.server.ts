@@ -1,6 +1,6 @@
 // Votes: one per member and suggestion. The form says what the member wants (vote or not),
 // so a double click or a retried request can never count twice.
-import { and, count, eq, gte, ne, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { suggestions, votes } from "#db/schema";
 import { getDb } from "~/db.server";
 import { evaluateSuggestionAuthor } from "~/honors.server";
@@ -92,4 +92,18 @@ function hasVoted(tx: Tx, input: { suggestionId: number; userId: number }): bool
     .from(votes)
     .where(and(eq(votes.suggestionId, input.suggestionId), eq(votes.userId, input.userId)))
     .get();
+}
+
+// What a list needs to draw its vote buttons: who is looking and which of the listed
+// suggestions they already voted for. The budget and closed statuses are checked by setVote
+// when they press one, exactly as on the suggestion page.
+export function listVoting(viewer: { id: number } | null | undefined, suggestionIds: readonly number[]): { loggedIn: boolean; voted: number[] } {
+  if (!viewer) return { loggedIn: false, voted: [] };
+  if (suggestionIds.length === 0) return { loggedIn: true, voted: [] };
+  const rows = getDb()
+    .select({ id: votes.suggestionId })
+    .from(votes)
+    .where(and(eq(votes.userId, viewer.id), inArray(votes.suggestionId, [...new Set(suggestionIds)])))
+    .all();
+  return { loggedIn: true, voted: rows.map((r) => r.id) };
 }

@@ -310,7 +310,37 @@ export const merges = sqliteTable(
   (t) => [index("merges_source_idx").on(t.sourceId), index("merges_target_idx").on(t.targetId)],
 );
 
-export const NOTIFICATION_KINDS = ["official_reply", "status_change", "merge", "ship", "complaint", "badge", "invitation"] as const;
+// A member's own choice to follow a suggestion or not. Authors, co-authors, voters and
+// commenters follow without a row; `following = false` is an explicit unfollow that wins over
+// that, `true` is following without taking part (notifications.server suggestionFollowers).
+export const suggestionFollows = sqliteTable(
+  "suggestion_follows",
+  {
+    suggestionId: integer("suggestion_id")
+      .notNull()
+      .references(() => suggestions.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    following: integer("following", { mode: "boolean" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.suggestionId, t.userId] }), index("suggestion_follows_user_idx").on(t.userId)],
+);
+
+export const NOTIFICATION_KINDS = [
+  "official_reply",
+  "status_change",
+  "merge",
+  "ship",
+  "complaint",
+  "badge",
+  "invitation",
+  // Conversation: someone answered your comment, named you, or commented where you follow.
+  "reply",
+  "mention",
+  "new_comments",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 // The in-app inbox. eventKey names the event (e.g. "status_change:42"); unique per

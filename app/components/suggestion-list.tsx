@@ -1,7 +1,9 @@
 import { useTranslation } from "react-i18next";
 import type { SuggestionStatus } from "#db/schema";
+import { Avatar } from "~/components/avatar";
 import { RelativeTime } from "~/components/relative-time";
 import { StatusBadge } from "~/components/status-badge";
+import { VoteButton, type ListVoting } from "~/components/vote-button";
 import { useLocalized } from "~/i18n/use-localized";
 
 export type SuggestionSummary = {
@@ -20,23 +22,36 @@ export type SuggestionSummary = {
   tags: { slug: string; nameEn: string; nameZh: string }[];
 };
 
-export function SuggestionList({ items, showBoard = true }: { items: SuggestionSummary[]; showBoard?: boolean }) {
+// `voting` (votes.server listVoting) puts a vote button on each row; without it the rows show
+// the count only.
+export function SuggestionList({
+  items,
+  showBoard = true,
+  voting,
+}: {
+  items: SuggestionSummary[];
+  showBoard?: boolean;
+  voting?: ListVoting;
+}) {
   const { t } = useTranslation();
   const localized = useLocalized();
   return (
     <ul className="suggestion-list">
       {items.map((s) => (
-        <li key={s.id} className="suggestion-item">
-          <VotePill count={s.voteCount} />
-          <div>
+        <li key={s.id} id={`suggestion-${s.id}`} className="suggestion-item">
+          {voting ? <VoteButton suggestion={s} voting={voting} /> : <VotePill count={s.voteCount} />}
+          <div className="suggestion-body">
             <h3>
               <a href={`/s/${s.id}`}>{s.title}</a>
             </h3>
             <div className="meta">
               <StatusBadge status={s.status} />
-              {s.answered && <span className="badge-official">{t("suggestions.item.answered")}</span>}
+              {s.answered && <span className="badge-official">✓ {t("suggestions.item.answered")}</span>}
+              <a className="author" href={`/u/${s.authorUsername}`}>
+                <Avatar name={s.authorName} username={s.authorUsername} size={20} />
+                {s.authorName}
+              </a>
               {showBoard && <a href={`/b/${s.boardSlug}`}>{localized(s.boardNameEn, s.boardNameZh)}</a>}
-              <span>{t("suggestions.item.by", { name: s.authorName })}</span>
               <RelativeTime date={s.createdAt} />
               <span>{t("suggestions.item.comments", { count: s.commentCount })}</span>
               {s.tags.map((tag) => (

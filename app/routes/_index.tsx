@@ -9,20 +9,23 @@ import { SuggestionList } from "~/components/suggestion-list";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
 import { listSuggestions } from "~/suggestions.server";
+import { listVoting } from "~/votes.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "suggestions.home.title");
 
 export function loader({ request }: LoaderFunctionArgs) {
   const viewer = getOptionalUser(request);
+  const hot = listSuggestions({ sort: "hot", page: 1, pageSize: 15, viewer }).items;
   return {
     boards: listBoards(viewer),
-    hot: listSuggestions({ sort: "hot", page: 1, pageSize: 15, viewer }).items,
+    hot,
+    voting: listVoting(viewer, hot.map((s) => s.id)),
     campaigns: runningCampaigns({ viewer }),
   };
 }
 
 export default function Home() {
-  const { boards, hot, campaigns } = useLoaderData<typeof loader>();
+  const { boards, hot, voting, campaigns } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
   return (
@@ -33,7 +36,7 @@ export default function Home() {
       <div className="layout-2col">
         <section aria-labelledby="hot-heading">
           <h2 id="hot-heading">{t("suggestions.home.hot")}</h2>
-          {hot.length ? <SuggestionList items={hot} /> : <p className="empty">{t("suggestions.home.empty")}</p>}
+          {hot.length ? <SuggestionList items={hot} voting={voting} /> : <p className="empty">{t("suggestions.home.empty")}</p>}
         </section>
         <aside aria-labelledby="boards-heading">
           <h2 id="boards-heading">{t("suggestions.home.boards")}</h2>

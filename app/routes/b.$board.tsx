@@ -14,6 +14,7 @@ import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
 import { SORTS } from "~/suggestion-sorts";
 import { listSuggestions } from "~/suggestions.server";
+import { listVoting } from "~/votes.server";
 
 // Filters come from the address bar: anything unrecognised falls back to the default
 // instead of failing, so a hand-edited URL still shows a useful page.
@@ -40,6 +41,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     tags,
     query: { sort: query.sort, status: query.status ?? "", tag: query.tag ?? "" },
     campaigns: runningCampaigns({ viewer, boardId: board.id }),
+    voting: listVoting(viewer, list.items.map((s) => s.id)),
     ...list,
   };
 }
@@ -50,7 +52,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   );
 
 export default function BoardPage() {
-  const { board, tags, query, items, page, pages, total, campaigns } = useLoaderData<typeof loader>();
+  const { board, tags, query, items, page, pages, total, campaigns, voting } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
   const sortHref = (sort: string) => {
@@ -89,7 +91,7 @@ export default function BoardPage() {
           {filtered && <a href={`/b/${board.slug}`}>{t("suggestions.board.clearFilters")}</a>}
         </div>
       ) : (
-        <SuggestionList items={items} showBoard={false} />
+        <SuggestionList items={items} showBoard={false} voting={voting} />
       )}
       <Pagination page={page} pages={pages} />
     </>

@@ -9,11 +9,13 @@ import { campaignPicksOf, findCampaign } from "~/campaigns.server";
 import { CampaignDates, CampaignTiming } from "~/components/campaign-banner";
 import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/status-badge";
-import { SuggestionList, VotePill } from "~/components/suggestion-list";
+import { SuggestionList } from "~/components/suggestion-list";
+import { VoteButton } from "~/components/vote-button";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
 import { isStaff } from "~/permissions";
 import { listSuggestions } from "~/suggestions.server";
+import { listVoting } from "~/votes.server";
 
 const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 
@@ -26,10 +28,12 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     campaign.tagId === null
       ? { items: [], total: 0, page: 1, pages: 1 }
       : listSuggestions({ boardId: campaign.boardId, tagId: campaign.tagId, sort: "top", page, viewer });
+  const picks = campaign.phase === "finished" ? campaignPicksOf(campaign.id, viewer) : [];
   return {
     campaign,
     entries,
-    picks: campaign.phase === "finished" ? campaignPicksOf(campaign.id, viewer) : [],
+    picks,
+    voting: listVoting(viewer, [...entries.items.map((s) => s.id), ...picks.map((p) => p.suggestionId)]),
     canManage: isStaff(viewer),
   };
 }
@@ -40,7 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   );
 
 export default function CampaignPage() {
-  const { campaign, entries, picks, canManage } = useLoaderData<typeof loader>();
+  const { campaign, entries, picks, canManage, voting } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
   const finished = campaign.phase === "finished";
@@ -90,8 +94,8 @@ export default function CampaignPage() {
               <ul className="suggestion-list campaign-picks" data-testid="campaign-picks">
                 {picks.map((p) => (
                   <li key={p.suggestionId} className="suggestion-item campaign-pick">
-                    <VotePill count={p.voteCount} />
-                    <div>
+                    <VoteButton suggestion={{ id: p.suggestionId, title: p.title, status: p.status, voteCount: p.voteCount }} voting={voting} />
+                    <div className="suggestion-body">
                       <span className="badge-best">★ {t("campaigns.page.picked")}</span>
                       <h3>
                         <a href={`/s/${p.suggestionId}`}>{p.title}</a>
@@ -116,7 +120,7 @@ export default function CampaignPage() {
         {entries.items.length === 0 ? (
           <p className="empty">{finished ? t("campaigns.page.noEntriesEnded") : t("campaigns.page.noEntries")}</p>
         ) : (
-          <SuggestionList items={entries.items} showBoard={false} />
+          <SuggestionList items={entries.items} showBoard={false} voting={voting} />
         )}
         <Pagination page={entries.page} pages={entries.pages} />
       </section>

@@ -6,15 +6,19 @@ import { SuggestionList } from "~/components/suggestion-list";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
 import { roadmap } from "~/roadmap.server";
+import { listVoting } from "~/votes.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "releases.roadmap.title");
 
 export function loader({ request }: LoaderFunctionArgs) {
-  return { boards: roadmap(getOptionalUser(request)) };
+  const viewer = getOptionalUser(request);
+  const boards = roadmap(viewer);
+  const ids = boards.flatMap((b) => [...b.planned, ...b.inProgress].map((s) => s.id));
+  return { boards, voting: listVoting(viewer, ids) };
 }
 
 export default function RoadmapPage() {
-  const { boards } = useLoaderData<typeof loader>();
+  const { boards, voting } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
   return (
@@ -41,7 +45,7 @@ export default function RoadmapPage() {
                     {column.label} <small>({column.items.length})</small>
                   </h3>
                   {column.items.length ? (
-                    <SuggestionList items={column.items} showBoard={false} />
+                    <SuggestionList items={column.items} showBoard={false} voting={voting} />
                   ) : (
                     <p className="empty">{t("releases.roadmap.nothingInColumn")}</p>
                   )}

@@ -5,7 +5,7 @@ import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@
 import { useEffect, useRef } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
-import { forbidden, getOptionalUser, requireUser } from "~/auth.server";
+import { forbidden, getOptionalUser, requireUser, safeRedirect } from "~/auth.server";
 import { commentPage, commentPath } from "~/comment-pages";
 import { addComment, markCommentHelpful } from "~/comments.server";
 import { CoAuthors } from "~/components/co-authors";
@@ -36,6 +36,9 @@ import { suggestionSharing } from "~/sharing.server";
 import { privilegeAction, privilegesView } from "~/suggestion-privileges.server";
 import { findVisibleSuggestion, getSuggestionPage } from "~/suggestions.server";
 import { setVote } from "~/votes.server";
+import { FollowButton } from "~/components/follow-button";
+import { MentionSuggestions } from "~/components/mention-suggestions";
+import { isFollowing, setFollowing } from "~/features/notifications/follows.server";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = parseId(params.id);
@@ -64,6 +67,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         }
       : null,
     privileges: privilegesView(user, page.suggestion),
+    following: user ? isFollowing(id, user.id) : false,
     share: await suggestionSharing(page.suggestion, user, resolveLanguage(request, user)),
     viewer: {
       loggedIn: !!user,
@@ -81,7 +85,13 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
 const staffReply = (form: StaffForm, reply: SubmissionResult<string[]>) =>
   data({ vote: null, result: undefined, staff: { form, reply } }, { status: 400 });
 
-const voteSchema = z.object({ voted: z.enum(["true", "false"]).transform((v) => v === "true") });
+// `returnTo` comes from a list's vote button posted without JavaScript: back to that list.
+const voteSchema = z.object({
+  voted: z.enum(["true", "false"]).transform((v) => v === "true"),
+  returnTo: z.string().max(2048).optional(),
+});
+
+const followSchema = z.object({ following: z.enum(["true", "false"]).transform((v) => v === "true") });
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const id = parseId(params.id);
@@ -95,11 +105,20 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (privileged) return privileged;
 
   if (intent === "vote") {
-    const parsed = voteSchema.safeParse({ voted: formData.get("voted") });
+    const parsed = voteSchema.safeParse({ voted: formData.get("voted"), returnTo: formData.get("returnTo") ?? undefined });
     if (!parsed.success) return data({ vote: null, result: null }, { status: 400 });
     const vote = setVote({ suggestionId: id, userId: user.id, voted: parsed.data.voted, voter: user });
     if (!vote.ok && vote.reason === "not_found") throw new Response("Not found", { status: 404 });
+    // A refusal (budget, closed) is explained on this suggestion's page, next to its vote box.
+    if (vote.ok && parsed.data.returnTo) return redirect(safeRedirect(parsed.data.returnTo));
     return data({ vote, result: null }, { status: vote.ok ? 200 : vote.reason === "over_budget" ? 429 : 409 });
+  }
+
+  if (intent === "follow") {
+    const parsed = followSchema.safeParse({ following: formData.get("following") });
+    if (!parsed.success) return data({ vote: null, result: null }, { status: 400 });
+    const follow = setFollowing({ suggestionId: id, userId: user.id, following: parsed.data.following });
+    return data({ vote: null, result: null, follow });
   }
 
   if (intent === "comment") {
@@ -200,6 +219,7 @@ export default function SuggestionPage() {
             {suggestion.updatedAt && <span>({t("suggestions.view.edited")})</span>}
             {viewer.canEdit && <a href={`/s/${suggestion.id}/edit`}>{t("suggestions.view.edit")}</a>}
             {!viewer.canEdit && page.privileges.canEditTitle && <a href={`/s/${suggestion.id}/edit`}>{t("privileges.editTitle")}</a>}
+            {viewer.loggedIn && <FollowButton suggestionId={suggestion.id} following={page.following} />}
           </div>
           {tags.length > 0 && (
             <p className="meta">
@@ -454,6 +474,7 @@ function CommentForm() {
       <Field field={fields.body} label={t("suggestions.view.commentLabel")}>
         <textarea {...getTextareaProps(fields.body)} ref={bodyRef} rows={5} />
       </Field>
+      <MentionSuggestions textareaId={fields.body.id} />
       {viewer.canReplyOfficially && (
         <p className="field">
           <label className="checkbox">

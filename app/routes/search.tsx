@@ -4,11 +4,12 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/status-badge";
-import { VotePill } from "~/components/suggestion-list";
+import { VoteButton } from "~/components/vote-button";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
 import { getOptionalUser } from "~/auth.server";
 import { searchSuggestions } from "~/search.server";
+import { listVoting } from "~/votes.server";
 
 const querySchema = z.object({
   q: z.string().trim().max(100).catch(""),
@@ -17,14 +18,16 @@ const querySchema = z.object({
 
 export function loader({ request }: LoaderFunctionArgs) {
   const { q, page } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!q) return { q, results: [], total: 0, page: 1, pages: 1 };
-  return { q, ...searchSuggestions({ query: q, page, viewer: getOptionalUser(request) }) };
+  const viewer = getOptionalUser(request);
+  if (!q) return { q, results: [], total: 0, page: 1, pages: 1, voting: listVoting(viewer, []) };
+  const found = searchSuggestions({ query: q, page, viewer });
+  return { q, ...found, voting: listVoting(viewer, found.results.map((r) => r.id)) };
 }
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "search.title");
 
 export default function SearchPage() {
-  const { q, results, total, page, pages } = useLoaderData<typeof loader>();
+  const { q, results, total, page, pages, voting } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
   return (
@@ -48,9 +51,9 @@ export default function SearchPage() {
           <p aria-live="polite">{t("search.results", { count: total, query: q })}</p>
           <ul className="suggestion-list search-results">
             {results.map((r) => (
-              <li key={r.id} className="suggestion-item">
-                <VotePill count={r.voteCount} />
-                <div>
+              <li key={r.id} id={`suggestion-${r.id}`} className="suggestion-item">
+                <VoteButton suggestion={r} voting={voting} />
+                <div className="suggestion-body">
                   <h3>
                     <a href={`/s/${r.id}`}>{r.title}</a>
                   </h3>

@@ -11,14 +11,19 @@ import { memberContribution } from "~/honors.server";
 import { progressToNextLevel, type HonorLevel } from "~/honors/levels";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
+import { Avatar } from "~/components/avatar";
+import { VoteButton } from "~/components/vote-button";
+import { listVoting } from "~/votes.server";
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const profile = getProfile((params.username ?? "").slice(0, 64), getOptionalUser(request));
+  const viewer = getOptionalUser(request);
+  const profile = getProfile((params.username ?? "").slice(0, 64), viewer);
   if (!profile) throw new Response("Not found", { status: 404 });
   const contribution = memberContribution(profile.user.id);
   return {
     ...profile,
     badges: badgesOf(profile.user.id),
+    voting: listVoting(viewer, profile.recentSuggestions.map((s) => s.id)),
     contribution,
     progress: contribution && progressToNextLevel(contribution, profile.user.honorLevel as HonorLevel),
   };
@@ -28,15 +33,13 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleMeta(matches, (t) => data?.user.displayName ?? t("common.errors.notFoundTitle"));
 
 export default function ProfilePage() {
-  const { user, stats, recentSuggestions, badges, contribution, progress } = useLoaderData<typeof loader>();
+  const { user, stats, recentSuggestions, badges, contribution, progress, voting } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
   return (
     <>
       <div className="profile-head">
-        <div className="avatar" aria-hidden="true">
-          {user.displayName.slice(0, 1).toUpperCase()}
-        </div>
+        <Avatar name={user.displayName} username={user.username} size={64} />
         <div>
           <h1>{user.displayName}</h1>
           <div className="meta">
@@ -104,12 +107,9 @@ export default function ProfilePage() {
       ) : (
         <ul className="suggestion-list">
           {recentSuggestions.map((s) => (
-            <li key={s.id} className="suggestion-item">
-              <div className="vote-pill">
-                {s.voteCount}
-                <small>{t("suggestions.item.voteUnit", { count: s.voteCount })}</small>
-              </div>
-              <div>
+            <li key={s.id} id={`suggestion-${s.id}`} className="suggestion-item">
+              <VoteButton suggestion={s} voting={voting} />
+              <div className="suggestion-body">
                 <h3>
                   <a href={`/s/${s.id}`}>{s.title}</a>
                 </h3>

@@ -86,6 +86,12 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   },
   // On a suggestion's page (app/routes/s.$id.tsx, app/suggestion-privileges.server.ts)
   { id: "vote", allowed: EVERYONE_LOGGED_IN, request: async (f) => onSuggestion(await f.openSuggestion(), { intent: "vote", voted: "true" }) },
+  // A list's vote button without JavaScript: the same intent, back to the list.
+  { id: "vote from a list", allowed: EVERYONE_LOGGED_IN, request: async (f) => onSuggestion(await f.openSuggestion(), { intent: "vote", voted: "true", returnTo: `/b/${f.publicBoard}?sort=new` }) },
+  { id: "follow", allowed: EVERYONE_LOGGED_IN, request: async (f) => onSuggestion(await f.openSuggestion(), { intent: "follow", following: "true" }) },
+  { id: "unfollow", allowed: EVERYONE_LOGGED_IN, request: async (f) => onSuggestion(await f.openSuggestion(), { intent: "follow", following: "false" }) },
+  { id: "follow early access", allowed: atLevel(4), hidesExistence: true, request: async (f) => onSuggestion(await f.earlyAccessSuggestion(), { intent: "follow", following: "true" }) },
+  { id: "usernames to mention", allowed: EVERYONE_LOGGED_IN, request: () => get("/members/mentions?q=fa") },
   { id: "comment", allowed: EVERYONE_LOGGED_IN, request: async (f) => onSuggestion(await f.openSuggestion(), { intent: "comment", body: "A thought." }) },
   { id: "official comment", allowed: STAFF, request: async (f) => onSuggestion(await f.openSuggestion(), { intent: "comment", body: "From the team.", official: "on" }) },
   { id: "rate shipped", allowed: EVERYONE_LOGGED_IN, request: async (f, actor) => onSuggestion(await f.shippedSuggestion(actor?.id), { intent: "rate", score: "4", comment: "Works." }) },

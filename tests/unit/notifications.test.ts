@@ -25,7 +25,7 @@ describe("channelsFor", () => {
 
   it("emails by default only what a member would not want to miss", () => {
     const emailed = NOTIFICATION_KINDS.filter((kind) => DEFAULT_CHANNELS[kind].email);
-    expect(emailed).toEqual(["official_reply", "status_change", "ship", "complaint"]);
+    expect(emailed).toEqual(["official_reply", "status_change", "ship", "complaint", "reply", "mention"]);
     expect(NOTIFICATION_KINDS.every((kind) => DEFAULT_CHANNELS[kind].inApp)).toBe(true);
   });
 
@@ -96,6 +96,9 @@ describe("describeNotification", () => {
       complaint: [{ title: "T" }, { title: "T", complaintStatus: "acknowledged" }],
       badge: [{ badgeName: "B" }],
       invitation: [{ username: "u" }, { invitedBy: "u" }],
+      reply: [{ authorName: "Ada", commentId: 3 }],
+      mention: [{ authorName: "Ada", commentId: 3 }],
+      new_comments: [{ count: 1 }, { count: 4, commentId: 3 }],
     };
     for (const kind of NOTIFICATION_KINDS) {
       for (const payload of payloads[kind]) {

@@ -13,6 +13,7 @@ export default {
     profile: "My profile",
     language: "Language",
     followBrowser: "Follow my browser",
+    menu: "Menu",
     mainNavigation: "Main navigation",
   },
   languageNames: { en: "English", zh: "简体中文" },

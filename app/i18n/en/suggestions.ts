@@ -28,7 +28,17 @@ export default {
     comments_other: "{{count}} comments",
     by: "by {{name}}",
     answered: "Official reply",
+    voteFor: "Vote for “{{title}}” ({{count}} vote)",
+    voteFor_other: "Vote for “{{title}}” ({{count}} votes)",
+    votedFor: "You voted for “{{title}}” ({{count}} vote); press to take your vote back",
+    votedFor_other: "You voted for “{{title}}” ({{count}} votes); press to take your vote back",
   },
+  follow: {
+    follow: "Follow",
+    following: "Following ✓",
+    hint: "Hear about new comments and status changes, without voting",
+  },
+  mentions: { label: "Members to mention" },
   new: {
     title: "New suggestion",
     intro: "One idea per suggestion. Say what you want and why it matters to you.",

@@ -13,6 +13,7 @@ export default {
     profile: "我的主页",
     language: "语言",
     followBrowser: "跟随浏览器",
+    menu: "菜单",
     mainNavigation: "主导航",
   },
   languageNames: { en: "English", zh: "简体中文" },

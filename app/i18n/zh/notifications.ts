@@ -11,6 +11,9 @@ export default {
   settingsLink: "通知设置",
   kinds: {
     official_reply: "官方回复",
+    reply: "回复我的评论",
+    mention: "提到我",
+    new_comments: "关注的建议有新评论",
     status_change: "状态变更",
     merge: "合并",
     ship: "建议上线",
@@ -20,6 +23,10 @@ export default {
   },
   messages: {
     officialReply: "官方回复了「{{title}}」",
+    reply: "{{name}} 回复了你在「{{title}}」下的评论",
+    mention: "{{name}} 在「{{title}}」中提到了你",
+    newComments: "「{{title}}」有 {{count}} 条新评论",
+    newComments_other: "「{{title}}」有 {{count}} 条新评论",
     statusChange: "「{{title}}」已从{{from}}变为{{to}}",
     statusChangeUnknown: "「{{title}}」的状态有变化",
     merge: "「{{title}}」已合并到「{{target}}」",

@@ -28,7 +28,17 @@ export default {
     comments_other: "{{count}} 条评论",
     by: "{{name}} 发布",
     answered: "官方已回复",
+    voteFor: "为“{{title}}”投票（{{count}} 票）",
+    voteFor_other: "为“{{title}}”投票（{{count}} 票）",
+    votedFor: "你已为“{{title}}”投票（{{count}} 票），再按一次撤回",
+    votedFor_other: "你已为“{{title}}”投票（{{count}} 票），再按一次撤回",
   },
+  follow: {
+    follow: "关注",
+    following: "已关注 ✓",
+    hint: "不投票也能收到新评论和状态变化的通知",
+  },
+  mentions: { label: "可以提到的成员" },
   new: {
     title: "提建议",
     intro: "每条建议只写一个想法，说清楚你想要什么、为什么重要。",

@@ -1,0 +1,49 @@
+// Following a suggestion: who hears about its comments and changes. Taking part (posting,
+// co-authoring, voting, commenting) follows it without a row; a member's own choice, to follow
+// without voting or to stop following, is a row in suggestion_follows and wins.
+import { and, eq, sql } from "drizzle-orm";
+import { suggestionFollows } from "#db/schema";
+import { getDb } from "~/db.server";
+
+// The followers' user ids as a subquery (column user_id), for the notification fan-outs.
+export function followersOf(suggestionId: number) {
+  return sql`
+    select user_id from (
+      select author_id as user_id from suggestions where id = ${suggestionId}
+      union select user_id from suggestion_credits where suggestion_id = ${suggestionId}
+      union select user_id from votes where suggestion_id = ${suggestionId}
+      union select author_id from comments where suggestion_id = ${suggestionId}
+      union select user_id from suggestion_follows where suggestion_id = ${suggestionId} and following = 1
+    )
+    where user_id not in (select user_id from suggestion_follows where suggestion_id = ${suggestionId} and following = 0)
+  `;
+}
+
+export function isFollowing(suggestionId: number, userId: number): boolean {
+  const row = getDb().get<{ one: number } | undefined>(
+    sql`select 1 as one from (${followersOf(suggestionId)}) where user_id = ${userId}`,
+  );
+  return !!row;
+}
+
+// Callers have checked the member may see the suggestion (findVisibleSuggestion).
+export function setFollowing(input: { suggestionId: number; userId: number; following: boolean; now?: Date }) {
+  const now = input.now ?? new Date();
+  getDb()
+    .insert(suggestionFollows)
+    .values({ suggestionId: input.suggestionId, userId: input.userId, following: input.following, createdAt: now })
+    .onConflictDoUpdate({
+      target: [suggestionFollows.suggestionId, suggestionFollows.userId],
+      set: { following: input.following, createdAt: now },
+    })
+    .run();
+  return { following: isFollowing(input.suggestionId, input.userId) };
+}
+
+// A member who comments again after unfollowing has chosen to take part: they follow again.
+export function followAgainOnComment(suggestionId: number, userId: number) {
+  getDb()
+    .delete(suggestionFollows)
+    .where(and(eq(suggestionFollows.suggestionId, suggestionId), eq(suggestionFollows.userId, userId), eq(suggestionFollows.following, false)))
+    .run();
+}

@@ -1,0 +1,11 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { getOptionalUser } from "~/auth.server";
+import { mentionCandidates } from "~/features/accounts/mention-candidates.server";
+
+// GET /members/mentions?q=ad: usernames for the comment box's "@" suggestions. Only members
+// write comments, so visitors are refused rather than given a way to list accounts.
+export function loader({ request }: LoaderFunctionArgs) {
+  if (!getOptionalUser(request)) return data({ members: [] }, { status: 403 });
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 30);
+  return data({ members: mentionCandidates(q) }, { headers: { "Cache-Control": "private, max-age=60" } });
+}
