@@ -3,9 +3,15 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Board, Suggestion, User } from "#db/schema";
 import { action as newComplaintAction } from "~/routes/complaints.new";
+import { loader as boardLoader } from "~/routes/b.$board";
+import { action as newSuggestionAction, loader as newSuggestionLoader } from "~/routes/s.new";
+import { action as suggestionAction, loader as suggestionLoader } from "~/routes/s.$id";
+import { loader as staffLoader } from "~/routes/staff";
+import { createCampaign } from "~/campaigns.server";
+import { listTags } from "~/boards.server";
 import { loader as complaintLoader } from "~/routes/complaints.$id";
 import { getDb } from "~/db.server";
-import { suggestions } from "#db/schema";
+import { suggestions, suggestionTags } from "#db/schema";
 import { eq } from "drizzle-orm";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
@@ -65,5 +71,67 @@ describe("1. complaint references go through the visibility check", () => {
     expect(JSON.stringify(page.body)).not.toContain("Moves to early access later");
     const staffPage = await outcome(() => complaintLoader(routeArgs(requestAs(staff, `/complaints/${id}`), { id })));
     expect((staffPage.body as { suggestion: { title: string } }).suggestion.title).toBe("Moves to early access later");
+  });
+});
+
+describe("2. an early-access campaign's tag is as invisible as its board", () => {
+  const NAME = "Project Zephyr private beta";
+  let tagSlug: string;
+  let publicOwn: Suggestion;
+  beforeAll(async () => {
+    const campaign = createCampaign({
+      boardId: earlyBoard.id,
+      titleEn: NAME,
+      titleZh: "西风计划",
+      bannerEn: "",
+      bannerZh: "",
+      startsAt: new Date(Date.now() - 86_400_000),
+      endsAt: new Date(Date.now() + 86_400_000),
+      createdById: staff.id,
+    });
+    tagSlug = listTags(staff).find((t) => t.id === campaign.tagId)!.slug;
+    publicOwn = await createSuggestion({ board: publicBoard, author: level4 });
+  });
+
+  test("tag lists leave it out below level 4: the board filter, the new-suggestion form, the staff filter", async () => {
+    expect(listTags(level2).some((t) => t.slug === tagSlug)).toBe(false);
+    expect(listTags(null).some((t) => t.slug === tagSlug)).toBe(false);
+    expect(listTags(level4).some((t) => t.slug === tagSlug)).toBe(true);
+    const form = (await outcome(() => newSuggestionLoader(routeArgs(requestAs(level2, "/s/new"))))).body;
+    expect(JSON.stringify(form)).not.toContain(NAME);
+    // A public board's filter never offers another board's campaign, whoever looks.
+    for (const viewer of [null, level2, level4, staff]) {
+      const page = await outcome(() => boardLoader(routeArgs(requestAs(viewer, `/b/${publicBoard.slug}`), { board: publicBoard.slug })));
+      expect(JSON.stringify(page.body)).not.toContain(NAME);
+    }
+    expect(JSON.stringify((await outcome(() => staffLoader(routeArgs(requestAs(staff, "/staff"))))).body)).toContain(NAME);
+  });
+
+  test("nobody can put it on a public suggestion: the tag editor and the new-suggestion form refuse it as unknown", async () => {
+    for (const user of [level4, staff]) {
+      const page = await outcome(() => suggestionLoader(routeArgs(requestAs(user, `/s/${publicOwn.id}`), { id: String(publicOwn.id) })));
+      expect(JSON.stringify(page.body)).not.toContain(NAME);
+      const tagged = await outcome(() =>
+        suggestionAction(routeArgs(requestAs(user, `/s/${publicOwn.id}`, { form: { intent: "tags", tags: tagSlug } }), { id: String(publicOwn.id) })),
+      );
+      expect(tagged.status).toBe(400);
+      expect(JSON.stringify(tagged.body)).toContain("forms.unknownTag");
+    }
+    const posted = await outcome(() =>
+      newSuggestionAction(
+        routeArgs(requestAs(level4, "/s/new", { form: { title: "A public idea with a private tag", body: "Words.", board: publicBoard.slug, tags: tagSlug } })),
+      ),
+    );
+    expect(posted.status).toBe(400);
+    expect(JSON.stringify(posted.body)).toContain("forms.unknownTag");
+  });
+
+  test("a campaign tag already on another board's suggestion is not shown there", async () => {
+    const stuck = await createSuggestion({ board: publicBoard });
+    const tagId = listTags(staff).find((t) => t.slug === tagSlug)!.id;
+    getDb().insert(suggestionTags).values({ suggestionId: stuck.id, tagId }).run();
+    const page = await outcome(() => suggestionLoader(routeArgs(requestAs(null, `/s/${stuck.id}`), { id: String(stuck.id) })));
+    expect(page.status).toBe(200);
+    expect(JSON.stringify(page.body)).not.toContain(NAME);
   });
 });
