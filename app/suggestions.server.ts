@@ -311,7 +311,8 @@ export function getSuggestionPage(id: number, viewer: Viewer) {
     ? (db
         .select({ id: suggestions.id, title: suggestions.title })
         .from(suggestions)
-        .where(eq(suggestions.id, row.suggestion.duplicateOfId))
+        // A target the viewer cannot see (moved to early access since) is not named.
+        .where(and(eq(suggestions.id, row.suggestion.duplicateOfId), visibleSuggestions(viewer)))
         .get() ?? null)
     : null;
 

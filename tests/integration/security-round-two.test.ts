@@ -9,6 +9,8 @@ import { action as suggestionAction, loader as suggestionLoader } from "~/routes
 import { loader as staffLoader } from "~/routes/staff";
 import { createCampaign } from "~/campaigns.server";
 import { listTags } from "~/boards.server";
+import { mergeSuggestion } from "~/lifecycle.server";
+import { proposeMerge } from "~/merge-proposals.server";
 import { loader as complaintLoader } from "~/routes/complaints.$id";
 import { getDb } from "~/db.server";
 import { suggestions, suggestionTags } from "#db/schema";
@@ -133,5 +135,42 @@ describe("2. an early-access campaign's tag is as invisible as its board", () =>
     const page = await outcome(() => suggestionLoader(routeArgs(requestAs(null, `/s/${stuck.id}`), { id: String(stuck.id) })));
     expect(page.status).toBe(200);
     expect(JSON.stringify(page.body)).not.toContain(NAME);
+  });
+});
+
+describe("3. merges never point a public suggestion at an early-access one", () => {
+  test("staff merging public into early access are refused and nothing changes", async () => {
+    const source = await createSuggestion({ board: publicBoard });
+    const target = await createSuggestion({ board: earlyBoard, title: "Early-access merge target Orion" });
+    const merged = await outcome(() =>
+      suggestionAction(
+        routeArgs(requestAs(staff, `/s/${source.id}`, { form: { intent: "merge", targetId: String(target.id), note: "The same idea." } }), { id: String(source.id) }),
+      ),
+    );
+    expect(merged.status).toBe(400);
+    expect(JSON.stringify(merged.body)).toContain("lifecycle.errors.mergeIntoLessVisible");
+    expect(getDb().select().from(suggestions).where(eq(suggestions.id, source.id)).get()!.status).toBe("open");
+    // The other way round is fine: early-access voters can see public suggestions.
+    expect(mergeSuggestion({ sourceId: target.id, targetId: source.id, actorId: staff.id, note: "Same." }).ok).toBe(true);
+  });
+
+  test("a level-4 member cannot propose it either", async () => {
+    const source = await createSuggestion({ board: publicBoard });
+    const target = await createSuggestion({ board: earlyBoard });
+    expect(proposeMerge({ sourceId: source.id, targetId: target.id, proposer: level4 })).toEqual({
+      ok: false,
+      reason: "invalid",
+      error: "lifecycle.errors.mergeIntoLessVisible",
+    });
+  });
+
+  test("a duplicate whose target is no longer visible does not name it", async () => {
+    const source = await createSuggestion({ board: publicBoard });
+    const target = await createSuggestion({ board: publicBoard, title: "Later moved to early access Vega" });
+    expect(mergeSuggestion({ sourceId: source.id, targetId: target.id, actorId: staff.id, note: "Same." }).ok).toBe(true);
+    getDb().update(suggestions).set({ boardId: earlyBoard.id }).where(eq(suggestions.id, target.id)).run();
+    const page = await outcome(() => suggestionLoader(routeArgs(requestAs(level2, `/s/${source.id}`), { id: String(source.id) })));
+    expect(page.status).toBe(200);
+    expect(JSON.stringify(page.body)).not.toContain("Vega");
   });
 });
