@@ -10,6 +10,18 @@ type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 export class UsernameTakenError extends Error {}
 export class EmailTakenError extends Error {}
+export class DisplayNameReservedError extends Error {}
+
+// The names the team speaks under (staff, leads, admins): sign-up does not give them out
+// again as display names (app/features/accounts/reserved-names.ts).
+export function staffNames(): string[] {
+  return getDb()
+    .select({ username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(and(sql`${users.role} != 'member'`, isNull(users.deletedAt)))
+    .all()
+    .flatMap((u) => [u.username, u.displayName]);
+}
 
 export function findUserByUsername(username: string) {
   return getDb()

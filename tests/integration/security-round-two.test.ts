@@ -13,7 +13,10 @@ import { mergeSuggestion } from "~/lifecycle.server";
 import { proposeMerge } from "~/merge-proposals.server";
 import { loader as complaintLoader } from "~/routes/complaints.$id";
 import { getDb } from "~/db.server";
-import { suggestions, suggestionTags } from "#db/schema";
+import { suggestions, suggestionTags, users } from "#db/schema";
+import { signupSchema } from "~/forms/auth";
+import { deleteAccount } from "~/privacy.server";
+import { action as signupAction } from "~/routes/signup";
 import { eq } from "drizzle-orm";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
@@ -172,5 +175,43 @@ describe("3. merges never point a public suggestion at an early-access one", () 
     const page = await outcome(() => suggestionLoader(routeArgs(requestAs(level2, `/s/${source.id}`), { id: String(source.id) })));
     expect(page.status).toBe(200);
     expect(JSON.stringify(page.body)).not.toContain("Vega");
+  });
+});
+
+let addressSeq = 0;
+// Each sign-up from its own address unless a test says otherwise (sign-ups are throttled per address).
+const signUp = (form: Record<string, string>, address = `198.51.100.${++addressSeq % 250}`) =>
+  outcome(() => signupAction({ ...routeArgs(requestAs(null, "/signup", { form })), context: { clientAddress: address } }));
+const freshName = () => `fan_${Math.random().toString(36).slice(2, 10)}`;
+
+describe("4. nobody can block another member's account deletion", () => {
+  test("a squatter holding the old deleted-<id> names no longer makes the deletion fail", async () => {
+    const leaving = await createMember();
+    await createMember({ username: `deleted-${leaving.id}`, email: `deleted-${leaving.id}@deleted.invalid` });
+    expect(() => deleteAccount(leaving.id)).not.toThrow();
+    const after = getDb().select().from(users).where(eq(users.id, leaving.id)).get()!;
+    expect(after.username).toBe(`deleted:${leaving.id}`);
+    expect(after.deletedAt).not.toBeNull();
+  });
+
+  test("sign-up cannot produce the deleted form and refuses the old one as reserved", async () => {
+    expect(signupSchema.safeParse({ username: "deleted:12", email: "a@example.com", password: "long enough pass" }).success).toBe(false);
+    expect(signupSchema.safeParse({ username: "x", email: "deleted:12", password: "long enough pass" }).success).toBe(false);
+    const refused = await signUp({ username: "deleted-152", email: "squat@example.com", password: "a long unusual passphrase" });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain("forms.usernameReserved");
+  });
+});
+
+describe("8. display names do not pose as the team", () => {
+  test("the team suffix and a staff member's name are refused at sign-up", async () => {
+    const teamMember = await createStaff({ displayName: "Mia Zhang (Sprout team)" });
+    for (const displayName of ["Eve (Sprout team)", "Bob - staff", "小王 官方", teamMember.displayName, "mia zhang  (sprout TEAM)"]) {
+      const refused = await signUp({ username: freshName(), email: `${freshName()}@example.com`, password: "a long unusual passphrase", displayName });
+      expect(refused.status, displayName).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain("forms.displayNameReserved");
+    }
+    const fine = await signUp({ username: freshName(), email: `${freshName()}@example.com`, password: "a long unusual passphrase", displayName: "Steamfan Teamwork" });
+    expect(fine.status).toBe(302);
   });
 });
