@@ -1,6 +1,6 @@
 // Issue 18 (security round two): each finding of the attack, as it was reproduced, so it
 // stays fixed. Early access and flag-hidden suggestions must be as unknown as missing ids.
-import { beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 import type { Board, Suggestion, User } from "#db/schema";
 import { action as newComplaintAction } from "~/routes/complaints.new";
 import { loader as boardLoader } from "~/routes/b.$board";
@@ -15,6 +15,10 @@ import { loader as complaintLoader } from "~/routes/complaints.$id";
 import { getDb } from "~/db.server";
 import { suggestions, suggestionTags, users } from "#db/schema";
 import { signupSchema } from "~/forms/auth";
+import { logIn } from "~/accounts.server";
+import { THROTTLE } from "~/login-throttle";
+import * as passwords from "~/passwords.server";
+import { MEMBER_PASSWORD } from "../factories";
 import { deleteAccount } from "~/privacy.server";
 import { action as signupAction } from "~/routes/signup";
 import { eq } from "drizzle-orm";
@@ -213,5 +217,45 @@ describe("8. display names do not pose as the team", () => {
     }
     const fine = await signUp({ username: freshName(), email: `${freshName()}@example.com`, password: "a long unusual passphrase", displayName: "Steamfan Teamwork" });
     expect(fine.status).toBe(302);
+  });
+});
+
+describe("5. the login throttle counts the account, not what was typed", () => {
+  test("failures with the username slow down guesses with the email too", async () => {
+    const member = await createMember();
+    const now = Date.now();
+    const delays: number[] = [];
+    const wait = async (ms: number) => delays.push(ms);
+    for (let i = 0; i <= THROTTLE.freeFailures; i++) await logIn(member.username, "wrong-password", `10.5.0.${i}`, { now, wait });
+    await logIn(member.email, "wrong-password", "10.5.1.1", { now, wait });
+    expect(delays).toEqual([THROTTLE.delayStepMs]);
+  });
+
+  test("one address guessing by username then email is locked; the member elsewhere is not", async () => {
+    const member = await createMember();
+    const now = Date.now();
+    const wait = async () => undefined;
+    for (let i = 0; i < THROTTLE.lockAfterFailures; i++) await logIn(member.username, "wrong-password", "10.5.2.1", { now, wait });
+    expect(await logIn(member.email, MEMBER_PASSWORD, "10.5.2.1", { now, wait })).toMatchObject({ ok: false, reason: "locked" });
+    // Guessing from one place does not lock the member out everywhere.
+    expect(await logIn(member.username, MEMBER_PASSWORD, "10.5.2.2", { now, wait })).toEqual({ ok: true, userId: member.id });
+  });
+});
+
+describe("6. logging in says nothing about who is a member", () => {
+  test("an unknown name runs the same password check as a known one", async () => {
+    const member = await createMember();
+    const verify = vi.spyOn(passwords, "verifyPassword");
+    await logIn(`nobody_${member.id}`, "wrong-password", "10.6.0.1", { wait: async () => undefined });
+    await logIn(member.username, "wrong-password", "10.6.0.2", { wait: async () => undefined });
+    expect(verify).toHaveBeenCalledTimes(2);
+    expect(verify.mock.calls.map(([, hash]) => hash.split("$")[0])).toEqual(["scrypt", "scrypt"]);
+    verify.mockRestore();
+  });
+
+  test("a deleted account cannot log in, and is checked like any other", async () => {
+    const leaving = await createMember();
+    deleteAccount(leaving.id);
+    expect(await logIn(`deleted:${leaving.id}`, "!", "10.6.0.3", { wait: async () => undefined })).toEqual({ ok: false, reason: "invalid" });
   });
 });
