@@ -12,4 +12,14 @@ export default defineConfig(
   { languageOptions: { globals: { ...globals.browser, ...globals.node } } },
   // `const { secret, ...rest } = row` is how a field is left out of an object.
   { rules: { "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true }] } },
+  // react-i18next's Trans parses interpolated user text as markup: app/components/trans.tsx
+  // escapes it first.
+  {
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "react-i18next", importNames: ["Trans"], message: "Use Trans from ~/components/trans: it keeps user text out of the markup." }] },
+      ],
+    },
+  },
 );

@@ -1,5 +1,6 @@
 // Members and their credentials: sign up, log in (with throttling), look up profiles.
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { loginThrottles, sessions, suggestions, comments, users, votes, type Role, type User } from "#db/schema";
 import { visibleSuggestions, type Viewer } from "~/boards.server";
 import { getDb } from "~/db.server";
@@ -10,6 +11,18 @@ type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 export class UsernameTakenError extends Error {}
 export class EmailTakenError extends Error {}
+export class DisplayNameReservedError extends Error {}
+
+// The names the team speaks under (staff, leads, admins): sign-up does not give them out
+// again as display names (app/features/accounts/reserved-names.ts).
+export function staffNames(): string[] {
+  return getDb()
+    .select({ username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(and(sql`${users.role} != 'member'`, isNull(users.deletedAt)))
+    .all()
+    .flatMap((u) => [u.username, u.displayName]);
+}
 
 export function findUserByUsername(username: string) {
   return getDb()
@@ -83,8 +96,8 @@ function readThrottle(key: string): ThrottleState | undefined {
     : undefined;
 }
 
-function recordFailure(key: string, now: number) {
-  const next = afterFailure(readThrottle(key), now);
+function recordFailure(key: string, now: number, locks: boolean) {
+  const next = afterFailure(readThrottle(key), now, { locks });
   const values = {
     failures: next.failures,
     firstFailureAt: new Date(next.firstFailureAt),
@@ -104,28 +117,42 @@ export type LoginResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
-// Checks a password, slowing down and then refusing repeated failures for the account and
-// for the address alike, so neither guessing one account nor spraying many works.
+// An unknown login runs scrypt too, against this hash of nothing anyone can type, so the
+// answer takes as long as for an existing account and says nothing about who is a member.
+let dummyHash: Promise<string> | undefined;
+
+// Checks a password, slowing down and then refusing repeated failures. The counters are
+// keyed by the account, whatever was typed (username or email), and by the address: the
+// account alone only slows down (anyone could otherwise lock any member out), the address
+// with the account locks, and so does an address spraying many accounts.
 export async function logIn(
-  username: string,
+  identifier: string,
   password: string,
   address: string,
   { now = Date.now(), wait = sleep }: { now?: number; wait?: (ms: number) => Promise<unknown> } = {},
 ): Promise<LoginResult> {
-  const keys = [`account:${username.toLowerCase()}`, `address:${address}`];
+  const user = findUserForLogin(identifier);
+  const account = user ? `account:${user.id}` : `account:unknown:${identifier.toLowerCase()}`;
+  const keys = [
+    { key: account, locks: false },
+    { key: `address-account:${address}:${account}`, locks: true },
+    { key: `address:${address}`, locks: true },
+  ];
   let delayMs = 0;
-  for (const key of keys) {
+  for (const { key } of keys) {
     const decision = throttleDecision(readThrottle(key), now);
     if (!decision.allowed) return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) };
     delayMs = Math.max(delayMs, decision.delayMs);
   }
   if (delayMs > 0) await wait(delayMs);
-  const user = findUserForLogin(username);
-  if (user && (await verifyPassword(password, user.passwordHash))) {
-    getDb().delete(loginThrottles).where(eq(loginThrottles.key, keys[0])).run();
+  const usable = user && user.deletedAt === null && user.passwordHash.startsWith("scrypt$");
+  const hash = usable ? user.passwordHash : await (dummyHash ??= hashPassword(randomBytes(32).toString("hex")));
+  const matches = await verifyPassword(password, hash);
+  if (usable && matches) {
+    getDb().delete(loginThrottles).where(inArray(loginThrottles.key, [keys[0].key, keys[1].key])).run();
     return { ok: true, userId: user.id };
   }
-  for (const key of keys) recordFailure(key, now);
+  for (const { key, locks } of keys) recordFailure(key, now, locks);
   return { ok: false, reason: "invalid" };
 }
 

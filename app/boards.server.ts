@@ -1,7 +1,7 @@
 // Boards (one product area each) and the tags suggestions can carry, and who may see what:
 // every query that lists or finds suggestions for someone filters with visibleSuggestions.
-import { and, asc, count, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { boards, suggestions, tags } from "#db/schema";
+import { and, asc, count, eq, inArray, isNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { boards, campaigns, suggestions, tags } from "#db/schema";
 import { cached } from "~/cache.server";
 import { getDb } from "~/db.server";
 import { isStaff } from "~/permissions";
@@ -64,13 +64,38 @@ export function findBoardBySlug(slug: string, viewer: Viewer = null) {
   return getDb().select().from(boards).where(and(eq(boards.slug, slug), visibleBoards(viewer))).get() ?? null;
 }
 
-export function listTags() {
-  return getDb().select().from(tags).orderBy(asc(tags.slug)).all();
+// A campaign's tag is named after the campaign, so it belongs to the campaign's board: it
+// is as invisible as that board, and it can only be on suggestions of that board (else a
+// member could put an early-access campaign's name on a public suggestion).
+export function visibleTags(viewer: Viewer = null, { boardId }: { boardId?: number } = {}): SQL {
+  const conditions: SQL[] = [];
+  if (!canSeeEarlyAccess(viewer)) {
+    conditions.push(sql`${tags.id} not in (select ${campaigns.tagId} from ${campaigns} join ${boards} on ${boards.id} = ${campaigns.boardId}
+      where ${campaigns.tagId} is not null and ${boards.visibility} != 'public')`);
+  }
+  if (boardId !== undefined) conditions.push(notAnotherBoardsCampaignTag(boardId));
+  return conditions.length ? and(...conditions)! : TRUE;
 }
 
-export function findTagsBySlugs(slugs: string[]) {
+// Whether the tag may be on a suggestion of this board (the same for every viewer, so what a
+// suggestion shows never depends on a tag put on it before this rule).
+export function notAnotherBoardsCampaignTag(boardId: number | SQLWrapper): SQL {
+  return sql`not exists (select 1 from ${campaigns} where ${campaigns.tagId} = ${tags.id} and ${campaigns.boardId} != ${boardId})`;
+}
+
+// The tags the viewer may see (and, with boardId, use on that board), for filters and forms.
+export function listTags(viewer: Viewer = null, scope: { boardId?: number } = {}) {
+  return getDb().select().from(tags).where(visibleTags(viewer, scope)).orderBy(asc(tags.slug)).all();
+}
+
+// Slugs outside listTags(viewer, { boardId }) are not found: callers answer "unknown tag".
+export function findTagsBySlugs(slugs: string[], viewer: Viewer, boardId: number) {
   if (slugs.length === 0) return [];
-  return getDb().select().from(tags).where(inArray(tags.slug, slugs)).all();
+  return getDb()
+    .select()
+    .from(tags)
+    .where(and(inArray(tags.slug, slugs), visibleTags(viewer, { boardId })))
+    .all();
 }
 
 // Admin: every board, whatever its visibility.

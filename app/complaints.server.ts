@@ -2,7 +2,7 @@
 // them (acknowledged, answered, resolved with a note) and rated when resolved. Every write
 // goes through decideComplaintAction (complaint-rules.ts), so rights hold whatever the UI
 // shows. Times are recorded for the staff clock and the word-of-mouth score.
-import { asc, desc, eq, gte, ne, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { complaintMessages, complaints, suggestions, users, type ComplaintStatus } from "#db/schema";
 import {
@@ -14,6 +14,7 @@ import {
   type ComplaintDecision,
   type ComplaintQueueStats,
 } from "~/complaint-rules";
+import { visibleSuggestions, type Viewer } from "~/boards.server";
 import { getDb } from "~/db.server";
 import { evaluateHonors } from "~/honors.server";
 import { renderMarkdown } from "~/markdown.server";
@@ -32,8 +33,12 @@ export function complaintResponseTargetMs(): number {
 
 export type FileComplaintResult = { ok: true; id: number } | { ok: false; reason: "unknown_suggestion" };
 
+// The filer must be able to see the suggestion the complaint is about, by the same rule as
+// every list (an early-access or flag-hidden suggestion is as unknown as a missing id), or
+// the complaint page would show its title.
 export function fileComplaint(input: {
   userId: number;
+  viewer: Viewer;
   subject: Subject;
   suggestionId?: number;
   title: string;
@@ -42,7 +47,11 @@ export function fileComplaint(input: {
 }): FileComplaintResult {
   const db = getDb();
   if (input.suggestionId !== undefined) {
-    const exists = db.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.id, input.suggestionId)).get();
+    const exists = db
+      .select({ id: suggestions.id })
+      .from(suggestions)
+      .where(and(eq(suggestions.id, input.suggestionId), visibleSuggestions(input.viewer, { ownHidden: true })))
+      .get();
     if (!exists) return { ok: false, reason: "unknown_suggestion" };
   }
   const { id } = db
@@ -95,7 +104,9 @@ export function getComplaint(id: number, viewer: ComplaintActor) {
     .from(complaints)
     .innerJoin(filer, eq(filer.id, complaints.userId))
     .leftJoin(resolver, eq(resolver.id, complaints.resolvedById))
-    .leftJoin(suggestions, eq(suggestions.id, complaints.suggestionId))
+    // What the suggestion became since (moved to early access, hidden by flags) decides
+    // whether this viewer still sees its title.
+    .leftJoin(suggestions, and(eq(suggestions.id, complaints.suggestionId), visibleSuggestions(viewer, { ownHidden: true })))
     .where(eq(complaints.id, id))
     .get();
   if (!row || !decideComplaintAction(viewer, row.complaint, "view").ok) return null;

@@ -15,9 +15,10 @@
 import { createHmac } from "node:crypto";
 import { and, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { invitations, users, type User } from "#db/schema";
-import { createUser } from "~/accounts.server";
+import { createUser, DisplayNameReservedError, staffNames } from "~/accounts.server";
 import { getOptionalUser } from "~/auth.server";
 import { getDb } from "~/db.server";
+import { isReservedDisplayName } from "~/features/accounts/reserved-names";
 import { env } from "~/env.server";
 import { evaluateHonors } from "~/honors.server";
 import {
@@ -126,7 +127,8 @@ export type SignupInput = {
 // Creates the account and says who brought the member in: an invite code (required when
 // registration is invite-only, single-use, claimed in the account's own transaction so two
 // people can never join with one code), else a share link followed in the last days, else
-// nobody. Throws InviteCodeRefusedError, or createUser's UsernameTaken/EmailTaken errors.
+// nobody. Throws InviteCodeRefusedError, DisplayNameReservedError (a name posing as the
+// team's), or createUser's UsernameTaken/EmailTaken errors.
 export async function signUpMember(input: SignupInput): Promise<User> {
   const now = input.now ?? new Date();
   const code = input.inviteCode?.trim() ? normalizeInviteCode(input.inviteCode) : null;
@@ -138,6 +140,7 @@ export async function signUpMember(input: SignupInput): Promise<User> {
     if (refusal) throw new InviteCodeRefusedError(refusal);
   }
   const sharerId = invitation ? null : sharerFromCookie(input.cookieHeader, now);
+  if (isReservedDisplayName(input.displayName?.trim() || input.username, staffNames())) throw new DisplayNameReservedError();
   return createUser({
     username: input.username,
     email: input.email,

@@ -4,6 +4,7 @@
 // change is committed (event keys make a retried notification harmless).
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import {
+  boards,
   merges,
   releases,
   statusChanges,
@@ -139,8 +140,9 @@ export function mergeSuggestion(input: { sourceId: number; targetId: number; act
     (tx) => {
       const pick = (id: number) =>
         tx
-          .select({ id: suggestions.id, status: suggestions.status, authorId: suggestions.authorId, title: suggestions.title })
+          .select({ id: suggestions.id, status: suggestions.status, authorId: suggestions.authorId, title: suggestions.title, visibility: boards.visibility })
           .from(suggestions)
+          .innerJoin(boards, eq(boards.id, suggestions.boardId))
           .where(eq(suggestions.id, id))
           .get();
       const source = pick(input.sourceId);

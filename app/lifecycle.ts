@@ -38,7 +38,8 @@ export type LifecycleError =
   | "lifecycle.errors.noteTooLong"
   | "lifecycle.errors.mergeIntoItself"
   | "lifecycle.errors.mergeIntoDuplicate"
-  | "lifecycle.errors.mergeFromFinal";
+  | "lifecycle.errors.mergeFromFinal"
+  | "lifecycle.errors.mergeIntoLessVisible";
 
 export function isStatus(value: unknown): value is SuggestionStatus {
   return typeof value === "string" && (SUGGESTION_STATUSES as readonly string[]).includes(value);
@@ -75,12 +76,18 @@ export function transitionError(from: SuggestionStatus, to: SuggestionStatus, no
 
 // A merge moves the source to duplicate. Shipped and duplicate sources are final; the
 // target must be a suggestion that stands on its own (not itself merged away).
+type BoardVisibility = "public" | "early_access";
+
 export function mergeError(
-  source: { id: number; status: SuggestionStatus },
-  target: { id: number; status: SuggestionStatus },
+  source: { id: number; status: SuggestionStatus; visibility?: BoardVisibility },
+  target: { id: number; status: SuggestionStatus; visibility?: BoardVisibility },
   note: string,
 ): LifecycleError | null {
   if (source.id === target.id) return "lifecycle.errors.mergeIntoItself";
+  // The source's page says "duplicate of <target>" to everyone who sees it, its followers
+  // are told the target's title and its voters' votes move there: a public suggestion may
+  // not point where its public cannot follow.
+  if (source.visibility === "public" && target.visibility === "early_access") return "lifecycle.errors.mergeIntoLessVisible";
   if (target.status === "duplicate") return "lifecycle.errors.mergeIntoDuplicate";
   if (source.status === "shipped" || source.status === "duplicate") return "lifecycle.errors.mergeFromFinal";
   return noteError("duplicate", note);
@@ -99,6 +106,7 @@ export function errorField(error: LifecycleError): "to" | "note" | "targetId" {
     case "lifecycle.errors.mergeIntoItself":
     case "lifecycle.errors.mergeIntoDuplicate":
     case "lifecycle.errors.mergeFromFinal":
+    case "lifecycle.errors.mergeIntoLessVisible":
       return "targetId";
     default:
       return "to";

@@ -1,5 +1,7 @@
-// Pure rules for slowing down and then refusing repeated failed logins, per account and per
-// address. The state is stored by accounts.server.ts; this file only decides.
+// Pure rules for slowing down and then refusing repeated failed logins. The state is stored
+// by accounts.server.ts under three keys: the account (slowed, never locked, so nobody can
+// lock a member out from elsewhere), the address and account together (locked: one place
+// guessing one account), and the address alone (locked: one place spraying many accounts).
 
 export const THROTTLE = {
   windowMs: 15 * 60 * 1000,
@@ -26,13 +28,14 @@ export function throttleDecision(state: ThrottleState | undefined, now: number):
   return { allowed: true, delayMs: extra > 0 ? Math.min(extra * THROTTLE.delayStepMs, THROTTLE.maxDelayMs) : 0 };
 }
 
-export function afterFailure(state: ThrottleState | undefined, now: number): ThrottleState {
+// locks: false for a key that only slows down (the account's own).
+export function afterFailure(state: ThrottleState | undefined, now: number, { locks = true }: { locks?: boolean } = {}): ThrottleState {
   const fresh = !state || now - state.firstFailureAt > THROTTLE.windowMs || (state.lockedUntil !== null && state.lockedUntil <= now);
   const failures = fresh ? 1 : state.failures + 1;
   const firstFailureAt = fresh ? now : state.firstFailureAt;
   return {
     failures,
     firstFailureAt,
-    lockedUntil: failures >= THROTTLE.lockAfterFailures ? now + THROTTLE.lockMs : null,
+    lockedUntil: locks && failures >= THROTTLE.lockAfterFailures ? now + THROTTLE.lockMs : null,
   };
 }

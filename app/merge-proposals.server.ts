@@ -3,7 +3,7 @@
 // suggestions themselves.
 import { and, asc, eq, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { mergeProposals, suggestions, users } from "#db/schema";
+import { boards, mergeProposals, suggestions, users } from "#db/schema";
 import { visibleSuggestions, type Viewer } from "~/boards.server";
 import { getDb } from "~/db.server";
 import { mergeError, type LifecycleError } from "~/lifecycle";
@@ -21,8 +21,9 @@ export function proposeMerge(input: { sourceId: number; targetId: number; propos
   const db = getDb();
   const pick = (id: number) =>
     db
-      .select({ id: suggestions.id, status: suggestions.status })
+      .select({ id: suggestions.id, status: suggestions.status, visibility: boards.visibility })
       .from(suggestions)
+      .innerJoin(boards, eq(boards.id, suggestions.boardId))
       .where(and(eq(suggestions.id, id), visibleSuggestions(input.proposer)))
       .get();
   const source = pick(input.sourceId);

@@ -17,6 +17,7 @@ import {
   votes,
 } from "#db/schema";
 import { getDb } from "~/db.server";
+import { deletedEmail, deletedUsername } from "~/features/accounts/reserved-names";
 import { evaluateHonors } from "~/honors.server";
 
 // Everything Sprout stores about a member that is theirs, as plain JSON.
@@ -61,9 +62,9 @@ export function deleteAccount(userId: number, now = new Date()) {
       }
       tx.update(users)
         .set({
-          username: `deleted-${userId}`,
+          username: deletedUsername(userId),
           displayName: "[deleted]", // the convention readers know from other forums, in any language
-          email: `deleted-${userId}@deleted.invalid`,
+          email: deletedEmail(userId),
           passwordHash: "!", // matches no password
           bio: "",
           locale: null,

@@ -23,7 +23,7 @@ export type PrivilegeResult = { form: PrivilegeForm; reply: SubmissionResult<str
 
 const isPrivilegeIntent = (intent: unknown): intent is PrivilegeForm => PRIVILEGE_INTENTS.includes(intent as PrivilegeForm);
 
-type PageSuggestion = Pick<Suggestion, "id" | "authorId" | "status" | "hiddenAt" | "createdAt">;
+type PageSuggestion = Pick<Suggestion, "id" | "authorId" | "boardId" | "status" | "hiddenAt" | "createdAt">;
 
 export function privilegesView(user: SessionUser | null, suggestion: PageSuggestion) {
   const own = !!user && user.id === suggestion.authorId;
@@ -33,7 +33,7 @@ export function privilegesView(user: SessionUser | null, suggestion: PageSuggest
   return {
     hidden: suggestion.hiddenAt !== null,
     canTag,
-    allTags: canTag ? listTags() : [],
+    allTags: canTag ? listTags(user, { boardId: suggestion.boardId }) : [],
     canFlag: !own && canFlag(user),
     flagged: !!user && hasFlagged(suggestion.id, user.id),
     // Staff merge directly with their own controls.
@@ -61,7 +61,7 @@ export function privilegeAction(intent: unknown, formData: FormData, user: Sessi
       const submission = parseWithZod(formData, { schema: tagsSchema });
       if (submission.status !== "success") return reply(intent, submission.reply());
       const slugs = [...new Set(submission.value.tags)];
-      const found = findTagsBySlugs(slugs);
+      const found = findTagsBySlugs(slugs, user, suggestion.boardId);
       if (found.length !== slugs.length) return reply(intent, submission.reply({ fieldErrors: { tags: ["forms.unknownTag"] } }));
       setSuggestionTags(id, found.map((t) => t.id));
       return redirect(`/s/${id}`);

@@ -13,7 +13,7 @@ import {
   votes,
   type SuggestionStatus,
 } from "#db/schema";
-import { visibilityKey, visibleSuggestions, type Viewer } from "~/boards.server";
+import { notAnotherBoardsCampaignTag, visibilityKey, visibleSuggestions, type Viewer } from "~/boards.server";
 import { cached } from "~/cache.server";
 import { campaignTagIds } from "~/campaigns.server";
 import { getDb } from "~/db.server";
@@ -139,7 +139,9 @@ function tagsOf(suggestionIds: number[]) {
     .select({ suggestionId: suggestionTags.suggestionId, slug: tags.slug, nameEn: tags.nameEn, nameZh: tags.nameZh })
     .from(suggestionTags)
     .innerJoin(tags, eq(tags.id, suggestionTags.tagId))
-    .where(inArray(suggestionTags.suggestionId, suggestionIds))
+    .innerJoin(suggestions, eq(suggestions.id, suggestionTags.suggestionId))
+    // A campaign tag put on another board's suggestion before that was refused stays unshown.
+    .where(and(inArray(suggestionTags.suggestionId, suggestionIds), notAnotherBoardsCampaignTag(suggestions.boardId)))
     .orderBy(asc(tags.slug))
     .all();
   for (const { suggestionId, ...tag } of rows) {
@@ -309,7 +311,8 @@ export function getSuggestionPage(id: number, viewer: Viewer) {
     ? (db
         .select({ id: suggestions.id, title: suggestions.title })
         .from(suggestions)
-        .where(eq(suggestions.id, row.suggestion.duplicateOfId))
+        // A target the viewer cannot see (moved to early access since) is not named.
+        .where(and(eq(suggestions.id, row.suggestion.duplicateOfId), visibleSuggestions(viewer)))
         .get() ?? null)
     : null;
 

@@ -4,7 +4,8 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
+import { Trans } from "~/components/trans";
 import { Field, FormError, steadyValidation } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
 import { flagSchema, mergeDecisionSchema, mergeProposalSchema, tagsSchema } from "~/forms/privileges";

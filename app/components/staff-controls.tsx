@@ -8,7 +8,8 @@ import {
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
+import { Trans } from "~/components/trans";
 import type { SuggestionStatus } from "#db/schema";
 import { Field, FormError, steadyValidation } from "~/components/field";
 import { mergeSchema, statusChangeSchema } from "~/forms/lifecycle";

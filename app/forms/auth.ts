@@ -1,6 +1,7 @@
 // Account forms: one schema each, used by the form (client validation) and the action.
 // Messages are i18n keys, translated where they are shown.
 import { z } from "zod";
+import { hasTeamSuffix, isReservedUsername } from "~/features/accounts/reserved-names";
 
 export const USERNAME_PATTERN = /^[a-zA-Z0-9_-]+$/;
 
@@ -10,10 +11,16 @@ export const signupSchema = z.object({
     .trim()
     .min(3, "forms.usernameLength")
     .max(30, "forms.usernameLength")
-    .regex(USERNAME_PATTERN, "forms.usernameCharacters"),
+    .regex(USERNAME_PATTERN, "forms.usernameCharacters")
+    .refine((name) => !isReservedUsername(name), "forms.usernameReserved"),
   email: z.string({ error: "forms.required" }).trim().max(254, "forms.emailInvalid").pipe(z.email("forms.emailInvalid")),
   password: z.string({ error: "forms.required" }).min(8, "forms.passwordLength").max(128, "forms.passwordLength"),
-  displayName: z.string().trim().max(50, "forms.displayNameLength").optional(),
+  displayName: z
+    .string()
+    .trim()
+    .max(50, "forms.displayNameLength")
+    .refine((name) => !hasTeamSuffix(name), "forms.displayNameReserved")
+    .optional(),
   // Required only when registration is invite-only (checked on the server, which knows).
   invite: z.string().trim().max(40, "invitations.refused.forged").optional(),
   // A field hidden from people: bots fill it in, and their signup is refused.

@@ -3,6 +3,7 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "./en";
+import { escapeForTrans, unescapeForTrans } from "./escape";
 import zh from "./zh";
 
 export const LANGUAGES = ["en", "zh"] as const;
@@ -19,7 +20,10 @@ export function createI18n(lng: Language): i18n {
     lng,
     fallbackLng: "en",
     resources,
-    interpolation: { escapeValue: false }, // React escapes
+    // React escapes; only <Trans> (app/components/trans.tsx) turns escaping on, to keep values
+    // out of its markup, and its text nodes are unescaped by the matching function.
+    interpolation: { escapeValue: false, escape: escapeForTrans },
+    react: { unescape: unescapeForTrans },
     initAsync: false,
     returnNull: false,
     // No sponsor banner on stdout: `npm run score --json` output must stay JSON.

@@ -31,7 +31,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!board) throw new Response("Board not found", { status: 404 });
   const url = new URL(request.url);
   const query = querySchema.parse(Object.fromEntries(url.searchParams));
-  const tags = listTags();
+  const tags = listTags(viewer, { boardId: board.id });
   const tag = query.tag ? tags.find((t) => t.slug === query.tag) : undefined;
   // An unknown tag matches nothing rather than silently showing everything.
   const tagId = query.tag ? (tag?.id ?? -1) : undefined;

@@ -2,7 +2,8 @@
 // once it has ended, the team's picks. A 404 for campaigns on boards the viewer cannot see.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
+import { Trans } from "~/components/trans";
 import { z } from "zod";
 import { getOptionalUser } from "~/auth.server";
 import { campaignPicksOf, findCampaign } from "~/campaigns.server";

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
+import { Trans } from "~/components/trans";
 import { getOptionalUser } from "~/auth.server";
 import { ReleaseDate } from "~/components/release-date";
 import { ShareDetails } from "~/components/share-kit";

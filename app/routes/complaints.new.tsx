@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: complaintSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { subject, suggestion, title, body } = submission.value;
-  const filed = fileComplaint({ userId: user.id, subject, suggestionId: suggestion, title, body });
+  const filed = fileComplaint({ userId: user.id, viewer: user, subject, suggestionId: suggestion, title, body });
   if (!filed.ok) {
     return data({ result: submission.reply({ fieldErrors: { suggestion: ["complaints.errors.unknownSuggestion"] } }) }, { status: 400 });
   }

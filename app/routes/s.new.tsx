@@ -19,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "suggestio
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  return { boards: listBoards(user), tags: listTags() };
+  return { boards: listBoards(user), tags: listTags(user) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,12 +28,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { title, body, board: boardSlug, tags: tagSlugs } = submission.value;
   const board = findBoardBySlug(boardSlug, user);
-  const tags = findTagsBySlugs(tagSlugs);
+  const tags = board ? findTagsBySlugs(tagSlugs, user, board.id) : [];
   if (!board || tags.length !== new Set(tagSlugs).size) {
     return data(
       {
         result: submission.reply({
-          fieldErrors: { ...(board ? {} : { board: ["forms.unknownBoard"] }), ...(tags.length !== new Set(tagSlugs).size ? { tags: ["forms.unknownTag"] } : {}) },
+          fieldErrors: { ...(board ? {} : { board: ["forms.unknownBoard"] }), ...(board && tags.length !== new Set(tagSlugs).size ? { tags: ["forms.unknownTag"] } : {}) },
         }),
       },
       { status: 400 },

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EmailTakenError, UsernameTakenError } from "~/accounts.server";
+import { DisplayNameReservedError, EmailTakenError, UsernameTakenError } from "~/accounts.server";
 import { getOptionalUser, safeRedirect } from "~/auth.server";
 import { Field, steadyValidation } from "~/components/field";
 import { signupSchema } from "~/forms/auth";
@@ -53,6 +53,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     if (error instanceof UsernameTakenError) {
       return data({ result: submission.reply({ fieldErrors: { username: ["forms.usernameTaken"] }, hideFields: ["password"] }) }, { status: 400 });
+    }
+    if (error instanceof DisplayNameReservedError) {
+      // Without a display name the username is the name shown, so that is what to change.
+      const field = displayName ? "displayName" : "username";
+      return data({ result: submission.reply({ fieldErrors: { [field]: ["forms.displayNameReserved"] }, hideFields: ["password"] }) }, { status: 400 });
     }
     if (error instanceof EmailTakenError) {
       return data({ result: submission.reply({ fieldErrors: { email: ["forms.emailTaken"] }, hideFields: ["password"] }) }, { status: 400 });

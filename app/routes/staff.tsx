@@ -35,7 +35,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const now = Date.now();
   const targetMs = getSetting("responseTargetHours") * HOUR_MS;
-  const tags = listTags();
+  const tags = listTags(user);
   // An unknown board or tag matches nothing rather than silently showing everything.
   const boardId = query.board ? (findBoardBySlug(query.board, user)?.id ?? -1) : undefined;
   const tagId = query.tag ? (tags.find((t) => t.slug === query.tag)?.id ?? -1) : undefined;

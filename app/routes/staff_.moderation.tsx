@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
+import { Trans } from "~/components/trans";
 import { requireRole } from "~/auth.server";
 import { RelativeTime } from "~/components/relative-time";
 import { flaggedSuggestions } from "~/flags.server";

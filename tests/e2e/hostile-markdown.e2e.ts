@@ -3,15 +3,15 @@
 // dialog, no injected global), and the text people typed is still shown, escaped.
 import Database from "better-sqlite3";
 import { describe, expect, inject, test } from "vitest";
-import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
-import { newPage } from "./browser";
+import { TRANS_MARKUP_PAYLOADS, XSS_PAYLOADS } from "../fixtures/xss-payloads";
+import { logIn, newPage } from "./browser";
 
 const base = () => inject("baseUrl");
 
-async function signUp(username: string) {
+async function signUp(username: string, displayName = "") {
   const response = await fetch(`${base()}/signup`, {
     method: "POST",
-    body: new URLSearchParams({ username, email: `${username}@example.com`, password: "a-long-enough-password" }),
+    body: new URLSearchParams({ username, email: `${username}@example.com`, password: "a-long-enough-password", displayName }),
     redirect: "manual",
   });
   return response.headers.get("set-cookie")!.split(";")[0];
@@ -60,4 +60,46 @@ describe("hostile Markdown", () => {
     }
     expect(dialogs).toEqual([]);
   }, 600_000); // some 220 posts and 110 page loads
+});
+
+// Translations with markup ("Posted by <0>{{name}}</0>") used to be parsed after the name was
+// put in, so a display name or title could add links and bold text (issue 18, item 7).
+describe("hostile display names and titles in translated sentences", () => {
+  test("stay text on suggestion, complaint, merge-proposal and staff pages", async () => {
+    const [name, titlePayload] = [TRANS_MARKUP_PAYLOADS[0], TRANS_MARKUP_PAYLOADS[3]];
+    const db = new Database(inject("databaseUrl"));
+    const { slug } = db.prepare("select slug from boards where visibility = 'public' order by id limit 1").get() as { slug: string };
+    const username = `trans_${Date.now().toString(36)}`;
+    const cookie = await signUp(username, name);
+    const title = `Merge me ${titlePayload} <strong>B</strong>`;
+    const sourceId = Number((await post(cookie, "/s/new", { title, body: "Same idea.", board: slug })).split("/").pop());
+    const targetId = Number((await post(cookie, "/s/new", { title: `Target ${titlePayload}`, body: "The idea.", board: slug })).split("/").pop());
+    const complaint = await post(cookie, "/complaints/new", { subject: "decision", suggestion: String(sourceId), title: "About my idea", body: "Why?" });
+    db.prepare("update users set honor_level = 2 where username = ?").run(username);
+    db.close();
+    await post(cookie, `/s/${sourceId}`, { intent: "propose-merge", target: String(targetId) });
+
+    const member = await newPage();
+    await member.context().addCookies([{ name: cookie.split("=")[0], value: cookie.split("=").slice(1).join("="), url: base() }]);
+    const staff = await newPage();
+    await logIn(staff, "staff", "sprout-staff-demo");
+    const visits: [typeof member, string][] = [
+      [member, `/s/${sourceId}`],
+      [member, complaint],
+      [staff, `/s/${sourceId}`],
+      [staff, complaint],
+      [staff, "/staff/moderation"],
+    ];
+    for (const [page, path] of visits) {
+      await page.goto(path, { waitUntil: "load" });
+      const injected = await page.evaluate(() =>
+        [...document.querySelectorAll("main strong, main a, main b")]
+          .map((el) => el.textContent?.trim())
+          .filter((text) => text === "B" || text === "link" || text === "one"),
+      );
+      expect(injected, `markup from user text on ${path}`).toEqual([]);
+      const text = await page.locator("main").innerText();
+      expect(text.includes(name) || text.includes(titlePayload), `user text shown on ${path}`).toBe(true);
+    }
+  }, 120_000);
 });

@@ -19,7 +19,7 @@ describe("logging in", () => {
     expect(await logIn(member.username, "wrong-password", "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("locks an account after repeated failures, even from changing addresses, and says for how long", async () => {
+  it("slows an account's guessing from changing addresses, and locks the address that keeps guessing it, saying for how long", async () => {
     const member = await createMember();
     const now = Date.now();
     const delays: number[] = [];
@@ -27,13 +27,19 @@ describe("logging in", () => {
     for (let i = 0; i < THROTTLE.lockAfterFailures; i++) {
       await logIn(member.username, "wrong-password", `10.1.0.${i}`, { now, wait });
     }
-    // Answers slowed down after the free failures, a little more each time.
+    // Answers slowed down after the free failures, a little more each time, whatever the address.
     expect(delays).toEqual([500, 1000, 1500, 2000]);
-    const locked = await logIn(member.username, MEMBER_PASSWORD, "10.1.1.1", { now: now + 1000, wait });
+    // Nobody elsewhere can lock the member out: their own login still works (slowly).
+    expect(await logIn(member.username, MEMBER_PASSWORD, "10.1.1.1", { now: now + 1000, wait })).toEqual({ ok: true, userId: member.id });
+    // One address guessing one account is locked, whether it types the username or the email.
+    for (let i = 0; i < THROTTLE.lockAfterFailures; i++) {
+      await logIn(i % 2 ? member.username : member.email, "wrong-password", "10.1.2.1", { now, wait });
+    }
+    const locked = await logIn(member.email.toUpperCase(), MEMBER_PASSWORD, "10.1.2.1", { now: now + 1000, wait });
     expect(locked).toMatchObject({ ok: false, reason: "locked" });
     if (!locked.ok && locked.reason === "locked") expect(locked.retryAfterSeconds).toBeGreaterThan(60);
     // Once the lock has passed, the right password works again.
-    expect(await logIn(member.username, MEMBER_PASSWORD, "10.1.1.1", { now: now + THROTTLE.lockMs + 1000, wait })).toEqual({ ok: true, userId: member.id });
+    expect(await logIn(member.username, MEMBER_PASSWORD, "10.1.2.1", { now: now + THROTTLE.lockMs + 1000, wait })).toEqual({ ok: true, userId: member.id });
   });
 
   it("locks an address that sprays many accounts", async () => {

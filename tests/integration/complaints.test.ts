@@ -26,7 +26,7 @@ function stored(id: number) {
 
 async function filed() {
   const member = await createMember();
-  const result = fileComplaint({ userId: member.id, subject: "product", title: "The app logs me out", body: "Every *hour*.", now: at(0) });
+  const result = fileComplaint({ userId: member.id, viewer: member, subject: "product", title: "The app logs me out", body: "Every *hour*.", now: at(0) });
   if (!result.ok) throw new Error("filing failed");
   return { member, id: result.id };
 }
@@ -35,7 +35,7 @@ describe("filing", () => {
   test("a complaint about a decision points at its suggestion", async () => {
     const member = await createMember();
     const suggestion = await createSuggestion({ status: "declined" });
-    const result = fileComplaint({ userId: member.id, subject: "decision", suggestionId: suggestion.id, title: "Please reconsider", body: "Why?" });
+    const result = fileComplaint({ userId: member.id, viewer: member, subject: "decision", suggestionId: suggestion.id, title: "Please reconsider", body: "Why?" });
     expect(result.ok).toBe(true);
     const page = getComplaint(result.ok ? result.id : 0, member);
     expect(page?.suggestion).toEqual({ id: suggestion.id, title: suggestion.title, status: "declined" });
@@ -44,7 +44,7 @@ describe("filing", () => {
 
   test("a suggestion that does not exist is refused and nothing is stored", async () => {
     const member = await createMember();
-    expect(fileComplaint({ userId: member.id, subject: "decision", suggestionId: 999_999, title: "Please reconsider", body: "Why?" })).toEqual({
+    expect(fileComplaint({ userId: member.id, viewer: member, subject: "decision", suggestionId: 999_999, title: "Please reconsider", body: "Why?" })).toEqual({
       ok: false,
       reason: "unknown_suggestion",
     });

@@ -63,4 +63,11 @@ describe("afterFailure", () => {
     const afterLock = locked.lockedUntil! + SECOND;
     expect(afterFailure(locked, afterLock)).toEqual({ failures: 1, firstFailureAt: afterLock, lockedUntil: null });
   });
+
+  test("a key that only slows down is never locked, however many failures", () => {
+    let state: ThrottleState | undefined;
+    for (let i = 0; i < THROTTLE.lockAfterFailures * 3; i++) state = afterFailure(state, START + i * SECOND, { locks: false });
+    expect(state?.lockedUntil).toBeNull();
+    expect(throttleDecision(state, START + 60 * SECOND)).toEqual({ allowed: true, delayMs: THROTTLE.maxDelayMs });
+  });
 });

@@ -3,6 +3,8 @@ export default {
   usernameLength: "Use 3 to 30 characters.",
   usernameCharacters: "Use only letters, digits, - and _.",
   usernameTaken: "That username is taken. Try another.",
+  usernameReserved: "That username is reserved. Try another.",
+  displayNameReserved: "Names that read as the team's (\"… team\", \"staff\", a team member's name) are reserved. Try another.",
   emailInvalid: "Enter a valid email address.",
   emailTaken: "An account with this email already exists.",
   passwordLength: "Use 8 to 128 characters.",

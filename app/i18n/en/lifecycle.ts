@@ -7,6 +7,7 @@ export default {
     mergeIntoItself: "A suggestion can't be merged into itself.",
     mergeIntoDuplicate: "That suggestion is a duplicate itself. Merge into the one it points to.",
     mergeFromFinal: "Shipped suggestions and duplicates can't be merged.",
+    mergeIntoLessVisible: "A public suggestion can't be merged into one on the early-access board: its voters and followers could not see it.",
     targetNotFound: "There's no suggestion with that number.",
     mergeGone: "That merge was already undone.",
   },

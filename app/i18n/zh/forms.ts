@@ -3,6 +3,8 @@ export default {
   usernameLength: "请使用 3 到 30 个字符。",
   usernameCharacters: "只能使用字母、数字、- 和 _。",
   usernameTaken: "该用户名已被占用，请换一个。",
+  usernameReserved: "该用户名为保留名称，请换一个。",
+  displayNameReserved: "看起来像官方团队的名称（“…团队”“官方”、团队成员的名字）为保留名称，请换一个。",
   emailInvalid: "请输入有效的邮箱地址。",
   emailTaken: "该邮箱已注册。",
   passwordLength: "请使用 8 到 128 个字符。",

@@ -7,6 +7,7 @@ export default {
     mergeIntoItself: "建议不能合并到它自己。",
     mergeIntoDuplicate: "目标建议本身是重复建议，请合并到它所指向的建议。",
     mergeFromFinal: "已上线的建议和重复建议不能再合并。",
+    mergeIntoLessVisible: "公开建议不能合并到抢先体验版块的建议中：它的投票者和关注者看不到那里。",
     targetNotFound: "没有这个编号的建议。",
     mergeGone: "该合并已经撤销。",
   },

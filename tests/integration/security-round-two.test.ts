@@ -1,0 +1,261 @@
+// Issue 18 (security round two): each finding of the attack, as it was reproduced, so it
+// stays fixed. Early access and flag-hidden suggestions must be as unknown as missing ids.
+import { beforeAll, describe, expect, test, vi } from "vitest";
+import type { Board, Suggestion, User } from "#db/schema";
+import { action as newComplaintAction } from "~/routes/complaints.new";
+import { loader as boardLoader } from "~/routes/b.$board";
+import { action as newSuggestionAction, loader as newSuggestionLoader } from "~/routes/s.new";
+import { action as suggestionAction, loader as suggestionLoader } from "~/routes/s.$id";
+import { loader as staffLoader } from "~/routes/staff";
+import { createCampaign } from "~/campaigns.server";
+import { listTags } from "~/boards.server";
+import { mergeSuggestion } from "~/lifecycle.server";
+import { proposeMerge } from "~/merge-proposals.server";
+import { loader as complaintLoader } from "~/routes/complaints.$id";
+import { getDb } from "~/db.server";
+import { suggestions, suggestionTags, users } from "#db/schema";
+import { signupSchema } from "~/forms/auth";
+import { logIn } from "~/accounts.server";
+import { THROTTLE } from "~/login-throttle";
+import * as passwords from "~/passwords.server";
+import { MEMBER_PASSWORD } from "../factories";
+import { deleteAccount } from "~/privacy.server";
+import { action as signupAction } from "~/routes/signup";
+import { eq } from "drizzle-orm";
+import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
+import { outcome, requestAs, routeArgs } from "../route-requests";
+
+let earlyBoard: Board;
+let publicBoard: Board;
+let early: Suggestion;
+let hidden: Suggestion;
+let level2: User;
+let level4: User;
+let staff: User;
+
+beforeAll(async () => {
+  earlyBoard = createBoard({ visibility: "early_access" });
+  publicBoard = createBoard();
+  staff = await createStaff();
+  level2 = await createMember({ honorLevel: 2 });
+  level4 = await createMember({ honorLevel: 4 });
+  early = await createSuggestion({ board: earlyBoard, title: "Secret prototype codename Nimbus" });
+  hidden = await createSuggestion({ board: publicBoard, title: "Hidden by flags for a reason" });
+  getDb().update(suggestions).set({ hiddenAt: new Date() }).where(eq(suggestions.id, hidden.id)).run();
+});
+
+const fileAbout = (user: User, suggestionId: number | string) =>
+  outcome(() =>
+    newComplaintAction(
+      routeArgs(requestAs(user, "/complaints/new", { form: { subject: "decision", suggestion: String(suggestionId), title: "Please reconsider", body: "Why?" } })),
+    ),
+  );
+
+describe("1. complaint references go through the visibility check", () => {
+  test("an early-access or flag-hidden suggestion answers exactly as a missing id does", async () => {
+    const missing = await fileAbout(level2, 9_999_999);
+    expect(missing.status).toBe(400);
+    for (const id of [early.id, hidden.id]) {
+      const answer = await fileAbout(level2, id);
+      expect(answer.status).toBe(400);
+      const errors = (o: typeof answer) => (o.body as { result: { error: unknown } }).result.error;
+      expect(errors(answer)).toEqual(errors(missing));
+    }
+  });
+
+  test("those who can see the suggestion may still complain about it", async () => {
+    expect((await fileAbout(level4, early.id)).status).toBe(302);
+    expect((await fileAbout(staff, hidden.id)).status).toBe(302);
+  });
+
+  test("a complaint's page stops showing a suggestion its filer can no longer see", async () => {
+    const filer = await createMember({ honorLevel: 2 });
+    const moving = await createSuggestion({ board: publicBoard, title: "Moves to early access later" });
+    const filed = await fileAbout(filer, moving.id);
+    const id = filed.location!.split("/").pop()!;
+    getDb().update(suggestions).set({ boardId: earlyBoard.id }).where(eq(suggestions.id, moving.id)).run();
+    const page = await outcome(() => complaintLoader(routeArgs(requestAs(filer, `/complaints/${id}`), { id })));
+    expect(page.status).toBe(200);
+    expect((page.body as { suggestion: unknown }).suggestion).toBeNull();
+    expect(JSON.stringify(page.body)).not.toContain("Moves to early access later");
+    const staffPage = await outcome(() => complaintLoader(routeArgs(requestAs(staff, `/complaints/${id}`), { id })));
+    expect((staffPage.body as { suggestion: { title: string } }).suggestion.title).toBe("Moves to early access later");
+  });
+});
+
+describe("2. an early-access campaign's tag is as invisible as its board", () => {
+  const NAME = "Project Zephyr private beta";
+  let tagSlug: string;
+  let publicOwn: Suggestion;
+  beforeAll(async () => {
+    const campaign = createCampaign({
+      boardId: earlyBoard.id,
+      titleEn: NAME,
+      titleZh: "西风计划",
+      bannerEn: "",
+      bannerZh: "",
+      startsAt: new Date(Date.now() - 86_400_000),
+      endsAt: new Date(Date.now() + 86_400_000),
+      createdById: staff.id,
+    });
+    tagSlug = listTags(staff).find((t) => t.id === campaign.tagId)!.slug;
+    publicOwn = await createSuggestion({ board: publicBoard, author: level4 });
+  });
+
+  test("tag lists leave it out below level 4: the board filter, the new-suggestion form, the staff filter", async () => {
+    expect(listTags(level2).some((t) => t.slug === tagSlug)).toBe(false);
+    expect(listTags(null).some((t) => t.slug === tagSlug)).toBe(false);
+    expect(listTags(level4).some((t) => t.slug === tagSlug)).toBe(true);
+    const form = (await outcome(() => newSuggestionLoader(routeArgs(requestAs(level2, "/s/new"))))).body;
+    expect(JSON.stringify(form)).not.toContain(NAME);
+    // A public board's filter never offers another board's campaign, whoever looks.
+    for (const viewer of [null, level2, level4, staff]) {
+      const page = await outcome(() => boardLoader(routeArgs(requestAs(viewer, `/b/${publicBoard.slug}`), { board: publicBoard.slug })));
+      expect(JSON.stringify(page.body)).not.toContain(NAME);
+    }
+    expect(JSON.stringify((await outcome(() => staffLoader(routeArgs(requestAs(staff, "/staff"))))).body)).toContain(NAME);
+  });
+
+  test("nobody can put it on a public suggestion: the tag editor and the new-suggestion form refuse it as unknown", async () => {
+    for (const user of [level4, staff]) {
+      const page = await outcome(() => suggestionLoader(routeArgs(requestAs(user, `/s/${publicOwn.id}`), { id: String(publicOwn.id) })));
+      expect(JSON.stringify(page.body)).not.toContain(NAME);
+      const tagged = await outcome(() =>
+        suggestionAction(routeArgs(requestAs(user, `/s/${publicOwn.id}`, { form: { intent: "tags", tags: tagSlug } }), { id: String(publicOwn.id) })),
+      );
+      expect(tagged.status).toBe(400);
+      expect(JSON.stringify(tagged.body)).toContain("forms.unknownTag");
+    }
+    const posted = await outcome(() =>
+      newSuggestionAction(
+        routeArgs(requestAs(level4, "/s/new", { form: { title: "A public idea with a private tag", body: "Words.", board: publicBoard.slug, tags: tagSlug } })),
+      ),
+    );
+    expect(posted.status).toBe(400);
+    expect(JSON.stringify(posted.body)).toContain("forms.unknownTag");
+  });
+
+  test("a campaign tag already on another board's suggestion is not shown there", async () => {
+    const stuck = await createSuggestion({ board: publicBoard });
+    const tagId = listTags(staff).find((t) => t.slug === tagSlug)!.id;
+    getDb().insert(suggestionTags).values({ suggestionId: stuck.id, tagId }).run();
+    const page = await outcome(() => suggestionLoader(routeArgs(requestAs(null, `/s/${stuck.id}`), { id: String(stuck.id) })));
+    expect(page.status).toBe(200);
+    expect(JSON.stringify(page.body)).not.toContain(NAME);
+  });
+});
+
+describe("3. merges never point a public suggestion at an early-access one", () => {
+  test("staff merging public into early access are refused and nothing changes", async () => {
+    const source = await createSuggestion({ board: publicBoard });
+    const target = await createSuggestion({ board: earlyBoard, title: "Early-access merge target Orion" });
+    const merged = await outcome(() =>
+      suggestionAction(
+        routeArgs(requestAs(staff, `/s/${source.id}`, { form: { intent: "merge", targetId: String(target.id), note: "The same idea." } }), { id: String(source.id) }),
+      ),
+    );
+    expect(merged.status).toBe(400);
+    expect(JSON.stringify(merged.body)).toContain("lifecycle.errors.mergeIntoLessVisible");
+    expect(getDb().select().from(suggestions).where(eq(suggestions.id, source.id)).get()!.status).toBe("open");
+    // The other way round is fine: early-access voters can see public suggestions.
+    expect(mergeSuggestion({ sourceId: target.id, targetId: source.id, actorId: staff.id, note: "Same." }).ok).toBe(true);
+  });
+
+  test("a level-4 member cannot propose it either", async () => {
+    const source = await createSuggestion({ board: publicBoard });
+    const target = await createSuggestion({ board: earlyBoard });
+    expect(proposeMerge({ sourceId: source.id, targetId: target.id, proposer: level4 })).toEqual({
+      ok: false,
+      reason: "invalid",
+      error: "lifecycle.errors.mergeIntoLessVisible",
+    });
+  });
+
+  test("a duplicate whose target is no longer visible does not name it", async () => {
+    const source = await createSuggestion({ board: publicBoard });
+    const target = await createSuggestion({ board: publicBoard, title: "Later moved to early access Vega" });
+    expect(mergeSuggestion({ sourceId: source.id, targetId: target.id, actorId: staff.id, note: "Same." }).ok).toBe(true);
+    getDb().update(suggestions).set({ boardId: earlyBoard.id }).where(eq(suggestions.id, target.id)).run();
+    const page = await outcome(() => suggestionLoader(routeArgs(requestAs(level2, `/s/${source.id}`), { id: String(source.id) })));
+    expect(page.status).toBe(200);
+    expect(JSON.stringify(page.body)).not.toContain("Vega");
+  });
+});
+
+let addressSeq = 0;
+// Each sign-up from its own address unless a test says otherwise (sign-ups are throttled per address).
+const signUp = (form: Record<string, string>, address = `198.51.100.${++addressSeq % 250}`) =>
+  outcome(() => signupAction({ ...routeArgs(requestAs(null, "/signup", { form })), context: { clientAddress: address } }));
+const freshName = () => `fan_${Math.random().toString(36).slice(2, 10)}`;
+
+describe("4. nobody can block another member's account deletion", () => {
+  test("a squatter holding the old deleted-<id> names no longer makes the deletion fail", async () => {
+    const leaving = await createMember();
+    await createMember({ username: `deleted-${leaving.id}`, email: `deleted-${leaving.id}@deleted.invalid` });
+    expect(() => deleteAccount(leaving.id)).not.toThrow();
+    const after = getDb().select().from(users).where(eq(users.id, leaving.id)).get()!;
+    expect(after.username).toBe(`deleted:${leaving.id}`);
+    expect(after.deletedAt).not.toBeNull();
+  });
+
+  test("sign-up cannot produce the deleted form and refuses the old one as reserved", async () => {
+    expect(signupSchema.safeParse({ username: "deleted:12", email: "a@example.com", password: "long enough pass" }).success).toBe(false);
+    expect(signupSchema.safeParse({ username: "x", email: "deleted:12", password: "long enough pass" }).success).toBe(false);
+    const refused = await signUp({ username: "deleted-152", email: "squat@example.com", password: "a long unusual passphrase" });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain("forms.usernameReserved");
+  });
+});
+
+describe("8. display names do not pose as the team", () => {
+  test("the team suffix and a staff member's name are refused at sign-up", async () => {
+    const teamMember = await createStaff({ displayName: "Mia Zhang (Sprout team)" });
+    for (const displayName of ["Eve (Sprout team)", "Bob - staff", "小王 官方", teamMember.displayName, "mia zhang  (sprout TEAM)"]) {
+      const refused = await signUp({ username: freshName(), email: `${freshName()}@example.com`, password: "a long unusual passphrase", displayName });
+      expect(refused.status, displayName).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain("forms.displayNameReserved");
+    }
+    const fine = await signUp({ username: freshName(), email: `${freshName()}@example.com`, password: "a long unusual passphrase", displayName: "Steamfan Teamwork" });
+    expect(fine.status).toBe(302);
+  });
+});
+
+describe("5. the login throttle counts the account, not what was typed", () => {
+  test("failures with the username slow down guesses with the email too", async () => {
+    const member = await createMember();
+    const now = Date.now();
+    const delays: number[] = [];
+    const wait = async (ms: number) => delays.push(ms);
+    for (let i = 0; i <= THROTTLE.freeFailures; i++) await logIn(member.username, "wrong-password", `10.5.0.${i}`, { now, wait });
+    await logIn(member.email, "wrong-password", "10.5.1.1", { now, wait });
+    expect(delays).toEqual([THROTTLE.delayStepMs]);
+  });
+
+  test("one address guessing by username then email is locked; the member elsewhere is not", async () => {
+    const member = await createMember();
+    const now = Date.now();
+    const wait = async () => undefined;
+    for (let i = 0; i < THROTTLE.lockAfterFailures; i++) await logIn(member.username, "wrong-password", "10.5.2.1", { now, wait });
+    expect(await logIn(member.email, MEMBER_PASSWORD, "10.5.2.1", { now, wait })).toMatchObject({ ok: false, reason: "locked" });
+    // Guessing from one place does not lock the member out everywhere.
+    expect(await logIn(member.username, MEMBER_PASSWORD, "10.5.2.2", { now, wait })).toEqual({ ok: true, userId: member.id });
+  });
+});
+
+describe("6. logging in says nothing about who is a member", () => {
+  test("an unknown name runs the same password check as a known one", async () => {
+    const member = await createMember();
+    const verify = vi.spyOn(passwords, "verifyPassword");
+    await logIn(`nobody_${member.id}`, "wrong-password", "10.6.0.1", { wait: async () => undefined });
+    await logIn(member.username, "wrong-password", "10.6.0.2", { wait: async () => undefined });
+    expect(verify).toHaveBeenCalledTimes(2);
+    expect(verify.mock.calls.map(([, hash]) => hash.split("$")[0])).toEqual(["scrypt", "scrypt"]);
+    verify.mockRestore();
+  });
+
+  test("a deleted account cannot log in, and is checked like any other", async () => {
+    const leaving = await createMember();
+    deleteAccount(leaving.id);
+    expect(await logIn(`deleted:${leaving.id}`, "!", "10.6.0.3", { wait: async () => undefined })).toEqual({ ok: false, reason: "invalid" });
+  });
+});
