@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
+import { Trans } from "~/components/trans";
 import { getProfile } from "~/accounts.server";
 import { getOptionalUser } from "~/auth.server";
 import { BadgeChip, LevelTag, NextLevelProgress } from "~/components/honors";
