@@ -373,7 +373,7 @@ function Comments() {
     <section aria-labelledby="comments-heading">
       <h2 id="comments-heading">{t("suggestions.view.comments")}</h2>
       {topLevel.length === 0 ? (
-        <p>{t("suggestions.view.noComments")}</p>
+        <p className="empty">{t("suggestions.view.noComments")}</p>
       ) : (
         <ul className="comment-list">
           {topLevel.map((c) => (

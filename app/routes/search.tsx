@@ -43,7 +43,7 @@ export default function SearchPage() {
         </button>
       </Form>
       {!q ? (
-        <p>{t("search.prompt")}</p>
+        <p className="empty">{t("search.prompt")}</p>
       ) : total === 0 ? (
         <p className="empty">{t("search.none", { query: q })}</p>
       ) : (
