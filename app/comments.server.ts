@@ -3,9 +3,8 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { comments, suggestions } from "#db/schema";
 import { getDb } from "~/db.server";
-import { evaluateHonors } from "~/honors.server";
-import { activateInvitationFor } from "~/invitations.server";
 import { notifySuggestionFollowers } from "~/notifications.server";
+import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
 
 export type AddCommentResult = { ok: true; id: number } | { ok: false; reason: "not_found" | "bad_parent" };
 
@@ -53,33 +52,40 @@ export function addComment(input: {
         .where(and(eq(suggestions.id, input.suggestionId), isNull(suggestions.firstOfficialReplyAt)))
         .run();
     }
+    const official = input.official ?? false;
+    recordEvent(tx, { type: "comment_posted", commentId: id, suggestionId: input.suggestionId, authorId: input.authorId, official, at: now.getTime() });
     return { ok: true, id } as const;
   }, { behavior: "immediate" });
-  // Followers hear about the team's answers, not about every comment.
-  if (result.ok && input.official) {
-    notifySuggestionFollowers({
-      kind: "official_reply",
-      suggestionId: input.suggestionId,
-      eventKey: `official_reply:${result.id}`,
-      actorId: input.authorId,
-      payload: { commentId: result.id },
-    });
-  }
-  // A newcomer's first comment can make their invitation active.
-  if (result.ok) activateInvitationFor(input.authorId, now);
+  deliverEvents();
   return result;
+}
+
+// Subscriber to comment_posted: followers hear about the team's answers, not about every comment.
+export function notifyOfficialReply(event: { commentId: number; suggestionId: number; authorId: number; official: boolean }) {
+  if (!event.official) return;
+  notifySuggestionFollowers({
+    kind: "official_reply",
+    suggestionId: event.suggestionId,
+    eventKey: `official_reply:${event.commentId}`,
+    actorId: event.authorId,
+    payload: { commentId: event.commentId },
+  });
 }
 
 // Staff mark a member's comment helpful (or take it back); it counts toward its author's
 // honors. Callers check the right (permissions.isStaff).
 export function markCommentHelpful(input: { suggestionId: number; commentId: number; helpful: boolean }): { ok: boolean } {
-  const comment = getDb()
-    .update(comments)
-    .set({ isHelpful: input.helpful })
-    .where(and(eq(comments.id, input.commentId), eq(comments.suggestionId, input.suggestionId)))
-    .returning({ authorId: comments.authorId })
-    .get();
-  if (!comment) return { ok: false };
-  evaluateHonors(comment.authorId, { events: ["comment_marked_helpful"] });
-  return { ok: true };
+  const marked = getDb().transaction((tx) => {
+    const comment = tx
+      .update(comments)
+      .set({ isHelpful: input.helpful })
+      .where(and(eq(comments.id, input.commentId), eq(comments.suggestionId, input.suggestionId)))
+      .returning({ authorId: comments.authorId })
+      .get();
+    if (!comment) return false;
+    recordEvent(tx, { type: "comment_marked_helpful", commentId: input.commentId, authorId: comment.authorId, helpful: input.helpful });
+    return true;
+  }, { behavior: "immediate" });
+  deliverEvents();
+  return { ok: marked };
 }
