@@ -289,8 +289,9 @@ export async function drainOutbox(): Promise<void> {
   }
 }
 
+// Background work starts on a later turn of the event loop, never inside the writer's call.
 function runBackground() {
-  void drainOutbox();
+  setImmediate(() => void drainOutbox());
 }
 
 // At start-up: handles what is left over (a previous process died, a script recorded
