@@ -661,5 +661,7 @@ export const outboxDeliveries = sqliteTable(
     claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
     lastError: text("last_error"),
   },
-  (t) => [primaryKey({ columns: [t.eventId, t.subscriber] }), index("outbox_deliveries_due_idx").on(t.nextAttemptAt)],
+  // Only deliveries still to do are kept, so the table stays small: no index beyond the key
+  // (each index is one more page written by every vote).
+  (t) => [primaryKey({ columns: [t.eventId, t.subscriber] })],
 );

@@ -18,5 +18,4 @@ CREATE TABLE `outbox_deliveries` (
 	FOREIGN KEY (`event_id`) REFERENCES `outbox`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `outbox_deliveries_due_idx` ON `outbox_deliveries` (`next_attempt_at`);--> statement-breakpoint
 CREATE INDEX `emails_notification_idx` ON `emails` (`notification_id`);

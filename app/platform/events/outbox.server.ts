@@ -95,9 +95,8 @@ export function deliverEvents(): void {
     for (let eventId = recordedHere.shift(); eventId !== undefined; eventId = recordedHere.shift()) {
       const event = loadEvent(db, eventId);
       if (!event) continue; // rolled back, or already handled by another process
-      for (const subscriber of subscribers) {
-        if (subscriber.when === "after_commit" && subscriber.handles.includes(event.type)) handleNow(db, eventId, event, subscriber);
-      }
+      const list = subscribers.filter((s): s is AfterCommit => s.when === "after_commit" && s.handles.includes(event.type));
+      if (list.length) handleNow(db, eventId, event, list);
     }
   } finally {
     delivering = false;
@@ -108,41 +107,72 @@ export function deliverEvents(): void {
   }
 }
 
+// The few statements run after every write, prepared once per connection: drizzle builds and
+// prepares a query on each call, which cost more than running these.
+const prepared = new WeakMap<Db["$client"], ReturnType<typeof prepare>>();
+
+function prepare(client: Db["$client"]) {
+  return {
+    payload: client.prepare("select payload from outbox where id = ?"),
+    pending: client.prepare("select attempts from outbox_deliveries where event_id = ? and subscriber = ?"),
+    done: client.prepare("delete from outbox_deliveries where event_id = ? and subscriber = ?"),
+    doneIfClaimed: client.prepare("delete from outbox_deliveries where event_id = ? and subscriber = ? and claimed_until = ?"),
+    dropHandled: client.prepare("delete from outbox where id = ? and not exists (select 1 from outbox_deliveries where event_id = ?)"),
+  };
+}
+
+function statements(db: Db) {
+  let found = prepared.get(db.$client);
+  if (!found) prepared.set(db.$client, (found = prepare(db.$client)));
+  return found;
+}
+
 function loadEvent(db: Db, eventId: number): DomainEvent | null {
-  const row = db.select({ payload: outbox.payload }).from(outbox).where(eq(outbox.id, eventId)).get();
+  const row = statements(db).payload.get(eventId) as { payload: string } | undefined;
   return row ? (JSON.parse(row.payload) as DomainEvent) : null;
 }
 
 const deliveryOf = (eventId: number, subscriber: string) =>
   and(eq(outboxDeliveries.eventId, eventId), eq(outboxDeliveries.subscriber, subscriber));
 
-// The delivery is done: its row goes, and the event with its last delivery.
-function markDone(tx: EventWriter, eventId: number, subscriber: string, claimedUntil?: Date | null) {
-  const removed = tx
-    .delete(outboxDeliveries)
-    .where(and(deliveryOf(eventId, subscriber), claimedUntil ? eq(outboxDeliveries.claimedUntil, claimedUntil) : undefined))
-    .run().changes;
-  tx.run(sql`delete from outbox where id = ${eventId} and not exists (select 1 from outbox_deliveries where event_id = ${eventId})`);
-  return removed;
+// The delivery is done: its row goes, and the event with its last delivery. Runs inside the
+// transaction (or savepoint) that holds the subscriber's own writes.
+function markDone(db: Db, eventId: number, subscriber: string, claimedUntil?: Date) {
+  const run = statements(db);
+  if (claimedUntil) run.doneIfClaimed.run(eventId, subscriber, claimedUntil.getTime());
+  else run.done.run(eventId, subscriber);
+  run.dropHandled.run(eventId, eventId);
 }
 
-// One after_commit delivery: the subscriber's writes and the done mark in one transaction
-// (its own transactions nest as savepoints), so it happens once or not at all.
-function handleNow(db: Db, eventId: number, event: DomainEvent, subscriber: Subscriber & { when: "after_commit" }): boolean {
+// An event's after_commit deliveries, in one IMMEDIATE transaction (one commit per event, not
+// per subscriber): each subscriber's writes and its done mark in a savepoint of their own, so
+// each happens once or not at all, and one subscriber's failure rolls back only its own work.
+// The delivery row is checked first: another process may have handled it meanwhile.
+type AfterCommit = Subscriber & { when: "after_commit" };
+
+function handleNow(db: Db, eventId: number, event: DomainEvent, list: readonly AfterCommit[]) {
   try {
-    return db.transaction(
-      (tx) => {
-        const pending = tx.select({ attempts: outboxDeliveries.attempts }).from(outboxDeliveries).where(deliveryOf(eventId, subscriber.name)).get();
-        if (!pending) return false;
-        subscriber.handle(event);
-        markDone(tx, eventId, subscriber.name);
-        return true;
-      },
-      { behavior: "immediate" },
-    );
+    const run = statements(db);
+    db.$client
+      .transaction(() => {
+        for (const subscriber of list) {
+          if (!run.pending.get(eventId, subscriber.name)) continue;
+          try {
+            // Nested: a savepoint.
+            db.$client.transaction(() => {
+              subscriber.handle(event);
+              markDone(db, eventId, subscriber.name);
+            })();
+          } catch (error) {
+            failed(db, eventId, event, subscriber.name, error);
+          }
+        }
+      })
+      .immediate();
   } catch (error) {
-    failed(db, eventId, event, subscriber.name, error);
-    return false;
+    // Not even the transaction could run (the database busy past its timeout): the rows stay
+    // due, and the next sweep or start-up handles them.
+    console.error(`Handling ${event.type} #${eventId} failed; it will be retried`, error);
   }
 }
 
@@ -223,7 +253,7 @@ async function handleDue(db: Db): Promise<number> {
   for (const row of due) {
     const subscriber = list.find((s) => s.name === row.subscriber)!;
     const event = JSON.parse(row.payload) as DomainEvent;
-    if (subscriber.when === "after_commit") handleNow(db, row.eventId, event, subscriber);
+    if (subscriber.when === "after_commit") handleNow(db, row.eventId, event, [subscriber]);
     else await handleInBackground(db, row.eventId, event, subscriber);
     // Other requests get the event loop between deliveries of a long replay.
     await new Promise((resolve) => setImmediate(resolve));
@@ -249,7 +279,7 @@ async function handleInBackground(db: Db, eventId: number, event: DomainEvent, s
   if (!claimed) return;
   try {
     await subscriber.handle(event);
-    db.transaction((tx) => markDone(tx, eventId, subscriber.name, claimedUntil), { behavior: "immediate" });
+    db.$client.transaction(() => markDone(db, eventId, subscriber.name, claimedUntil)).immediate();
   } catch (error) {
     failed(db, eventId, event, subscriber.name, error);
   }
