@@ -5,15 +5,17 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { badgeGrants, emails, notifications, outbox, outboxDeliveries, users } from "#db/schema";
+import { badgeGrants, comments, emails, notifications, outbox, outboxDeliveries, users } from "#db/schema";
 import { changeStatus } from "~/lifecycle.server";
 import { getDb } from "~/db.server";
 import type { DomainEvent } from "~/platform/events/events";
 import { drainOutbox, registerSubscribers, type Subscriber } from "~/platform/events/outbox.server";
 import { SUBSCRIBERS } from "~/platform/events/subscribers.server";
+import { action as suggestionAction } from "~/routes/s.$id";
 import { createSuggestion as postSuggestion } from "~/suggestions.server";
 import { setVote } from "~/votes.server";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
+import { outcome, requestAs, routeArgs } from "../route-requests";
 
 const run = promisify(execFile);
 const badgesOf = (userId: number) =>
@@ -106,6 +108,37 @@ describe("a subscriber that throws", () => {
     expect(badgesOf(author.id).filter((b) => b === "first_suggestion")).toHaveLength(1);
     const notices = getDb().select().from(notifications).where(and(eq(notifications.userId, author.id), eq(notifications.kind, "badge"))).all();
     expect(notices.map((n) => n.eventKey)).toContain("badge:first_suggestion:0");
+  });
+});
+
+describe("every subscriber failing", () => {
+  it("still answers the member's request as usual, and the comment is stored once", async () => {
+    vi.mocked(console.error).mockImplementation(() => {});
+    registerSubscribers(
+      SUBSCRIBERS.map((s) => ({
+        ...s,
+        handle: () => {
+          throw new Error(`${s.name} is down`);
+        },
+      })) as Subscriber[],
+    );
+    const staff = await createStaff();
+    const suggestion = await createSuggestion();
+    const post = () =>
+      outcome(() =>
+        suggestionAction(
+          routeArgs(requestAs(staff, `/s/${suggestion.id}`, { form: { intent: "comment", body: "We are on it.", official: "on" } }), {
+            id: String(suggestion.id),
+          }),
+        ),
+      );
+    expect((await post()).status).toBeLessThan(400);
+    expect(getDb().select().from(comments).where(eq(comments.suggestionId, suggestion.id)).all()).toHaveLength(1);
+    // The failed deliveries wait for their retry.
+    expect(deliveries().map((d) => [d.subscriber, d.attempts]).sort()).toEqual([
+      ["invitations", 1],
+      ["notifications", 1],
+    ]);
   });
 });
 
