@@ -9,7 +9,7 @@ import { badgeGrants, comments, emails, notifications, outbox, outboxDeliveries,
 import { changeStatus } from "~/lifecycle.server";
 import { getDb } from "~/db.server";
 import type { DomainEvent } from "~/platform/events/events";
-import { drainOutbox, registerSubscribers, type Subscriber } from "~/platform/events/outbox.server";
+import { drainOutbox, registerSubscribers, stopOutbox, type Subscriber } from "~/platform/events/outbox.server";
 import { SUBSCRIBERS } from "~/platform/events/subscribers.server";
 import { action as suggestionAction } from "~/routes/s.$id";
 import { createSuggestion as postSuggestion } from "~/suggestions.server";
@@ -39,7 +39,10 @@ function withFlakyHonors(failures: number) {
   return { calls: () => calls };
 }
 
+// Each test starts from an empty outbox, with no retry of an earlier test's failure pending.
 afterEach(() => {
+  stopOutbox();
+  getDb().delete(outbox).run();
   registerSubscribers(SUBSCRIBERS);
   vi.useRealTimers();
 });
