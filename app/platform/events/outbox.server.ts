@@ -5,9 +5,9 @@
 //
 // - Each subscriber has its own delivery row per event, handled in isolation: a failure is
 //   logged, rolled back and retried with exponential backoff; it never reaches the writer.
-// - An "after_commit" subscriber's effects and the removal of its delivery row commit in one
-//   IMMEDIATE transaction that first checks the row is still there: exactly once, however
-//   many processes (cluster workers) try at the same moment.
+// - An "after_commit" subscriber's effects and the removal of its delivery row commit together
+//   (a savepoint of the event's IMMEDIATE transaction, which first checks the row is still
+//   there): exactly once, however many processes (cluster workers) try at the same moment.
 // - A "background" subscriber (email: slow, asynchronous) claims its row with a lease in one
 //   UPDATE, works outside any transaction, then removes the row; its work is idempotent, since
 //   a process may die between the work and the removal.
@@ -21,7 +21,7 @@ import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { RunResult } from "better-sqlite3";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type { Db } from "#db/client";
-import * as schema from "#db/schema";
+import type * as schema from "#db/schema";
 import { outbox, outboxDeliveries } from "#db/schema";
 import { getDb } from "~/db.server";
 import { retryDelayMs, type DomainEvent, type DomainEventType } from "./events";
