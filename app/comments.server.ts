@@ -3,11 +3,8 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { comments, suggestions } from "#db/schema";
 import { getDb } from "~/db.server";
-import { evaluateHonors } from "~/honors.server";
-import { activateInvitationFor } from "~/invitations.server";
-import { notifyCommentAudience } from "~/features/comments/comment-notifications.server";
-import { followAgainOnComment } from "~/features/notifications/follows.server";
 import { notifySuggestionFollowers } from "~/notifications.server";
+import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
 
 // `repeated`: the author had just posted these same words in the same place, so that comment
 // is the answer instead of a copy (a double click, a resubmitted form).
@@ -75,46 +72,40 @@ export function addComment(input: {
         .where(and(eq(suggestions.id, input.suggestionId), isNull(suggestions.firstOfficialReplyAt)))
         .run();
     }
+    const official = input.official ?? false;
+    recordEvent(tx, { type: "comment_posted", commentId: id, suggestionId: input.suggestionId, authorId: input.authorId, official, at: now.getTime() });
     return { ok: true, id } as const;
   }, { behavior: "immediate" });
-  // Followers hear about the team's answers, not about every comment.
-  if (result.ok && !result.repeated && input.official) {
-    notifySuggestionFollowers({
-      kind: "official_reply",
-      suggestionId: input.suggestionId,
-      eventKey: `official_reply:${result.id}`,
-      actorId: input.authorId,
-      payload: { commentId: result.id },
-    });
-  }
-  if (result.ok) {
-    // Commenting is taking part: an earlier "unfollow" no longer holds.
-    followAgainOnComment(input.suggestionId, input.authorId);
-    // The replied-to author, the @mentioned and (batched) the followers.
-    notifyCommentAudience({
-      id: result.id,
-      suggestionId: input.suggestionId,
-      authorId: input.authorId,
-      parentId: input.parentId ?? null,
-      body: input.body,
-      official: input.official ?? false,
-    });
-  }
-  // A newcomer's first comment can make their invitation active.
-  if (result.ok && !result.repeated) activateInvitationFor(input.authorId, now);
+  deliverEvents();
   return result;
+}
+
+// Subscriber to comment_posted: followers hear about the team's answers, not about every comment.
+export function notifyOfficialReply(event: { commentId: number; suggestionId: number; authorId: number; official: boolean }) {
+  if (!event.official) return;
+  notifySuggestionFollowers({
+    kind: "official_reply",
+    suggestionId: event.suggestionId,
+    eventKey: `official_reply:${event.commentId}`,
+    actorId: event.authorId,
+    payload: { commentId: event.commentId },
+  });
 }
 
 // Staff mark a member's comment helpful (or take it back); it counts toward its author's
 // honors. Callers check the right (permissions.isStaff).
 export function markCommentHelpful(input: { suggestionId: number; commentId: number; helpful: boolean }): { ok: boolean } {
-  const comment = getDb()
-    .update(comments)
-    .set({ isHelpful: input.helpful })
-    .where(and(eq(comments.id, input.commentId), eq(comments.suggestionId, input.suggestionId)))
-    .returning({ authorId: comments.authorId })
-    .get();
-  if (!comment) return { ok: false };
-  evaluateHonors(comment.authorId, { events: ["comment_marked_helpful"] });
-  return { ok: true };
+  const marked = getDb().transaction((tx) => {
+    const comment = tx
+      .update(comments)
+      .set({ isHelpful: input.helpful })
+      .where(and(eq(comments.id, input.commentId), eq(comments.suggestionId, input.suggestionId)))
+      .returning({ authorId: comments.authorId })
+      .get();
+    if (!comment) return false;
+    recordEvent(tx, { type: "comment_marked_helpful", commentId: input.commentId, authorId: comment.authorId, helpful: input.helpful });
+    return true;
+  }, { behavior: "immediate" });
+  deliverEvents();
+  return { ok: marked };
 }

@@ -16,9 +16,10 @@ import {
 } from "~/complaint-rules";
 import { visibleSuggestions, type Viewer } from "~/boards.server";
 import { getDb } from "~/db.server";
-import { evaluateHonors } from "~/honors.server";
 import { renderMarkdown } from "~/markdown.server";
 import { notifyUser } from "~/notifications.server";
+import type { EventOf } from "~/platform/events/events";
+import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
 import { clockState, WEEK_MS } from "~/response-times";
 import { getSetting } from "~/settings.server";
 import { isStaff } from "~/permissions";
@@ -179,6 +180,14 @@ function tellFiler(
   });
 }
 
+// Subscriber to complaint_replied, complaint_acknowledged and complaint_resolved.
+export function tellFilerOf(event: EventOf<"complaint_replied" | "complaint_acknowledged" | "complaint_resolved">) {
+  const complaint = { userId: event.filerId, title: event.title };
+  if (event.type === "complaint_replied") tellFiler(event.complaintId, complaint, `message:${event.messageId}`, { note: event.body });
+  else if (event.type === "complaint_acknowledged") tellFiler(event.complaintId, complaint, "acknowledged", { complaintStatus: "acknowledged" });
+  else tellFiler(event.complaintId, complaint, "resolved", { complaintStatus: "resolved", note: event.note });
+}
+
 export type ComplaintActionResult = ComplaintDecision;
 type Refusal = Exclude<ComplaintDecision, { ok: true }>;
 
@@ -197,21 +206,25 @@ export function addComplaintMessage(input: { complaintId: number; actor: Actor; 
     if (current.status === "open" && decideComplaintAction(input.actor, current, "acknowledge").ok) {
       db.update(complaints).set({ status: "acknowledged", acknowledgedAt: now }).where(eq(complaints.id, input.complaintId)).run();
     }
+    if (current.userId !== input.actor.id) {
+      const event = { complaintId: input.complaintId, filerId: current.userId, title: current.title, messageId: id, body: input.body };
+      recordEvent(db, { type: "complaint_replied", ...event });
+    }
     return id;
   });
+  deliverEvents();
   if (!result.ok) return result;
-  if (result.complaint.userId !== input.actor.id) {
-    tellFiler(input.complaintId, result.complaint, `message:${result.value}`, { note: input.body });
-  }
   return { ok: true as const, messageId: result.value };
 }
 
 export function acknowledgeComplaint(input: { complaintId: number; actor: Actor; now?: Date }): ComplaintActionResult {
   const now = input.now ?? new Date();
-  const result = act(input.complaintId, input.actor, "acknowledge", () => {
-    getDb().update(complaints).set({ status: "acknowledged", acknowledgedAt: now }).where(eq(complaints.id, input.complaintId)).run();
+  const result = act(input.complaintId, input.actor, "acknowledge", (current) => {
+    const db = getDb();
+    db.update(complaints).set({ status: "acknowledged", acknowledgedAt: now }).where(eq(complaints.id, input.complaintId)).run();
+    recordEvent(db, { type: "complaint_acknowledged", complaintId: input.complaintId, filerId: current.userId, title: current.title });
   });
-  if (result.ok) tellFiler(input.complaintId, result.complaint, "acknowledged", { complaintStatus: "acknowledged" });
+  deliverEvents();
   return done(result);
 }
 
@@ -220,8 +233,8 @@ export function acknowledgeComplaint(input: { complaintId: number; actor: Actor;
 export function resolveComplaint(input: { complaintId: number; actor: Actor; note: string; now?: Date }): ComplaintActionResult {
   const now = input.now ?? new Date();
   const result = act(input.complaintId, input.actor, "resolve", (current) => {
-    getDb()
-      .update(complaints)
+    const db = getDb();
+    db.update(complaints)
       .set({
         status: "resolved",
         resolvedAt: now,
@@ -231,12 +244,11 @@ export function resolveComplaint(input: { complaintId: number; actor: Actor; not
       })
       .where(eq(complaints.id, input.complaintId))
       .run();
+    // The filer hears of it; the "turned around" badge waits for them to still be here a month later.
+    const event = { complaintId: input.complaintId, filerId: current.userId, title: current.title, note: input.note, at: now.getTime() };
+    recordEvent(db, { type: "complaint_resolved", ...event });
   });
-  if (result.ok) {
-    tellFiler(input.complaintId, result.complaint, "resolved", { complaintStatus: "resolved", note: input.note });
-    // The "turned around" badge waits for the filer to still be here a month later.
-    evaluateHonors(result.complaint.userId, { events: ["complaint_resolved"], now });
-  }
+  deliverEvents();
   return done(result);
 }
 

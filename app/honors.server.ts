@@ -1,8 +1,8 @@
 // Honors: gathers one member's contribution facts, grants the badges they earn (once each,
 // however often it runs) and keeps their honor level and points current. The rules are
 // pure (app/honors/*.ts); this module loads what they need and stores what they decide.
-// Domain modules call evaluateHonors after the events that can earn something; the
-// back-fill (`npm run honors:backfill`) evaluates everyone.
+// The honors event subscriber (app/platform/events/subscribers.server.ts) calls it after the
+// events that can earn something; the back-fill (`npm run honors:backfill`) evaluates everyone.
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { activityDays, badgeGrants, users } from "#db/schema";

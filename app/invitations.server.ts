@@ -20,7 +20,6 @@ import { getOptionalUser } from "~/auth.server";
 import { getDb } from "~/db.server";
 import { isReservedDisplayName } from "~/features/accounts/reserved-names";
 import { env } from "~/env.server";
-import { evaluateHonors } from "~/honors.server";
 import {
   ACTIVATION_DAYS,
   canActivate,
@@ -39,6 +38,8 @@ import {
   type InvitationRecord,
 } from "~/invitation-rules";
 import { notifyUser } from "~/notifications.server";
+import type { EventOf } from "~/platform/events/events";
+import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
 import { appSecret } from "~/secrets.server";
 import { getSetting } from "~/settings.server";
 
@@ -170,7 +171,8 @@ function signupOf(user: Pick<User, "id" | "email" | "signupAddress" | "createdAt
   return { userId: user.id, email: user.email, address: user.signupAddress, joinedAt: joinedAt ?? user.createdAt };
 }
 
-// Called after a member's suggestion, vote or comment. For a member who joined by invitation
+// The invitations subscriber to suggestion_posted, vote_cast and comment_posted (and callable
+// directly). For a member who joined by invitation
 // and has not been activated yet, this is their first: the invitation becomes active and both
 // sides are rewarded, exactly once. Activation and the reward decision are conditional
 // updates in one immediate transaction, so the invitee's first vote and first comment
@@ -220,28 +222,38 @@ export function activateInvitationFor(userId: number, now = new Date()): { rewar
       .set({ rewardedAt: now })
       .where(and(eq(invitations.id, invitation.id), isNull(invitations.rewardedAt), isNull(invitations.rewardWithheld)))
       .run().changes;
-    return rewarded ? { invitationId: invitation.id, inviter, invitee } : null;
+    if (!rewarded) return null;
+    // Rewards are honor points and badges computed from rewarded invitations, so the honors
+    // subscriber re-evaluating both members is what grants them; both are told, once.
+    recordEvent(tx, {
+      type: "invitation_activated",
+      invitationId: invitation.id,
+      inviterId: inviter.id,
+      inviterUsername: inviter.username,
+      inviteeId: invitee.id,
+      inviteeUsername: invitee.username,
+      at: now.getTime(),
+    });
+    return true;
   }, { behavior: "immediate" });
-  if (!outcome) return { rewarded: false };
+  deliverEvents();
+  return { rewarded: !!outcome };
+}
 
-  // Rewards are honor points and badges computed from rewarded invitations, so re-evaluating
-  // both members is what grants them; the event keys make each notice a one-off too.
-  const { invitationId, inviter, invitee } = outcome;
-  evaluateHonors(inviter.id, { events: ["invitation_activated"], now });
-  evaluateHonors(invitee.id, { events: ["invitation_activated"], now });
+// Subscriber to invitation_activated: the event keys make each notice a one-off.
+export function notifyInvitationActivated(event: EventOf<"invitation_activated">) {
   notifyUser({
-    userId: inviter.id,
+    userId: event.inviterId,
     kind: "invitation",
-    eventKey: `invitation:${invitationId}`,
-    payload: { username: invitee.username, path: "/invite" },
+    eventKey: `invitation:${event.invitationId}`,
+    payload: { username: event.inviteeUsername, path: "/invite" },
   });
   notifyUser({
-    userId: invitee.id,
+    userId: event.inviteeId,
     kind: "invitation",
-    eventKey: `invitation:${invitationId}`,
-    payload: { invitedBy: inviter.username, path: "/invite" },
+    eventKey: `invitation:${event.invitationId}`,
+    payload: { invitedBy: event.inviterUsername, path: "/invite" },
   });
-  return { rewarded: true };
 }
 
 // ---- Share links ----

@@ -1,7 +1,8 @@
 // Moving suggestions through the lifecycle: status changes, merges of duplicates and their
 // undo. Each runs in one immediate transaction (the rules in ~/lifecycle decide, this module
-// writes), records its status_changes row, and tells the suggestion's followers once the
-// change is committed (event keys make a retried notification harmless).
+// writes), records its status_changes row and its domain event; subscribers tell the
+// suggestion's followers and re-check its creators' honors once the change is committed
+// (event keys make a retried notification harmless).
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import {
   boards,
@@ -15,9 +16,9 @@ import {
   type SuggestionStatus,
 } from "#db/schema";
 import { getDb } from "~/db.server";
-import { evaluateSuggestionCreators } from "~/honors.server";
 import { isDecision, mergeError, transitionError, type LifecycleError } from "~/lifecycle";
 import { notifySuggestionFollowers } from "~/notifications.server";
+import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
@@ -61,13 +62,32 @@ function recordStatusChange(
   return { id, suggestionId: change.suggestionId, actorId: change.actorId, from: change.from, to: change.to, note: change.note };
 }
 
-function notifyStatusChange(change: StatusChange) {
+// The event of a status change, as the subscribers below read it.
+function changeEvent(change: StatusChange) {
+  return { statusChangeId: change.id, suggestionId: change.suggestionId, actorId: change.actorId, from: change.from, to: change.to, note: change.note };
+}
+
+type ChangeEvent = ReturnType<typeof changeEvent>;
+
+// Subscriber to status_changed, shipped and merge_undone.
+export function notifyStatusChange(change: ChangeEvent) {
   notifySuggestionFollowers({
     kind: change.to === "shipped" ? "ship" : "status_change",
     suggestionId: change.suggestionId,
-    eventKey: `status_change:${change.id}`,
+    eventKey: `status_change:${change.statusChangeId}`,
     actorId: change.actorId,
     payload: { from: change.from, to: change.to, note: change.note },
+  });
+}
+
+// Subscriber to merged: the source's followers hear where their votes went.
+export function notifyMerge(merge: { mergeId: number; sourceId: number; targetId: number; targetTitle: string; actorId: number; note: string }) {
+  notifySuggestionFollowers({
+    kind: "merge",
+    suggestionId: merge.sourceId,
+    eventKey: `merge:${merge.mergeId}`,
+    actorId: merge.actorId,
+    payload: { targetId: merge.targetId, targetTitle: merge.targetTitle, note: merge.note },
   });
 }
 
@@ -103,7 +123,7 @@ export function changeStatus(input: {
         const release = tx.select({ id: releases.id }).from(releases).where(eq(releases.id, input.releaseId)).get();
         if (!release) return { ok: false, reason: "release_not_found" };
       }
-      return recordStatusChange(tx, {
+      const change = recordStatusChange(tx, {
         suggestionId: input.suggestionId,
         actorId: input.actorId,
         from: current.status,
@@ -112,12 +132,13 @@ export function changeStatus(input: {
         releaseId: input.releaseId,
         now: input.now ?? new Date(),
       });
+      recordEvent(tx, { type: change.to === "shipped" ? "shipped" : "status_changed", ...changeEvent(change) });
+      return change;
     },
     { behavior: "immediate" },
   );
+  deliverEvents();
   if ("ok" in result) return result;
-  notifyStatusChange(result);
-  evaluateSuggestionCreators(result.suggestionId, [result.to === "shipped" ? "shipped" : "status_changed"]);
   return { ok: true, statusChangeId: result.id };
 }
 
@@ -212,22 +233,13 @@ export function mergeSuggestion(input: { sourceId: number; targetId: number; act
         })
         .returning({ mergeId: merges.id })
         .get();
-      return { ok: true, mergeId, movedVoterIds, creditedUserIds, change, targetTitle: target.title } as const;
+      recordEvent(tx, { type: "merged", mergeId, sourceId: source.id, targetId: target.id, targetTitle: target.title, actorId: change.actorId, note });
+      return { ok: true, mergeId, movedVoterIds, creditedUserIds } as const;
     },
     { behavior: "immediate" },
   );
-  if (!result.ok) return result;
-  const { change, targetTitle, ...merged } = result;
-  notifySuggestionFollowers({
-    kind: "merge",
-    suggestionId: change.suggestionId,
-    eventKey: `merge:${merged.mergeId}`,
-    actorId: change.actorId,
-    payload: { targetId: input.targetId, targetTitle, note },
-  });
-  // The target's creators now include the source's, and its votes grew.
-  evaluateSuggestionCreators(input.targetId, ["status_changed"]);
-  return merged;
+  deliverEvents();
+  return result;
 }
 
 export type UndoMergeResult = { ok: true } | { ok: false; reason: "not_found" | "already_undone" };
@@ -302,14 +314,13 @@ export function undoMerge(input: { mergeId: number; actorId: number; now?: Date 
         now,
       });
       tx.update(merges).set({ undoneAt: now }).where(eq(merges.id, merge.id)).run();
-      return { ok: true, change, targetId: merge.targetId } as const;
+      recordEvent(tx, { type: "merge_undone", mergeId: merge.id, targetId: merge.targetId, change: changeEvent(change) });
+      return { ok: true } as const;
     },
     { behavior: "immediate" },
   );
-  if (!result.ok) return result;
-  notifyStatusChange(result.change);
-  for (const suggestionId of [result.change.suggestionId, result.targetId]) evaluateSuggestionCreators(suggestionId, ["status_changed"]);
-  return { ok: true };
+  deliverEvents();
+  return result;
 }
 
 // Merges that concern one suggestion's page: those merged into it, and the one (if any)

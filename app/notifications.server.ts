@@ -1,6 +1,7 @@
 // Notifications: the one fan-out that tells people what happened, the inbox, preferences,
 // and the emails that follow. Rows are written synchronously (callers may be inside their
-// own transaction); emails go out afterwards and never fail the request that caused them.
+// own transaction, usually an event subscriber's); emails are an outbox event of their own
+// (notification_emails_due), sent in the background, never in the request that caused them.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, count, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
@@ -20,6 +21,7 @@ import {
   type NotificationMessage,
   type NotificationPayload,
 } from "~/notifications";
+import { drainOutbox, recordEvent } from "~/platform/events/outbox.server";
 import { appSecret } from "~/secrets.server";
 
 export type SuggestionEventKind = "official_reply" | "status_change" | "merge" | "ship";
@@ -111,10 +113,11 @@ export function notifyFollowersOfComment(input: {
         .run().changes;
       if (inserted) fresh.push(r.userId);
     }
+    // Only a new row is mailed: a count going up is the batch the member was already told of.
+    const emailTo = wanted.filter((r) => r.channels.email && fresh.includes(r.userId)).map((r) => r.userId);
+    if (emailTo.length > 0) recordEvent(tx, { type: "notification_emails_due", eventKey, userIds: emailTo });
     return fresh;
   }, { behavior: "immediate" });
-  const emailTo = wanted.filter((r) => r.channels.email && added.includes(r.userId));
-  if (emailTo.length > 0) queueEmails(emailTo.map((r) => ({ userId: r.userId, eventKey })));
   return { notified: wanted.length, added: added.length };
 }
 
@@ -163,10 +166,11 @@ function record(
         .all();
       ids.push(...rows.map((r) => r.userId));
     }
-    return new Set(ids);
+    const added = new Set(ids);
+    const emailTo = wanted.filter((r) => r.channels.email && added.has(r.userId)).map((r) => r.userId);
+    if (emailTo.length > 0) recordEvent(tx, { type: "notification_emails_due", eventKey, userIds: emailTo });
+    return added;
   }, { behavior: "immediate" });
-  const emailTo = wanted.filter((r) => r.channels.email && inserted.has(r.userId)).map((r) => r.userId);
-  if (emailTo.length > 0) queueEmails(emailTo.map((userId) => ({ userId, eventKey })));
   return { notified: inserted.size };
 }
 
@@ -340,23 +344,15 @@ export function unsubscribe(token: string | null | undefined): { ok: true; kind:
 
 // ---- Email ----
 
-const pending = new Set<Promise<void>>();
-
-// Sent after the current synchronous work (and the caller's transaction) has finished; a row
-// that was rolled back in the meantime is simply not found and not emailed.
-function queueEmails(jobs: { userId: number; eventKey: string }[]) {
-  const job: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(async () => {
-      for (const item of jobs) await emailNotification(item.userId, item.eventKey);
-    })
-    .catch((error: unknown) => console.error("Notification emails failed", error))
-    .finally(() => pending.delete(job));
-  pending.add(job);
+// The email subscriber (app/platform/events/subscribers.server.ts): one email per recipient
+// of a notification that asked for one.
+export async function sendNotificationEmails(event: { eventKey: string; userIds: readonly number[] }) {
+  for (const userId of event.userIds) await emailNotification(userId, event.eventKey);
 }
 
-// Resolves once every email queued so far has been sent or recorded (tests, shutdown).
+// Resolves once every email due so far has been sent or recorded (tests, shutdown).
 export async function pendingEmails(): Promise<void> {
-  while (pending.size > 0) await Promise.all([...pending]);
+  await drainOutbox();
 }
 
 const transports = new Map<string, Transporter>();
@@ -387,7 +383,9 @@ async function emailNotification(userId: number, eventKey: string) {
     .leftJoin(suggestions, eq(suggestions.id, notifications.suggestionId))
     .where(and(eq(notifications.userId, userId), eq(notifications.eventKey, eventKey)))
     .get();
-  if (!row) return;
+  // Gone (rolled back, the member left), or emailed already: a retried delivery whose first
+  // try sent the email but died before it was marked done sends nothing twice.
+  if (!row || db.select({ id: emails.id }).from(emails).where(eq(emails.notificationId, row.id)).get()) return;
   const message = composeEmail({ ...row, userId, payload: parsePayload(row.payload) });
   const { SMTP_URL, EMAIL_FROM } = env();
   let outcome: { status: "sent" | "not_sent" | "failed"; error: string | null } = { status: "not_sent", error: null };

@@ -19,6 +19,7 @@ import {
 import { getDb } from "~/db.server";
 import { deletedEmail, deletedUsername } from "~/features/accounts/reserved-names";
 import { evaluateHonors } from "~/honors.server";
+import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
 
 // Everything Sprout stores about a member that is theirs, as plain JSON.
 export function exportMemberData(userId: number) {
@@ -48,7 +49,7 @@ export function exportMemberData(userId: number) {
 // sessions and the login itself. Authors who had their votes lose those honor points.
 export function deleteAccount(userId: number, now = new Date()) {
   const db = getDb();
-  const votedFor = db.transaction(
+  db.transaction(
     (tx) => {
       const voted = tx.select({ suggestionId: votes.suggestionId }).from(votes).where(eq(votes.userId, userId)).all().map((v) => v.suggestionId);
       if (voted.length) {
@@ -73,12 +74,17 @@ export function deleteAccount(userId: number, now = new Date()) {
         })
         .where(eq(users.id, userId))
         .run();
-      return voted;
+      recordEvent(tx, { type: "member_deleted", userId, votedFor: voted });
     },
     { behavior: "immediate" },
   );
-  const authors = votedFor.length
-    ? db.selectDistinct({ id: suggestions.authorId }).from(suggestions).where(inArray(suggestions.id, votedFor)).all()
-    : [];
-  for (const { id } of authors) if (id !== userId) evaluateHonors(id, { notify: false });
+  deliverEvents();
+}
+
+// Subscriber to member_deleted: authors who had the member's votes lose those honor points
+// (quietly: losing points is no news).
+export function reevaluateAuthorsAfterDeletion(event: { userId: number; votedFor: readonly number[] }) {
+  if (event.votedFor.length === 0) return;
+  const authors = getDb().selectDistinct({ id: suggestions.authorId }).from(suggestions).where(inArray(suggestions.id, [...event.votedFor])).all();
+  for (const { id } of authors) if (id !== event.userId) evaluateHonors(id, { notify: false });
 }

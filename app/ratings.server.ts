@@ -5,7 +5,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { ratings, suggestionCredits, suggestions, votes } from "#db/schema";
 import { getDb } from "~/db.server";
-import { evaluateHonors } from "~/honors.server";
+import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
 import { isValidScore, ratingRefusal, summarizeRatings, type RatingRefusal, type RatingSummary } from "~/experience-report";
 
 function refusalFor(db: Pick<Db, "select">, suggestionId: number, userId: number): RatingRefusal | "not_found" | null {
@@ -60,12 +60,13 @@ export function rateSuggestion(input: {
           set: { score: input.score, comment, updatedAt: now },
         })
         .run();
+      // Rating shipped features earns the tester badges.
+      if (!existed) recordEvent(tx, { type: "rating_given", suggestionId: input.suggestionId, userId: input.userId, at: now.getTime() });
       return { ok: true, created: !existed } as const;
     },
     { behavior: "immediate" },
   );
-  // Rating shipped features earns the tester badges.
-  if (result.ok && result.created) evaluateHonors(input.userId, { events: ["rating_given"], now });
+  deliverEvents();
   return result;
 }
 

@@ -17,9 +17,8 @@ import { notAnotherBoardsCampaignTag, visibilityKey, visibleSuggestions, type Vi
 import { cached } from "~/cache.server";
 import { campaignTagIds } from "~/campaigns.server";
 import { getDb } from "~/db.server";
-import { evaluateHonors } from "~/honors.server";
-import { activateInvitationFor } from "~/invitations.server";
 import { renderMarkdown } from "~/markdown.server";
+import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
 import type { Sort } from "~/suggestion-sorts";
 
 export const PAGE_SIZE = 20;
@@ -185,10 +184,10 @@ export function createSuggestion(input: {
         .run();
     }
     tx.insert(votes).values({ suggestionId: suggestion.id, userId: input.authorId, createdAt }).run();
+    recordEvent(tx, { type: "suggestion_posted", suggestionId: suggestion.id, authorId: input.authorId, at: createdAt.getTime() });
     return suggestion;
   }, { behavior: "immediate" });
-  evaluateHonors(input.authorId, { events: ["suggestion_posted"], now: createdAt });
-  activateInvitationFor(input.authorId, createdAt);
+  deliverEvents();
   return created;
 }
 

@@ -3,9 +3,8 @@
 import { and, count, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { suggestions, votes } from "#db/schema";
 import { getDb } from "~/db.server";
-import { evaluateSuggestionAuthor } from "~/honors.server";
-import { activateInvitationFor } from "~/invitations.server";
 import { isVotingOpen } from "~/permissions";
+import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
 import { canVote, dailyVoteBudget, type PrivilegeActor } from "~/privileges";
 
 export type VoteResult =
@@ -40,6 +39,8 @@ export function votesLeftToday(voter: NonNullable<PrivilegeActor>, now = new Dat
 // concurrency, no read-modify-write. A member voting through the site is passed as `voter`,
 // so their daily budget (app/privileges.ts) holds; the count is read in the same immediate
 // transaction, so concurrent requests cannot overspend it. Taking a vote back is always free.
+// A vote that changed something is recorded as an event: votes received count toward the
+// author's honors, and a newcomer's first vote can make their invitation active.
 export function setVote(input: {
   suggestionId: number;
   userId: number;
@@ -76,12 +77,13 @@ export function setVote(input: {
       .where(eq(suggestions.id, input.suggestionId))
       .returning({ voteCount: suggestions.voteCount })
       .get()!;
+    if (changed !== 0) {
+      const type = changed > 0 ? "vote_cast" : "vote_removed";
+      recordEvent(tx, { type, suggestionId: input.suggestionId, userId: input.userId, at: now.getTime() });
+    }
     return { ok: true, voted: input.voted, voteCount } as const;
   }, { behavior: "immediate" });
-  // Votes received count toward the author's honors.
-  if (result.ok) evaluateSuggestionAuthor(input.suggestionId, ["vote_cast"]);
-  // A newcomer's first vote can make their invitation active.
-  if (result.ok && input.voted) activateInvitationFor(input.userId, now);
+  deliverEvents();
   return result;
 }
 

@@ -392,7 +392,8 @@ export const emails = sqliteTable(
     error: text("error"),
     createdAt: createdAt(),
   },
-  (t) => [index("emails_user_idx").on(t.userId)],
+  // By notification: a retried email delivery looks for the one already sent.
+  (t) => [index("emails_user_idx").on(t.userId), index("emails_notification_idx").on(t.notificationId)],
 );
 
 // Staff group shipped suggestions into releases (suggestions.release_id).
@@ -657,3 +658,40 @@ export type User = typeof users.$inferSelect;
 export type Board = typeof boards.$inferSelect;
 export type Suggestion = typeof suggestions.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
+
+// The transactional outbox (app/platform/events): a write records what happened here, in its
+// own transaction, and each subscriber handles it after the commit. A row stays until every
+// subscriber's delivery is done, so a process that dies in between loses nothing.
+// `fanned_out` is 0 while no process that knows the subscribers has added their deliveries
+// (an event recorded by a script); start-up adds them.
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    type: text("type").notNull(),
+    payload: text("payload").notNull(),
+    fannedOut: integer("fanned_out", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_waiting_idx").on(t.fannedOut).where(sql`fanned_out = 0`)],
+);
+
+// One row per event and subscriber still to handle it; deleted in the transaction that
+// handles it (so exactly once), or pushed back with exponential backoff after a failure.
+// `claimed_until` is a lease for subscribers that do slow work outside a transaction (email).
+export const outboxDeliveries = sqliteTable(
+  "outbox_deliveries",
+  {
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => outbox.id, { onDelete: "cascade" }),
+    subscriber: text("subscriber").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+  },
+  // Only deliveries still to do are kept, so the table stays small: no index beyond the key
+  // (each index is one more page written by every vote).
+  (t) => [primaryKey({ columns: [t.eventId, t.subscriber] })],
+);

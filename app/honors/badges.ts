@@ -40,7 +40,7 @@ export type MemberFacts = {
   // Ratings given to shipped features (the experience report).
   ratingsGiven: number;
   // Invitees who became active members (invitations.activated_at), rewards not withheld.
-  // Whoever marks an invitation activated calls evaluateHonors with "invitation_activated".
+  // Re-checked on the invitation_activated domain event.
   activeInvitees: number;
   // Invitations rewarded as inviter or as invitee (honor points, app/honors/levels.ts).
   invitationRewards: number;

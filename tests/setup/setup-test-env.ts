@@ -11,6 +11,11 @@ const databaseFile = path.join(TMP_DIR, `test-${process.env.VITEST_POOL_ID ?? 0}
 fs.copyFileSync(BASE_DATABASE, databaseFile);
 process.env.DATABASE_URL = databaseFile;
 
+// As in the app (entry.server.tsx): writes' events reach honors, invitations, notifications
+// and email. No periodic sweep; tests drain the outbox themselves (pendingEmails, drainOutbox).
+const { startDomainEvents } = await import("~/platform/events/subscribers.server");
+startDomainEvents({ sweep: false });
+
 afterAll(() => removeDatabase(databaseFile));
 
 // An unexpected console.error is a failure, not noise. A test that expects one silences it

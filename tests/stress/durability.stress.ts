@@ -132,6 +132,36 @@ function verifyLedger(databaseUrl: string, ledger: Ledger) {
   db.close();
 }
 
+// Every event of a committed write was handled, however the process died: the outbox is
+// empty once a server has run, each load member with a stored suggestion holds the badge for
+// it, and each badge a load member holds came with its notification.
+async function verifyEventsHandled(databaseUrl: string, tag: string) {
+  const db = new Database(databaseUrl, { readonly: true });
+  const left = () => (db.prepare("select count(*) as n from outbox").get() as { n: number }).n;
+  // Start-up handles what the killed processes left; give it the time it needs, bounded.
+  for (let i = 0; i < 600 && left() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(left()).toBe(0);
+  expect(db.prepare("select count(*) as n from outbox_deliveries").get()).toEqual({ n: 0 });
+  const authorsWithoutBadge = db
+    .prepare(
+      `select distinct u.username from users u join suggestions s on s.author_id = u.id
+       where u.username like ? and not exists (select 1 from badge_grants g where g.user_id = u.id and g.badge_id = 'first_suggestion')`,
+    )
+    .all(`load_${tag}_%`);
+  expect(authorsWithoutBadge).toEqual([]);
+  const badgesWithoutNotice = db
+    .prepare(
+      `select u.username, g.badge_id from badge_grants g join users u on u.id = g.user_id
+       where u.username like ? and not exists (
+         select 1 from notifications n where n.user_id = g.user_id and n.event_key = 'badge:' || g.badge_id || ':' || g.suggestion_id)`,
+    )
+    .all(`load_${tag}_%`);
+  expect(badgesWithoutNotice).toEqual([]);
+  const granted = db.prepare("select count(*) as n from badge_grants g join users u on u.id = g.user_id where u.username like ?").get(`load_${tag}_%`) as { n: number };
+  db.close();
+  return granted.n;
+}
+
 const newLedger = (): Ledger => ({ votes: new Map(), uncertain: new Set(), comments: new Set(), suggestions: new Set(), sent: 0, acknowledged: 0, errors: [] });
 
 describe("durability", () => {
@@ -153,7 +183,7 @@ describe("durability", () => {
     verifyLedger(databaseUrl, ledger);
   });
 
-  test("SIGKILL in the middle of the load, then a restart: integrity ok, nothing acknowledged lost", async () => {
+  test("SIGKILL in the middle of the load, then a restart: integrity ok, nothing acknowledged lost, every event handled", async () => {
     const databaseUrl = path.join(dir, "crash.db");
     prepareDatabase(databaseUrl);
     const clients = createClients(databaseUrl, CLIENTS, "b");
@@ -175,9 +205,15 @@ describe("durability", () => {
     }
     const restarted = await startServer(databaseUrl);
     expect((await fetch(`${restarted.url}/healthz`)).status).toBe(200);
-    await restarted.stop();
-    console.log(`crash: ${kills} SIGKILLs survived; ${ledger.sent} requests sent, ${ledger.acknowledged} acknowledged`);
+    let badges = 0;
+    try {
+      badges = await verifyEventsHandled(databaseUrl, "b");
+    } finally {
+      await restarted.stop();
+    }
+    console.log(`crash: ${kills} SIGKILLs survived; ${ledger.sent} requests sent, ${ledger.acknowledged} acknowledged; ${badges} badges granted, each told`);
     expect(ledger.acknowledged).toBeGreaterThan(0);
+    expect(badges).toBeGreaterThan(0);
     verifyLedger(databaseUrl, ledger);
   });
 

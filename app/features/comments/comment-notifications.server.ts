@@ -8,18 +8,12 @@ import { mentionedUsernames } from "~/features/comments/mentions";
 import { notifyFollowersOfComment, notifyUser } from "~/notifications.server";
 import { findVisibleSuggestion } from "~/suggestions.server";
 
-export type PostedComment = {
-  id: number;
-  suggestionId: number;
-  authorId: number;
-  parentId: number | null;
-  body: string;
-  official: boolean;
-};
-
-// Called once the comment is committed (comments.server addComment).
-export function notifyCommentAudience(comment: PostedComment) {
+// The notifications subscriber calls it for each comment_posted event.
+export function notifyCommentAudience(event: { commentId: number; suggestionId: number; authorId: number; official: boolean }) {
   const db = getDb();
+  const posted = db.select({ parentId: comments.parentId, body: comments.body }).from(comments).where(eq(comments.id, event.commentId)).get();
+  if (!posted) return; // deleted before its event was handled
+  const comment = { id: event.commentId, suggestionId: event.suggestionId, authorId: event.authorId, ...posted };
   const author = db.select({ name: users.displayName }).from(users).where(eq(users.id, comment.authorId)).get();
   const payload = { commentId: comment.id, authorName: author?.name ?? "" };
   const told = new Set<number>([comment.authorId]);
@@ -41,7 +35,7 @@ export function notifyCommentAudience(comment: PostedComment) {
   }
 
   // Followers hear of an official reply as such (comments.server), not as one more comment.
-  if (!comment.official) {
+  if (!event.official) {
     notifyFollowersOfComment({ suggestionId: comment.suggestionId, commentId: comment.id, except: [...told] });
   }
 }
