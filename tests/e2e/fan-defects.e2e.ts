@@ -20,8 +20,9 @@ describe("editing a suggestion", () => {
     await fan.fill('input[name="title"]', title);
     await fan.fill('textarea[name="body"]', "The clock is too small to read at a glance.");
     await fan.click('button:has-text("Save changes")');
-    await fan.waitForURL((url) => url.pathname === `/s/${id}`);
-    expect(await fan.locator("h1").innerText()).toBe(title);
+    // With JavaScript the address changes before the new page is drawn.
+    await expect.poll(() => fan.locator("h1").innerText()).toBe(title);
+    expect(new URL(fan.url()).pathname).toBe(`/s/${id}`);
     expect(await fan.locator(".markdown").first().innerText()).toContain("too small to read at a glance");
     expect(consoleErrors(fan)).toEqual([]);
   });
@@ -73,7 +74,7 @@ describe("forms stay still under the pointer", () => {
     await page.fill('textarea[name="body"]', words);
     await page.click('button:has-text("Post comment")');
     await page.waitForURL(new RegExp(`/s/${id}\\?comment=\\d+#comment-\\d+$`));
-    expect(await page.locator(".comment", { hasText: words }).count()).toBe(1);
+    await expect.poll(() => page.locator(".comment", { hasText: words }).count()).toBe(1);
   });
 });
 
@@ -101,6 +102,8 @@ describe("the comment box", () => {
     const fan = await newPage();
     await signUp(fan, `replier_${unique()}`);
     await postSuggestion(fan, `Per-app volume ${unique()}`, "Music loud, games quiet.");
+    // The new suggestion's page, not the form it came from (both have a body field).
+    await fan.locator('button:has-text("Post comment")').waitFor();
     await fan.fill('textarea[name="body"]', `First thought ${unique()}`);
     await fan.click('button:has-text("Post comment")');
     await fan.waitForURL(/#comment-\d+$/);

@@ -32,7 +32,7 @@ describe.each([true, false])("notifications (JavaScript enabled: %s)", (javaScri
     const item = fan.locator(".notification.unread", { hasText: "Staff replied officially" });
     expect(await item.count()).toBe(1);
     expect(await item.locator("a").first().innerText()).toBe(`Staff replied officially to “${title}”`);
-    // The link opens it through /notifications/:id, which marks it read (notifications-open.e2e.ts).
+    // The link opens it through /notifications/:id, which marks it read (fan-defects.e2e.ts).
     expect(await item.locator("a").first().getAttribute("href")).toMatch(/^\/notifications\/\d+$/);
 
     await item.locator('button:has-text("Mark read")').click();
