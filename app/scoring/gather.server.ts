@@ -62,15 +62,19 @@ function paramsAt(now: Date, db: Db): Params {
 
 // Only the people and suggestions of one scope, when the dashboard asks for one scope live:
 // a member's page must not gather fifty thousand members to show one.
-type Only = { members: string; suggestions: string; values: Record<string, number> };
-const EVERYONE: Only = { members: "1 = 1", suggestions: "1 = 1", values: {} };
+type Only = { members: string; suggestions: string; ratings: string; values: Record<string, number> };
+const EVERYONE: Only = { members: "1 = 1", suggestions: "1 = 1", ratings: "1 = 1", values: {} };
 
 function onlyScope(scope: ScoreScope): Only {
-  if (scope.kind === "member") return { members: "u.id = @scopeId", suggestions: "s.author_id = @scopeId", values: { scopeId: scope.userId } };
+  if (scope.kind === "member") {
+    // A member's ratings are the ones they gave, of anyone's features.
+    return { members: "u.id = @scopeId", suggestions: "s.author_id = @scopeId", ratings: "r.user_id = @scopeId", values: { scopeId: scope.userId } };
+  }
   if (scope.kind === "board") {
     return {
       members: "u.id in (select user_id from board_participants where board_id = @scopeId and since <= @now)",
       suggestions: "s.board_id = @scopeId",
+      ratings: "s.board_id = @scopeId",
       values: { scopeId: scope.boardId },
     };
   }
@@ -339,8 +343,8 @@ function ratingRows(sqlite: Database.Database, grouping: Grouping, params: Param
     .prepare(
       `select ${key} as key, sum(r.score = 1) as s1, sum(r.score = 2) as s2, sum(r.score = 3) as s3, sum(r.score = 4) as s4, sum(r.score = 5) as s5
        from ratings r join suggestions s on s.id = r.suggestion_id join users u on u.id = r.user_id
-       where s.shipped_at <= @now and r.created_at <= @now and r.created_at > @achievementFrom
-         and (u.deleted_at is null or u.deleted_at > @now) and ${only.suggestions} group by key`,
+       where ${STATUS_AT} = 'shipped' and r.created_at <= @now and r.created_at > @achievementFrom
+         and (u.deleted_at is null or u.deleted_at > @now) and ${only.ratings} group by key`,
     )
     .all({ ...params, ...only.values }) as (Keyed & { s1: number; s2: number; s3: number; s4: number; s5: number })[];
 }
