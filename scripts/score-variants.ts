@@ -169,3 +169,28 @@ export function scoreVariant(file: string, now: Date, variant?: Variant) {
     for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) fs.rmSync(f, { force: true });
   }
 }
+
+type Scored = ReturnType<typeof scoreVariant>["report"];
+
+const fmt = (x: number) => x.toFixed(1);
+const signed = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : "±"}${Math.abs(x).toFixed(1)}`;
+
+/** The sensitivity table of docs/scoring.md: every variant's total and dimensions against stage 4. */
+export function renderSensitivityTable(base: Scored, measured: ReadonlyMap<VariantId, Scored>): string {
+  const rows = [
+    "| change to the stage-4 forum | total | Δ total | satisfaction | achievement | loyalty | confidence |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    `| none (stage 4 as seeded) | ${fmt(base.total)} | | ${fmt(base.satisfaction)} | ${fmt(base.achievement)} | ${fmt(base.loyalty)} | ${base.confidence.low ? "low" : "ok"} |`,
+  ];
+  for (const variant of VARIANTS) {
+    const r = measured.get(variant.id);
+    if (!r) continue;
+    rows.push(
+      `| ${variant.label} | ${fmt(r.total)} | ${signed(r.total - base.total)} | ${fmt(r.satisfaction)} | ${fmt(r.achievement)} | ${fmt(r.loyalty)} | ${r.confidence.low ? "low" : "ok"} |`,
+    );
+  }
+  return rows.join("\n");
+}
+
+export const SENSITIVITY_START = "<!-- sensitivity:start (npm run score:sensitivity -- --write) -->";
+export const SENSITIVITY_END = "<!-- sensitivity:end -->";
