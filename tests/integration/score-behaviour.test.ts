@@ -1,9 +1,12 @@
 // The score responds to real change the way a product lead expects: each row of issue #15's
 // table is a variant of the stage-4 forum (scripts/score-variants.ts), seeded, edited,
 // gathered and scored, with the direction and the minimum size the lead expects.
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedScenarioFile, scoreVariant, VARIANTS, type VariantId } from "../../scripts/score-variants";
+import { renderSensitivityTable, seedScenarioFile, scoreVariant, SENSITIVITY_END, SENSITIVITY_START, VARIANTS, type VariantId } from "../../scripts/score-variants";
 
+// The moment scripts/score-sensitivity.ts measures at, so the published table can be compared.
 const NOW = new Date(Date.UTC(2026, 0, 15, 12));
 let file: string;
 let base: ReturnType<typeof scoreVariant>["report"];
@@ -75,5 +78,14 @@ describe("the stage-4 forum, varied as real forums vary", () => {
     const members = (r: typeof base) => r.terms.find((t) => t.id === "usage")!.detail.members;
     expect(members(deleted)).toBe(members(base) - 30);
     expect(deleted.terms.find((t) => t.id === "privileges")!.detail.withPrivileges).toBeLessThanOrEqual(base.terms.find((t) => t.id === "privileges")!.detail.withPrivileges);
+  });
+});
+
+describe("docs/scoring.md", () => {
+  it("publishes the sensitivity table the formula produces (npm run score:sensitivity -- --write)", () => {
+    for (const v of VARIANTS) variant(v.id);
+    const docs = fs.readFileSync(path.join(__dirname, "../../docs/scoring.md"), "utf8");
+    const published = docs.slice(docs.indexOf(SENSITIVITY_START) + SENSITIVITY_START.length, docs.indexOf(SENSITIVITY_END)).trim();
+    expect(published).toBe(renderSensitivityTable(base, measured));
   });
 });
