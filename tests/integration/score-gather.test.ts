@@ -6,7 +6,7 @@ import { activityDays, badgeGrants, ratings, recommendationAnswers, scoreSnapsho
 import { getDb } from "~/db.server";
 import { gatherAll, gatherSignals } from "~/scoring/gather.server";
 import { sproutScore } from "~/scoring/index";
-import { recomputeScores, scoreHistory } from "~/scoring/snapshots.server";
+import { loyaltyPercentile, recomputeScores, SCORE_FORMULA, scoreHistory } from "~/scoring/snapshots.server";
 import { createBoard, createComplaint, createMember, createStaff, createSuggestion } from "../factories";
 
 const NOW = new Date("2026-03-11T12:00:00Z");
@@ -184,5 +184,20 @@ describe("weekly snapshots", () => {
     expect(member.report.terms.length).toBeGreaterThan(0);
     expect(scoreHistory({ scope: "board", scopeId: boardA.id }, 12, NOW)).toHaveLength(2);
     expect(getDb().select().from(users).where(eq(users.role, "staff")).all()).toHaveLength(1);
+    expect(history.every((h) => h.formula === SCORE_FORMULA)).toBe(true);
+
+    // m1 (active three days, earned badge and level, a promoter) is the most loyal of three.
+    expect(loyaltyPercentile(m1.id)).toEqual({ loyalty: member.loyalty, members: 3, percentile: 100 });
+  });
+
+  test("reads rows stored by the first formula as the previous formula's", async () => {
+    const { m2 } = await buildForum();
+    recomputeScores(NOW);
+    const old = { signals: { activity: { members: 3, activeMembers: 2, activeDays: 4 }, retention: { cohortMembers: 2, retained: 1 } } };
+    getDb().$client.prepare("update score_snapshots set report = ? where scope = 'member' and scope_id = ?").run(JSON.stringify(old), m2.id);
+    const [row] = scoreHistory({ scope: "member", scopeId: m2.id }, 1, NOW);
+    expect(row.formula).toBe(1);
+    expect(row.signals.activity).toMatchObject({ members: 3, activeWeeks: 0 });
+    expect(Number.isFinite(row.report.total)).toBe(true);
   });
 });
