@@ -78,7 +78,7 @@ export function LeadsDashboardView({ data, scope }: { data: LeadsDashboard; scop
               {t(`scoring.dimensions.${d}`)}
               {d === "loyalty" && data.loyaltyRank && (
                 <span className="meta" data-testid="loyalty-percentile">
-                  {t("leads.loyaltyPercentile", { percentile: data.loyaltyRank.percentile, members: data.loyaltyRank.members })}
+                  {t("leads.loyaltyPercentile", { percentile: data.loyaltyRank.percentile, count: data.loyaltyRank.members - 1 })}
                 </span>
               )}
               {data.change && <span className="score-change">{t("leads.change", { change: signed(data.change[d]) })}</span>}

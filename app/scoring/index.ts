@@ -142,7 +142,7 @@ export function sproutScore(signals: ScoreSignals): ScoreReport {
   const total = totalOf(terms);
   const confidence = confidenceOf(signals, terms, total);
   const notes: Note[] = confidence.low
-    ? [{ key: "notes.lowConfidence", values: { members: confidence.members, needed: CONFIDENT_MEMBERS, percent: Math.round(100 * confidence.priorShare) } }]
+    ? [{ key: "notes.lowConfidence", values: { count: confidence.members, needed: CONFIDENT_MEMBERS, percent: Math.round(100 * confidence.priorShare) } }]
     : [];
   const [satisfaction, achievement, loyalty] = DIMENSIONS.map((d) => dimensionScore(terms, d));
   return { total, satisfaction, achievement, loyalty, terms, notes, confidence, bestAction: findBestAction(signals, total) };

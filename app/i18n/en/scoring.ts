@@ -84,7 +84,8 @@ export default {
     },
   },
   notes: {
-    lowConfidence: "Low confidence: {{members}} members (fewer than {{needed}} is a small sample) and {{percent}}% of the points come from the neutral reference, not from data.",
+    lowConfidence_one: "Low confidence: {{count}} member (fewer than {{needed}} is a small sample), and {{percent}}% of the points come from the neutral reference, not from data.",
+    lowConfidence_other: "Low confidence: {{count}} members (fewer than {{needed}} is a small sample), and {{percent}}% of the points come from the neutral reference, not from data.",
   },
   actions: {
     usage: "Bring back {{count}} members who have not visited in 30 days",

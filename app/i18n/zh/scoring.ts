@@ -83,7 +83,8 @@ export default {
     },
   },
   notes: {
-    lowConfidence: "可信度低：只有 {{members}} 名成员（少于 {{needed}} 名即为小样本），{{percent}}% 的分数来自中性参考值而非数据。",
+    lowConfidence_one: "可信度低：只有 {{count}} 名成员（少于 {{needed}} 名即为小样本），{{percent}}% 的分数来自中性参考值而非数据。",
+    lowConfidence_other: "可信度低：只有 {{count}} 名成员（少于 {{needed}} 名即为小样本），{{percent}}% 的分数来自中性参考值而非数据。",
   },
   actions: {
     usage: "把 {{count}} 名 30 天未访问的成员请回来",
