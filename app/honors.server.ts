@@ -18,6 +18,7 @@ import {
   type Contribution,
   type HonorLevel,
 } from "~/honors/levels";
+import { badgeEarnedAt } from "~/features/honors/earned-at.server";
 import { notifyUser } from "~/notifications.server";
 
 const ADOPTED = ["planned", "in_progress", "shipped"] as const;
@@ -114,15 +115,18 @@ export function memberContribution(userId: number, now = new Date()): Contributi
   return member ? contributionOf(gatherFacts(db, member, now)) : null;
 }
 
-type GrantOptions = { db: Db; now: Date; notify: boolean };
+type GrantOptions = { db: Db; now: Date; notify: boolean; backfill?: boolean };
 
 // Inserts the grants that are new (the unique index ignores the rest) and tells the member
 // about each new one, once: the notification's event key names the grant.
-function storeGrants(member: Member, earned: readonly EarnedBadge[], { db, now, notify }: GrantOptions): EarnedBadge[] {
+// A back-fill dates each grant when it was earned (app/features/honors/earned-at.server.ts),
+// not on the day it ran.
+function storeGrants(member: Member, earned: readonly EarnedBadge[], { db, now, notify, backfill }: GrantOptions): EarnedBadge[] {
   if (earned.length === 0) return [];
+  const grantedAt = (g: EarnedBadge) => (backfill ? (badgeEarnedAt(db, { userId: member.id, ...g }, now) ?? now) : now);
   const inserted = db
     .insert(badgeGrants)
-    .values(earned.map((g) => ({ userId: member.id, badgeId: g.badgeId, suggestionId: g.suggestionId, grantedAt: now })))
+    .values(earned.map((g) => ({ userId: member.id, badgeId: g.badgeId, suggestionId: g.suggestionId, grantedAt: grantedAt(g) })))
     .onConflictDoNothing()
     .returning({ badgeId: badgeGrants.badgeId, suggestionId: badgeGrants.suggestionId })
     .all() as EarnedBadge[];
@@ -149,7 +153,7 @@ export type HonorsEvaluation = { granted: EarnedBadge[]; level: HonorLevel; prev
 // notifications go through the app's own handle.
 export function evaluateHonors(
   userId: number,
-  options: { events?: readonly HonorEvent[]; now?: Date; db?: Db; notify?: boolean } = {},
+  options: { events?: readonly HonorEvent[]; now?: Date; db?: Db; notify?: boolean; backfill?: boolean } = {},
 ): HonorsEvaluation | null {
   const db = options.db ?? getDb();
   const now = options.now ?? new Date();
@@ -168,7 +172,7 @@ export function evaluateHonors(
     .set({ honorPoints: points, honorLevel: settled.level, honorLevelSince: settled.since })
     .where(eq(users.id, userId))
     .run();
-  const granted = storeGrants(member, badgesEarned(facts, options.events), { db, now, notify: options.notify ?? true });
+  const granted = storeGrants(member, badgesEarned(facts, options.events), { db, now, notify: options.notify ?? true, backfill: options.backfill });
   return { granted, level: settled.level, previousLevel, points };
 }
 
@@ -228,7 +232,7 @@ export function backfillHonors(options: { now?: Date; db?: Db; notify?: boolean 
   const db = options.db ?? getDb();
   const ids = db.select({ id: users.id }).from(users).orderBy(asc(users.id)).all();
   let granted = 0;
-  for (const { id } of ids) granted += evaluateHonors(id, { ...options, db })?.granted.length ?? 0;
+  for (const { id } of ids) granted += evaluateHonors(id, { ...options, db, backfill: true })?.granted.length ?? 0;
   return { members: ids.length, granted };
 }
 

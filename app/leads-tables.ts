@@ -26,6 +26,7 @@ export function leadsTableCsv(name: LeadsTable, data: LeadsDashboard): string | 
           { header: "missing", value: (t) => t.missing },
           { header: "sample", value: (t) => t.sample },
           { header: "enough_data", value: (t) => (t.enoughData ? "yes" : "no") },
+          { header: "prior_weight", value: (t) => t.priorWeight },
         ],
         data.current.report.terms,
       );
@@ -37,6 +38,7 @@ export function leadsTableCsv(name: LeadsTable, data: LeadsDashboard): string | 
           { header: "satisfaction", value: (w) => w.satisfaction },
           { header: "achievement", value: (w) => w.achievement },
           { header: "loyalty", value: (w) => w.loyalty },
+          { header: "formula", value: (w) => (w.previousFormula ? "previous" : "current") },
         ],
         data.trend,
       );

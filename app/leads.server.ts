@@ -14,7 +14,7 @@ import { canViewLeadsDashboard } from "~/permissions";
 import { netPromoterScore } from "~/recommendation-survey";
 import { gatherSignals } from "~/scoring/gather.server";
 import { sproutScore } from "~/scoring/index";
-import { latestSnapshots, scoreHistory, topAdvocates, type Snapshot } from "~/scoring/snapshots.server";
+import { latestSnapshots, loyaltyPercentile, SCORE_FORMULA, scoreHistory, topAdvocates, type Snapshot } from "~/scoring/snapshots.server";
 import { weekStart } from "~/scoring/weeks";
 import { getSetting } from "~/settings.server";
 
@@ -224,11 +224,11 @@ function snapshotKey(scope: ResolvedScope) {
   return { scope: "community" as const, scopeId: 0 };
 }
 
-// The score of the current week: its stored snapshot, or (before the first `npm run score`)
-// computed live and marked so.
+// The score of the current week: its stored snapshot, or (before the first `npm run score`, or
+// when this week's row is the previous formula's) computed live for this scope alone, marked so.
 function currentScore(scope: ResolvedScope, history: Snapshot[], now: Date) {
   const latest = history.at(-1);
-  if (latest && latest.weekStart === weekStart(now)) return { ...latest, live: false };
+  if (latest && latest.weekStart === weekStart(now) && latest.formula === SCORE_FORMULA) return { ...latest, live: false };
   const signals = gatherSignals(scope, now);
   const report = sproutScore(signals);
   return { weekStart: weekStart(now), signals, report, total: report.total, satisfaction: report.satisfaction, achievement: report.achievement, loyalty: report.loyalty, live: true };
@@ -245,8 +245,10 @@ export function leadsDashboard(scope: ResolvedScope, viewer: SessionUser, now?: 
 function computeDashboard(scope: ResolvedScope, viewer: SessionUser, now: Date) {
   const history = scoreHistory(snapshotKey(scope), TREND_WEEKS, now);
   const current = currentScore(scope, history, now);
+  // A week-over-week change only between weeks of the same formula: the first formula's
+  // numbers mean something else (docs/scoring.md, "History").
   const previous = history.filter((h) => h.weekStart < current.weekStart).at(-1) ?? null;
-  const change = previous
+  const change = previous && previous.formula === SCORE_FORMULA
     ? {
         total: current.total - previous.total,
         satisfaction: current.satisfaction - previous.satisfaction,
@@ -254,10 +256,19 @@ function computeDashboard(scope: ResolvedScope, viewer: SessionUser, now: Date) 
         loyalty: current.loyalty - previous.loyalty,
       }
     : null;
-  const trend = history.map(({ weekStart, total, satisfaction, achievement, loyalty }) => ({ weekStart, total, satisfaction, achievement, loyalty }));
+  const trend = history.map(({ weekStart, total, satisfaction, achievement, loyalty, formula }) => ({
+    weekStart,
+    total,
+    satisfaction,
+    achievement,
+    loyalty,
+    previousFormula: formula !== SCORE_FORMULA,
+  }));
   const community = scope.kind === "community";
   return {
     current: { weekStart: current.weekStart, live: current.live, report: current.report, signals: current.signals },
+    // A member's loyalty among all members' in the latest stored week.
+    loyaltyRank: scope.kind === "member" ? loyaltyPercentile(scope.userId) : null,
     change,
     trend,
     nps: netPromoterScore(current.signals.survey),

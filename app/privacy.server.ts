@@ -70,6 +70,10 @@ export function deleteAccount(userId: number, now = new Date()) {
           bio: "",
           locale: null,
           signupAddress: null,
+          // A deleted account holds no level (its privileges and its place in the score go with it).
+          honorLevel: 0,
+          honorLevelManual: null,
+          honorLevelSince: null,
           deletedAt: now,
         })
         .where(eq(users.id, userId))

@@ -5,8 +5,8 @@
 //   2. plus active participation, with a healthy share of suggestions decided, planned and
 //      shipped, and shipped features rated (about 75);
 //   3. plus fast, well-received official replies and resolved complaints (about 80);
-//   4. plus honors and privileges earned by the app's own rules, an older cohort that keeps
-//      coming back, and invited friends who became active (about 90).
+//   4. plus honors and privileges earned by the app's own rules, and the return of the older
+//      cohort who hold them (about 90). Nothing else: no invitations, no survey.
 // Each stage is the one before with something added, on the same 120 members, so the
 // difference between two totals is what the stage adds. Deterministic (a seeded PRNG, times
 // relative to `now`) and small enough to build in a second or two.
@@ -81,7 +81,6 @@ const STAGE_4: StageShape = {
   activeDays: 660,
   retainedCohort: 28,
   honors: true,
-  invitations: { sent: 12, joined: 5, active: 3, shareSignups: 2 },
 };
 
 export const STAGE_SHAPES: Record<Scenario, StageShape> = { stage1: STAGE_1, stage2: STAGE_2, stage3: STAGE_3, stage4: STAGE_4 };
@@ -94,7 +93,8 @@ export type ScenarioOptions = { now?: Date; seed?: number };
 export async function seedScenario(db: Db, scenario: Scenario, options: ScenarioOptions = {}) {
   const shape = STAGE_SHAPES[scenario];
   const now = (options.now ?? new Date()).getTime();
-  const random = createRandom(options.seed ?? 5_000 + SCENARIOS.indexOf(scenario));
+  // One seed for every stage: the same members joined on the same days in all four.
+  const random = createRandom(options.seed ?? 5_000);
   const today = activityDay(new Date(now));
   const [memberHash, ...accountHashes] = await Promise.all([hashPassword(DEMO_MEMBER_PASSWORD), ...DEMO_ACCOUNTS.map((a) => hashPassword(a.password))]);
 
@@ -157,7 +157,8 @@ export async function seedScenario(db: Db, scenario: Scenario, options: Scenario
     // Older suggestions by the cohort, oldest first; the newest come from this month's posters.
     const older = Array.from({ length: shape.posted - posters.length }, (_, i) => {
       const author = members[RECENT + (i % (MEMBERS - RECENT))];
-      const postedAt = now - (240 - (200 * i) / Math.max(1, shape.posted - posters.length)) * DAY;
+      // Within the score's 180-day window, the oldest first.
+      const postedAt = now - (175 - (140 * i) / Math.max(1, shape.posted - posters.length)) * DAY;
       return { author, postedAt: Math.max(postedAt, author.joinedAt + DAY) };
     });
     const posts = [...older, ...posters.map((author) => ({ author, postedAt: dayIn(author, 3) }))];
@@ -169,7 +170,7 @@ export async function seedScenario(db: Db, scenario: Scenario, options: Scenario
       ...Array<SuggestionStatus>(d.planned).fill("planned"),
     ];
     const releaseId = d.shipped
-      ? tx.insert(releases).values({ name: "Sprout OS 3.1", releasedAt: new Date(now - 165 * DAY), createdById: staffId }).returning({ id: releases.id }).get().id
+      ? tx.insert(releases).values({ name: "Sprout OS 3.1", releasedAt: new Date(now - 100 * DAY), createdById: staffId }).returning({ id: releases.id }).get().id
       : null;
 
     const replies = shape.replies ? random.shuffle([...Array(shape.replies.withinTarget).fill(true), ...Array(shape.replies.late).fill(false)]) : [];

@@ -73,5 +73,10 @@ const { snapshots } = recomputeScores(new Date(now), {
   },
 });
 console.log(`Recomputed and stored ${snapshots} snapshots in ${Math.round(performance.now() - started)} ms.`);
+// How finely members' own loyalty separates them (issue #15: the first formula gave 11 values).
+const spread = sqlite
+  .prepare("select count(distinct loyalty) as distinctValues, min(loyalty) as low, max(loyalty) as high from score_snapshots where scope = 'member'")
+  .get() as { distinctValues: number; low: number; high: number };
+console.log(`Member loyalty: ${spread.distinctValues} distinct values, from ${spread.low} to ${spread.high}.`);
 if (process.env.KEEP_BENCH_DB) console.log(`Kept ${process.env.DATABASE_URL}`);
 else fs.rmSync(dir, { recursive: true, force: true });

@@ -22,19 +22,21 @@ const community = scoreHistory({ scope: "community" }, 1).at(-1)!;
 const { report } = community;
 
 if (json) {
-  const { total, satisfaction, achievement, loyalty, terms, notes, bestAction } = report;
-  console.log(JSON.stringify({ week, total, satisfaction, achievement, loyalty, terms, notes, bestAction, snapshots, elapsedMs }, null, 2));
+  const { total, satisfaction, achievement, loyalty, terms, notes, confidence, bestAction } = report;
+  const lowConfidence = confidence.low;
+  console.log(JSON.stringify({ week, total, lowConfidence, satisfaction, achievement, loyalty, confidence, terms, notes, bestAction, snapshots, elapsedMs }, null, 2));
 } else {
   const t = translator("en");
   const pad = (text: string, n: number) => text.padEnd(n);
   const num = (x: number) => x.toFixed(1).padStart(6);
   console.log(`Sprout word-of-mouth score, week of ${week}\n`);
-  console.log(`${pad("Total", 34)}${num(report.total)} / 100`);
+  console.log(`${pad("Total", 34)}${num(report.total)} / 100${report.confidence.low ? `  (${t("leads.lowConfidence")})` : ""}`);
   for (const d of ["satisfaction", "achievement", "loyalty"] as const) console.log(`${pad(`  ${t(`scoring.dimensions.${d}`)}`, 34)}${num(report[d])} / 100`);
   console.log(`\n${pad("Term", 34)}${"points".padStart(6)}  ${"of".padStart(4)}  missing`);
   for (const term of [...report.terms].sort((a, b) => b.points - a.points)) {
     console.log(`${pad(t(`scoring.terms.${term.id}.name`), 34)}${num(term.points)}  ${String(term.maxPoints).padStart(4)}  ${num(term.missing)}${term.enoughData ? "" : "  (little data)"}`);
   }
+  for (const note of report.notes) console.log(`\n${t(`scoring.${note.key}`, note.values)}`);
   if (report.bestAction) {
     console.log(`\nBest next step: ${t(`scoring.${report.bestAction.action.key}`, report.bestAction.action.values)} (+${report.bestAction.gain})`);
   }

@@ -65,12 +65,22 @@ export function LeadsDashboardView({ data, scope }: { data: LeadsDashboard; scop
           <div>
             <strong data-testid="score-total">{one(report.total)}</strong>
             {t("leads.total")}
+            {report.confidence.low && (
+              <span className="score-confidence" data-testid="low-confidence" title={t("leads.lowConfidenceHint")}>
+                {t("leads.lowConfidence")}
+              </span>
+            )}
             {data.change && <span className="score-change">{t("leads.change", { change: signed(data.change.total) })}</span>}
           </div>
           {DIMENSIONS.map((d) => (
             <div key={d}>
               <strong data-testid={`score-${d}`}>{one(report[d])}</strong>
               {t(`scoring.dimensions.${d}`)}
+              {d === "loyalty" && data.loyaltyRank && (
+                <span className="meta" data-testid="loyalty-percentile">
+                  {t("leads.loyaltyPercentile", { percentile: data.loyaltyRank.percentile, count: data.loyaltyRank.members - 1 })}
+                </span>
+              )}
               {data.change && <span className="score-change">{t("leads.change", { change: signed(data.change[d]) })}</span>}
             </div>
           ))}
@@ -121,6 +131,11 @@ export function LeadsDashboardView({ data, scope }: { data: LeadsDashboard; scop
       </Section>
 
       <Section id="trend-heading" title={t("leads.trend")} table="trend" scope={scope}>
+        {data.trend.some((w) => w.previousFormula) && (
+          <p className="meta" data-testid="previous-formula">
+            {t("leads.previousFormula", { week: data.trend.filter((w) => w.previousFormula).at(-1)!.weekStart })}
+          </p>
+        )}
         {data.trend.length === 0 ? (
           <p className="empty">{t("leads.noHistory")}</p>
         ) : (

@@ -1,13 +1,13 @@
 // The sprout word-of-mouth score: a pure function from a scope's signals to a report with
 // the total, the three dimensions, every term's points and the points it misses, notes on
-// thin data, and the single action that would raise the total most. No database, no clock:
+// confidence, and the single action that would raise the total most. No database, no clock:
 // the gatherer (app/scoring/gather.server.ts) measures the forum at a given `now`.
 import { DIMENSIONS, PSEUDO_COUNT, TERMS, type Dimension, type TermDefinition, type TermGroup, type TermId, type Values } from "./terms";
 import type { ScoreSignals } from "./signals";
 
 export type { ScoreSignals } from "./signals";
 export { emptySignals } from "./signals";
-export { DIMENSIONS, PSEUDO_COUNT, TERMS, type Dimension, type TermGroup, type TermId } from "./terms";
+export { DIMENSIONS, PSEUDO_COUNT, REFERENCE, TERMS, type Dimension, type TermGroup, type TermId } from "./terms";
 
 export type Term = {
   id: TermId;
@@ -21,6 +21,8 @@ export type Term = {
   /** Real observations behind the term, and whether they are enough to trust it alone. */
   sample: number;
   enoughData: boolean;
+  /** 0…1: how much of the term is the neutral reference rather than data. */
+  priorWeight: number;
   /** The measured figures: i18n values for `scoring:terms.<id>.detail`. */
   detail: Values;
 };
@@ -39,6 +41,19 @@ export type BestAction = {
   gain: number;
 };
 
+// One flag for the whole score instead of a note per thin term: a lead reads "low
+// confidence" next to the number. Low when the scope has few members, or when the neutral
+// reference (not data) carries much of the points.
+export const CONFIDENT_MEMBERS = 30;
+export const CONFIDENT_PRIOR_SHARE = 0.3;
+
+export type Confidence = {
+  low: boolean;
+  members: number;
+  /** 0…1: the share of the total that is the neutral reference rather than data. */
+  priorShare: number;
+};
+
 export type ScoreReport = {
   /** 0…100, the sum of the terms' points. */
   total: number;
@@ -47,7 +62,9 @@ export type ScoreReport = {
   achievement: number;
   loyalty: number;
   terms: Term[];
+  /** One note at most: the low-confidence flag, with why. */
   notes: Note[];
+  confidence: Confidence;
   /** null when no action would raise the total (everything at its target). */
   bestAction: BestAction | null;
 };
@@ -58,7 +75,7 @@ const round = (x: number, digits: number) => {
 };
 
 function scoreTerm(definition: TermDefinition, signals: ScoreSignals): Term {
-  const { ratio, sample, detail } = definition.measure(signals);
+  const { ratio, sample, detail, priorWeight } = definition.measure(signals);
   const points = round(definition.maxPoints * ratio, 2);
   return {
     id: definition.id,
@@ -68,7 +85,8 @@ function scoreTerm(definition: TermDefinition, signals: ScoreSignals): Term {
     maxPoints: definition.maxPoints,
     missing: round(definition.maxPoints - points, 2),
     sample,
-    enoughData: sample >= PSEUDO_COUNT,
+    enoughData: signals.scope === "member" || sample >= PSEUDO_COUNT,
+    priorWeight: round(priorWeight, 3),
     detail,
   };
 }
@@ -110,16 +128,22 @@ function findBestAction(signals: ScoreSignals, total: number): BestAction | null
   return best;
 }
 
+function confidenceOf(signals: ScoreSignals, terms: readonly Term[], total: number): Confidence {
+  const members = Number.isFinite(signals.activity.members) ? Math.max(0, signals.activity.members) : 0;
+  const fromPrior = terms.reduce((sum, t) => sum + t.points * t.priorWeight, 0);
+  const priorShare = total > 0 ? round(fromPrior / total, 3) : 1;
+  // One person is not a sample: a member's score is exact about them.
+  const low = signals.scope !== "member" && (members < CONFIDENT_MEMBERS || priorShare > CONFIDENT_PRIOR_SHARE);
+  return { low, members, priorShare };
+}
+
 export function sproutScore(signals: ScoreSignals): ScoreReport {
   const terms = TERMS.map((definition) => scoreTerm(definition, signals));
   const total = totalOf(terms);
-  const notes: Note[] = [];
-  if (signals.activity.members === 0) notes.push({ key: "notes.noMembers", values: {} });
-  for (const term of terms) {
-    if (!term.enoughData) {
-      notes.push({ key: "notes.notEnoughData", values: { sample: term.sample, needed: PSEUDO_COUNT }, termId: term.id });
-    }
-  }
+  const confidence = confidenceOf(signals, terms, total);
+  const notes: Note[] = confidence.low
+    ? [{ key: "notes.lowConfidence", values: { count: confidence.members, needed: CONFIDENT_MEMBERS, percent: Math.round(100 * confidence.priorShare) } }]
+    : [];
   const [satisfaction, achievement, loyalty] = DIMENSIONS.map((d) => dimensionScore(terms, d));
-  return { total, satisfaction, achievement, loyalty, terms, notes, bestAction: findBestAction(signals, total) };
+  return { total, satisfaction, achievement, loyalty, terms, notes, confidence, bestAction: findBestAction(signals, total) };
 }

@@ -16,13 +16,19 @@ export type SnapshotScope = "community" | "board" | "member";
 // full reports a week would weigh hundreds of megabytes, and the pure core gives the same
 // report from the same signals. (Rows written before: the community and boards also stored
 // their report, which is ignored.)
-type StoredReport = { signals: ScoreSignals };
+//
+// `formula` says which formula computed the row's columns. Rows without it were computed by
+// the first formula (docs/scoring.md, "History"): their signals cannot be re-scored (they lack
+// what the current formula reads), so they keep their stored figures and are marked on the
+// trend as the previous formula's, and no week-over-week change is computed across formulas.
+export const SCORE_FORMULA = 2;
+type StoredReport = { signals: ScoreSignals; formula?: number };
 
 // Signals stored before a field existed read as that field's empty value.
-function storedSignals(stored: StoredReport): ScoreSignals {
-  const empty = emptySignals(stored.signals.responses?.targetHours ?? 24);
-  const groups = Object.keys(empty) as (keyof ScoreSignals)[];
-  return Object.fromEntries(groups.map((group) => [group, { ...empty[group], ...stored.signals[group] }])) as ScoreSignals;
+function storedSignals(stored: StoredReport, scope: SnapshotScope): ScoreSignals {
+  const empty = emptySignals(stored.signals.responses?.targetHours ?? 24, scope);
+  const groups = (Object.keys(empty) as (keyof ScoreSignals)[]).filter((g) => g !== "scope");
+  return { ...empty, ...Object.fromEntries(groups.map((group) => [group, { ...(empty[group] as object), ...(stored.signals[group] as object) }])), scope } as ScoreSignals;
 }
 
 export type Snapshot = {
@@ -33,6 +39,8 @@ export type Snapshot = {
   satisfaction: number;
   achievement: number;
   loyalty: number;
+  /** Which formula computed the figures (SCORE_FORMULA now; 1 for rows stored before). */
+  formula: number;
   signals: ScoreSignals;
   report: ScoreReport;
 };
@@ -64,7 +72,7 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
             scope,
             scopeId,
             ...sproutDimensions(signals),
-            report: JSON.stringify({ signals } satisfies StoredReport),
+            report: JSON.stringify({ signals, formula: SCORE_FORMULA } satisfies StoredReport),
             computedAt: now.getTime(),
           });
         }
@@ -77,7 +85,8 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
 }
 
 function toSnapshot(row: typeof scoreSnapshots.$inferSelect): Snapshot {
-  const signals = storedSignals(JSON.parse(row.report) as StoredReport);
+  const stored = JSON.parse(row.report) as StoredReport;
+  const signals = storedSignals(stored, row.scope);
   return {
     weekStart: row.weekStart,
     scope: row.scope,
@@ -86,6 +95,7 @@ function toSnapshot(row: typeof scoreSnapshots.$inferSelect): Snapshot {
     satisfaction: row.satisfaction,
     achievement: row.achievement,
     loyalty: row.loyalty,
+    formula: stored.formula ?? 1,
     signals,
     report: sproutScore(signals),
   };
@@ -163,4 +173,19 @@ export function topAdvocates(limit = 10): Advocate[] {
     .orderBy(desc(sql`${scoreSnapshots.loyalty} + ${scoreSnapshots.achievement}`), desc(scoreSnapshots.total), asc(users.username))
     .limit(limit)
     .all();
+}
+
+// Where one member's loyalty stands among all members in the latest stored week: the share of
+// members whose loyalty is lower, ties counted half (0…100), or null before any week is stored.
+export function loyaltyPercentile(userId: number): { loyalty: number; percentile: number; members: number } | null {
+  const row = getDb().$client
+    .prepare(
+      `with week as (select max(week_start) as w from score_snapshots where scope = 'member'),
+       me as (select loyalty from score_snapshots, week where scope = 'member' and week_start = week.w and scope_id = @userId)
+       select me.loyalty as loyalty, count(*) as members, sum(s.loyalty < me.loyalty) as below, sum(s.loyalty = me.loyalty) as ties
+       from score_snapshots s, week, me where s.scope = 'member' and s.week_start = week.w group by me.loyalty`,
+    )
+    .get({ userId }) as { loyalty: number; members: number; below: number; ties: number } | undefined;
+  if (!row || row.members === 0) return null;
+  return { loyalty: row.loyalty, members: row.members, percentile: Math.round((100 * (row.below + (row.ties - 1) / 2)) / Math.max(1, row.members - 1)) };
 }

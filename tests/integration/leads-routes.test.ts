@@ -52,6 +52,9 @@ describe("the dashboard", () => {
     const body = result.body as Awaited<ReturnType<typeof dashboardLoader>>;
     expect(body.data.current.live).toBe(true);
     expect(Number.isFinite(body.data.current.report.total)).toBe(true);
+    // No members: one low-confidence flag for the number, not a note per term.
+    expect(body.data.current.report.confidence.low).toBe(true);
+    expect(body.data.current.report.notes).toHaveLength(1);
     expect(body.data.nps.score).toBeNull();
   });
 
@@ -75,6 +78,14 @@ describe("the dashboard", () => {
     const memberView = (await outcome(() => memberLoader(routeArgs(requestAs(lead, "/leads/members/writer"), { username: "writer" })))).body as Awaited<ReturnType<typeof memberLoader>>;
     expect(memberView.scope).toMatchObject({ kind: "member", username: "writer" });
     expect(memberView.data.responseTimes.answered).toBe(1);
+    // A member's loyalty among all members' of the stored week.
+    const rank = memberView.data.loyaltyRank!;
+    expect(rank.members).toBeGreaterThanOrEqual(2);
+    expect(rank.percentile).toBeGreaterThanOrEqual(0);
+    expect(rank.percentile).toBeLessThanOrEqual(100);
+    expect(memberView.data.current.report.confidence.low).toBe(false);
+    expect(community.data.loyaltyRank).toBeNull();
+    expect(community.data.trend.every((w) => !w.previousFormula)).toBe(true);
   });
 
   test("a CSV download is an attachment with escaped cells", async () => {

@@ -1,5 +1,5 @@
 // The word-of-mouth score's words: dimensions, terms (name, what they measure, the measured
-// figures), notes on thin data, and the best action. Keys match app/scoring/terms.ts.
+// figures), the low-confidence flag, and the best action. Keys match app/scoring/terms.ts.
 export default {
   dimensions: {
     satisfaction: "Satisfaction",
@@ -10,7 +10,7 @@ export default {
     product: "The product itself",
     team: "The team's replies",
     achievement: "Participation and adoption",
-    loyalty: "Honors and returning members",
+    loyalty: "Members who come back",
     delight: "Delight",
   },
   terms: {
@@ -24,7 +24,7 @@ export default {
     },
     responseTime: {
       name: "Fast official replies",
-      detail: "{{withinTarget}} of {{due}} suggestions answered within {{hours}} h, {{late}} later, {{overdue}} still waiting",
+      detail: "{{withinTarget}} of {{due}} suggestions of the last 180 days answered within {{hours}} h, {{fewDays}} within 3 days, {{week}} within a week, {{weeks}} later, {{overdue}} still waiting",
     },
     replyReception: {
       name: "Well-received replies",
@@ -32,15 +32,15 @@ export default {
     },
     complaintHandling: {
       name: "Complaints resolved",
-      detail: "{{resolved}} of {{filed}} complaints resolved, resolutions rated {{averageRating}} of 5",
+      detail: "{{resolved}} of {{filed}} complaints resolved, resolutions rated {{averageRating}} of 5; {{open}} open for {{activeMembers}} active members",
     },
     featureRatings: {
-      name: "Shipped features rated excellent",
-      detail: "{{ratings}} ratings, {{averageStars}} stars on average (with the prior)",
+      name: "Shipped features rated well",
+      detail: "{{ratings}} ratings in the last 180 days, {{averageStars}} stars on average (with the prior; 3 is neutral)",
     },
     recommendation: {
       name: "Would recommend",
-      detail: "Net Promoter Score {{nps}} from {{answers}} answers ({{promoters}} promoters, {{detractors}} detractors)",
+      detail: "Net Promoter Score {{nps}} (shrunk toward 0) from {{answers}} answers ({{promoters}} promoters, {{detractors}} detractors)",
     },
     participation: {
       name: "Members taking part",
@@ -48,36 +48,44 @@ export default {
     },
     decisions: {
       name: "Suggestions decided",
-      detail: "{{decided}} of {{posted}} suggestions got a decision ({{percent}}%, {{counted}}% counted)",
+      detail: "{{decided}} of {{posted}} suggestions of the last 180 days got a decision ({{percent}}%, {{counted}}% counted)",
     },
     adoption: {
       name: "Suggestions adopted",
-      detail: "{{adopted}} of {{posted}} suggestions planned, in progress or shipped ({{percent}}%, {{counted}}% counted)",
+      detail: "{{adopted}} of {{posted}} suggestions of the last 180 days planned, in progress or shipped ({{percent}}%, {{counted}}% counted)",
     },
     shipping: {
       name: "Suggestions shipped",
-      detail: "{{shipped}} of {{posted}} suggestions shipped ({{percent}}%, {{counted}}% counted)",
+      detail: "{{shipped}} of {{posted}} suggestions of the last 180 days shipped ({{percent}}%, {{counted}}% counted)",
     },
-    retention: {
-      name: "Members who stay",
-      detail: "{{retained}} of {{cohort}} members who joined 2–12 months ago are still active ({{percent}}%, {{counted}}% counted)",
+    returning: {
+      name: "Members who come back",
+      detail: "Still active: {{back30}} of {{cohort30}} who joined 30+ days ago, {{back90}} of {{cohort90}} 90+ days ago, {{back180}} of {{cohort180}} 180+ days ago ({{counted30}}%, {{counted90}}%, {{counted180}}% counted)",
+    },
+    activeWeeks: {
+      name: "Active weeks",
+      detail: "{{activeWeeks}} active weeks of {{possibleWeeks}} possible in the last 12 weeks ({{percent}}%, {{counted}}% counted)",
+    },
+    repeatContribution: {
+      name: "Contributing again",
+      detail: "{{contributionWeeks}} weeks with a post, vote, comment or rating in the last 12 weeks, {{perMember}} per member ({{counted}} counted)",
     },
     honors: {
-      name: "Honors held",
-      detail: "{{holdingBadges}} of {{members}} members hold a badge ({{percent}}%, {{counted}}% counted)",
+      name: "Honored members who stay active",
+      detail: "{{activeHolders}} of {{members}} members hold an earned badge and are active ({{holdingBadges}} hold one; automatic badges not counted)",
     },
     privileges: {
-      name: "Privileges earned",
-      detail: "{{withPrivileges}} of {{members}} members at honor level 1 or above ({{percent}}%, {{counted}}% counted)",
+      name: "Privileged members who stay active",
+      detail: "{{activePrivileged}} of {{members}} members at honor level 1 or above are active ({{withPrivileges}} hold a level)",
     },
     invitations: {
-      name: "Invited friends who stay",
-      detail: "{{activeInvitees}} active invited members ({{joined}} joined from {{sent}} invitations)",
+      name: "Friends who stay",
+      detail: "{{staying}} members who came by invitation or share link are active ({{joined}} joined, {{shareSignups}} by share link; {{sent}} invitations sent)",
     },
   },
   notes: {
-    noMembers: "No members yet: the score starts at its priors and rises with real data.",
-    notEnoughData: "{{term}}: only {{sample}} of the {{needed}} observations needed; shrunk toward the prior.",
+    lowConfidence_one: "Low confidence: {{count}} member (fewer than {{needed}} is a small sample), and {{percent}}% of the points come from the neutral reference, not from data.",
+    lowConfidence_other: "Low confidence: {{count}} members (fewer than {{needed}} is a small sample), and {{percent}}% of the points come from the neutral reference, not from data.",
   },
   actions: {
     usage_one: "Bring back {{count}} member who has not visited in 30 days",
@@ -101,14 +109,18 @@ export default {
     adoption_other: "Plan {{count}} more suggestions",
     shipping_one: "Ship {{count}} of the planned suggestions",
     shipping_other: "Ship {{count}} of the planned suggestions",
-    retention_one: "Win back {{count}} member who joined 2–12 months ago",
-    retention_other: "Win back {{count}} members who joined 2–12 months ago",
-    honors_one: "Recognise {{count}} more contributor with a badge",
-    honors_other: "Recognise {{count}} more contributors with a badge",
-    privileges_one: "Bring {{count}} more badge holder to honor level 1",
-    privileges_other: "Bring {{count}} more badge holders to honor level 1",
-    invitations_one: "Welcome the {{count}} invited member who has not become active yet",
-    invitations_other: "Welcome the {{count}} invited members who have not become active yet",
+    returning_one: "Win back {{count}} member who joined over a month ago",
+    returning_other: "Win back {{count}} members who joined over a month ago, the oldest first",
+    activeWeeks_one: "Give active members a reason to come back {{count}} more week (a weekly release note, a digest)",
+    activeWeeks_other: "Give active members a reason to come back {{count}} more weeks (a weekly release note, a digest)",
+    repeatContribution_one: "Ask {{count}} more contribution of this month's contributors in another week (rate the new build, vote on the roadmap)",
+    repeatContribution_other: "Ask {{count}} more contributions of this month's contributors in other weeks (rate the new build, vote on the roadmap)",
+    honors_one: "Recognise {{count}} more active contributor with a badge",
+    honors_other: "Recognise {{count}} more active contributors with a badge",
+    privileges_one: "Bring {{count}} more active badge holder to honor level 1",
+    privileges_other: "Bring {{count}} more active badge holders to honor level 1",
+    invitations_one: "Welcome the {{count}} invited friend who has not stayed",
+    invitations_other: "Welcome the {{count}} invited friends who have not stayed",
   },
   gain: "+{{gain}}",
 };
