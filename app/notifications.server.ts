@@ -3,8 +3,7 @@
 // own transaction); emails go out afterwards and never fail the request that caused them.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, count, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
-import nodemailer, { type Transporter } from "nodemailer";
-import { emails, notificationPreferences, notifications, suggestions, users } from "#db/schema";
+import { notificationPreferences, notifications, suggestions, users } from "#db/schema";
 import { getDb } from "~/db.server";
 import { env } from "~/env.server";
 import { isLanguage, translator } from "~/i18n/i18n";
@@ -19,6 +18,7 @@ import {
   type NotificationMessage,
   type NotificationPayload,
 } from "~/notifications";
+import { deliverEmail } from "~/platform/mail.server";
 import { appSecret } from "~/secrets.server";
 
 export type SuggestionEventKind = "official_reply" | "status_change" | "merge" | "ship";
@@ -278,17 +278,6 @@ export async function pendingEmails(): Promise<void> {
   while (pending.size > 0) await Promise.all([...pending]);
 }
 
-const transports = new Map<string, Transporter>();
-
-function transportFor(url: string): Transporter {
-  let transport = transports.get(url);
-  if (!transport) {
-    transport = nodemailer.createTransport(url);
-    transports.set(url, transport);
-  }
-  return transport;
-}
-
 async function emailNotification(userId: number, eventKey: string) {
   const db = getDb();
   const row = db
@@ -308,19 +297,7 @@ async function emailNotification(userId: number, eventKey: string) {
     .get();
   if (!row) return;
   const message = composeEmail({ ...row, userId, payload: parsePayload(row.payload) });
-  const { SMTP_URL, EMAIL_FROM } = env();
-  let outcome: { status: "sent" | "not_sent" | "failed"; error: string | null } = { status: "not_sent", error: null };
-  if (SMTP_URL) {
-    try {
-      await transportFor(SMTP_URL).sendMail({ from: EMAIL_FROM, to: row.to, ...message });
-      outcome = { status: "sent", error: null };
-    } catch (error) {
-      outcome = { status: "failed", error: error instanceof Error ? error.message : String(error) };
-    }
-  }
-  db.insert(emails)
-    .values({ userId, notificationId: row.id, toAddress: row.to, subject: message.subject, ...outcome })
-    .run();
+  await deliverEmail({ userId, notificationId: row.id, to: row.to, ...message });
 }
 
 function composeEmail(n: {

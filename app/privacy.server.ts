@@ -1,6 +1,7 @@
 // A member's rights over their own data: take a copy of it, and leave for good.
 import { eq, inArray, sql } from "drizzle-orm";
 import {
+  accountTokens,
   activityDays,
   badgeGrants,
   comments,
@@ -56,7 +57,7 @@ export function deleteAccount(userId: number, now = new Date()) {
           .where(inArray(suggestions.id, voted))
           .run();
       }
-      for (const table of [votes, ratings, complaints, badgeGrants, notifications, notificationPreferences, flags, recommendationAnswers, activityDays, sessions]) {
+      for (const table of [votes, ratings, complaints, badgeGrants, notifications, notificationPreferences, flags, recommendationAnswers, activityDays, sessions, accountTokens]) {
         tx.delete(table).where(eq(table.userId, userId)).run();
       }
       tx.update(users)

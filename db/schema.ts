@@ -86,6 +86,27 @@ export const loginThrottles = sqliteTable("login_throttles", {
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
 });
 
+// One-time links sent by email: a password reset, or the confirmation of a new address.
+// Only the token's SHA-256 is stored (like sessions). A link dies when used, after its
+// expiry, or when the password changes (password_fingerprint no longer matches).
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["password_reset", "email_change"] }).notNull(),
+    // The address the link was sent to (for an email change: the new address).
+    email: text("email").notNull(),
+    passwordFingerprint: text("password_fingerprint").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("account_tokens_user_idx").on(t.userId, t.purpose, t.createdAt)],
+);
+
 export const boards = sqliteTable("boards", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),

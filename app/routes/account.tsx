@@ -64,7 +64,7 @@ export default function AccountPage() {
       <h1>{t("account.title")}</h1>
       {done && (
         <p className="card" role="status">
-          {t(done === "password" ? "account.passwordChanged" : "account.sessionsEnded")}
+          {t(done === "password" ? "account.passwordChanged" : done === "reset" ? "auth.reset.done" : "account.sessionsEnded")}
         </p>
       )}
       <section className="card" aria-labelledby="export-heading">

@@ -199,6 +199,9 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   { id: "account page", allowed: EVERYONE_LOGGED_IN, request: () => get("/account") },
   { id: "end other sessions", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/account", form: { intent: "sessions" } }) },
   { id: "notifications", allowed: EVERYONE_LOGGED_IN, request: () => get("/notifications") },
+  // Password reset: open to anyone (one request per actor stays under the per-address limit).
+  { id: "forgot password", allowed: ACTORS, request: (_f, actor) => ({ method: "POST", path: "/forgot-password", form: { identifier: actor?.username ?? "nobody_in_particular" } }) },
+  { id: "reset password page", allowed: ACTORS, request: () => get("/reset-password/notavalidtokenatall234") },
   { id: "mark notifications read", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/notifications", form: { intent: "read-all" } }) },
   { id: "notification settings", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/notifications/settings", form: { "official_reply.inApp": "on" } }) },
 ];
