@@ -41,6 +41,8 @@ export const users = sqliteTable(
     role: text("role", { enum: ROLES }).notNull().default("member"),
     locale: text("locale"),
     bio: text("bio").notNull().default(""),
+    // File name of the member's avatar under UPLOADS_DIR (app/features/uploads), if any.
+    avatar: text("avatar"),
     // Honor level 0–4, kept current by the honors engine from contribution points;
     // an admin's grant (honor_level_manual) overrides it.
     honorLevel: integer("honor_level").notNull().default(0),
@@ -260,6 +262,30 @@ export const comments = sqliteTable(
   },
   // By author: a member's helpful replies for honors, their comments on a profile.
   (t) => [index("comments_suggestion_idx").on(t.suggestionId, t.createdAt), index("comments_author_idx").on(t.authorId)],
+);
+
+// Images attached to a suggestion (comment_id null) or to one of its comments. The files
+// live under UPLOADS_DIR by `name` (and its thumbnail); the suggestion's visibility is theirs.
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull().unique(),
+    suggestionId: integer("suggestion_id")
+      .notNull()
+      .references(() => suggestions.id, { onDelete: "cascade" }),
+    commentId: integer("comment_id").references(() => comments.id, { onDelete: "cascade" }),
+    uploaderId: integer("uploader_id")
+      .notNull()
+      .references(() => users.id),
+    alt: text("alt").notNull().default(""),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    bytes: integer("bytes").notNull(),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("attachments_suggestion_idx").on(t.suggestionId, t.commentId, t.position), index("attachments_uploader_idx").on(t.uploaderId)],
 );
 
 // The lifecycle's history: who moved a suggestion from what to what, when, and why.

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getProfile } from "~/accounts.server";
 import { getOptionalUser } from "~/auth.server";
 import { BadgeChip, LevelTag, NextLevelProgress } from "~/components/honors";
+import { MemberAvatar } from "~/components/member-avatar";
 import { RelativeTime } from "~/components/relative-time";
 import { StatusBadge } from "~/components/status-badge";
 import { badgesOf } from "~/honor-wall.server";
@@ -11,6 +12,7 @@ import { memberContribution } from "~/honors.server";
 import { progressToNextLevel, type HonorLevel } from "~/honors/levels";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
+import { renderMarkdown } from "~/markdown.server";
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const profile = getProfile((params.username ?? "").slice(0, 64), getOptionalUser(request));
@@ -18,6 +20,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const contribution = memberContribution(profile.user.id);
   return {
     ...profile,
+    bioHtml: profile.user.bio ? renderMarkdown(profile.user.bio) : "",
     badges: badgesOf(profile.user.id),
     contribution,
     progress: contribution && progressToNextLevel(contribution, profile.user.honorLevel as HonorLevel),
@@ -28,15 +31,13 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleMeta(matches, (t) => data?.user.displayName ?? t("common.errors.notFoundTitle"));
 
 export default function ProfilePage() {
-  const { user, stats, recentSuggestions, badges, contribution, progress } = useLoaderData<typeof loader>();
+  const { user, bioHtml, stats, recentSuggestions, badges, contribution, progress } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
   return (
     <>
       <div className="profile-head">
-        <div className="avatar" aria-hidden="true">
-          {user.displayName.slice(0, 1).toUpperCase()}
-        </div>
+        <MemberAvatar displayName={user.displayName} avatar={user.avatar} />
         <div>
           <h1>{user.displayName}</h1>
           <div className="meta">
@@ -48,7 +49,7 @@ export default function ProfilePage() {
           </div>
         </div>
       </div>
-      {user.bio && <p>{user.bio}</p>}
+      {bioHtml && <div className="markdown profile-bio" data-testid="profile-bio" dangerouslySetInnerHTML={{ __html: bioHtml }} />}
       <section className="card honors-summary" aria-labelledby="honor-level-heading">
         <h2 id="honor-level-heading">{t("honorWall.profile.level")}</h2>
         <p data-testid="honor-level">

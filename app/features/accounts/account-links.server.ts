@@ -147,3 +147,43 @@ export async function resetPassword(token: string, newPassword: string, now = Da
     { behavior: "immediate" },
   );
 }
+
+// ---- Email change ----
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+// Emails a confirmation link to the new address; false when the account asked too often.
+export function issueEmailChangeLink(user: User, newEmail: string, now = Date.now()): boolean {
+  const accountKey = `email-change:account:${user.id}`;
+  if (!withinLimit(readWindow(accountKey), now, ACCOUNT_LINKS.perAccount)) return false;
+  countRequest(accountKey, now);
+  const token = issueLink(user, "email_change", newEmail, now);
+  sendEmailLater(() =>
+    linkEmail({ userId: user.id, to: newEmail, locale: user.locale, kind: "emailChange", url: `${appUrl()}/account/confirm-email/${token}`, username: user.username }),
+  );
+  return true;
+}
+
+// Spends an email-change link and lets `apply` make the change in the same transaction;
+// `apply` answers false when the address was taken by another account in the meantime.
+export function confirmEmailChangeLink(
+  token: string,
+  now: number,
+  apply: (tx: Tx, link: { userId: number; email: string }) => boolean,
+): { ok: true; email: string } | { ok: false; reason: "invalid" | "taken" } {
+  const link = findLink(token, "email_change", now);
+  if (!link) return { ok: false, reason: "invalid" };
+  return getDb().transaction(
+    (tx) => {
+      const spent = tx
+        .update(accountTokens)
+        .set({ usedAt: new Date(now) })
+        .where(and(eq(accountTokens.id, link.id), isNull(accountTokens.usedAt)))
+        .run();
+      if (spent.changes !== 1) return { ok: false, reason: "invalid" } as const;
+      if (!apply(tx, { userId: link.userId, email: link.email })) return { ok: false, reason: "taken" } as const;
+      return { ok: true, email: link.email } as const;
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -8,6 +8,7 @@ import forms from "./forms";
 import honorWall from "./honorWall";
 import invitations from "./invitations";
 import leads from "./leads";
+import markdown from "./markdown";
 import lifecycle from "./lifecycle";
 import notifications from "./notifications";
 import privileges from "./privileges";
@@ -20,7 +21,8 @@ import share from "./share";
 import campaigns from "./campaigns";
 import staff from "./staff";
 import suggestions from "./suggestions";
+import uploads from "./uploads";
 
 export default {
   account,
-  admin, common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, privileges, honorWall, invitations, share, campaigns, scoring, leads };
+  admin, common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, privileges, honorWall, invitations, share, campaigns, scoring, leads, markdown, uploads };
