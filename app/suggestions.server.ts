@@ -159,6 +159,8 @@ export function createSuggestion(input: {
   body: string;
   tagIds?: number[];
   now?: Date;
+  // Runs in the suggestion's transaction, e.g. to record its attached images.
+  whileCreating?: (tx: Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0], suggestionId: number) => void;
 }) {
   const db = getDb();
   const createdAt = input.now ?? new Date();
@@ -183,6 +185,7 @@ export function createSuggestion(input: {
         .run();
     }
     tx.insert(votes).values({ suggestionId: suggestion.id, userId: input.authorId, createdAt }).run();
+    input.whileCreating?.(tx, suggestion.id);
     return suggestion;
   }, { behavior: "immediate" });
   evaluateHonors(input.authorId, { events: ["suggestion_posted"], now: createdAt });

@@ -93,8 +93,9 @@ const bodyType = (req) => (req.get("content-type") ?? "").split(";")[0].trim().t
 // ---- Uploads (issue 13) ----
 // Only these routes also take multipart/form-data (images on a new suggestion, a comment, an
 // avatar), with a larger limit: 4 images of at most 5 MB each plus the text. Every other
-// route stays url-encoded only, with the 512 KB limit below.
-const UPLOAD_ROUTES = [/^\/account$/, /^\/s\/new$/, /^\/s\/\d+$/];
+// route stays url-encoded only, with the 512 KB limit below. (".data": the same action,
+// submitted by Remix's client with JavaScript.)
+const UPLOAD_ROUTES = [/^\/account(\.data)?$/, /^\/s\/new(\.data)?$/, /^\/s\/\d+(\.data)?$/];
 const UPLOAD_LIMIT_BYTES = 22 * 1024 * 1024;
 const isUpload = (req) => bodyType(req) === "multipart/form-data" && UPLOAD_ROUTES.some((route) => route.test(req.path));
 // ---- end of uploads ----

@@ -15,7 +15,7 @@ export function jpegWithGps(width = 800, height = 600): Promise<Buffer> {
 
 // Random pixels compress badly: a JPEG of noise this size is close to 5 MB, like a big photo.
 export async function noisePhoto(width: number, height: number, quality = 92): Promise<Buffer> {
-  const noise = await sharp({ create: { width, height, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 60 } } }).raw().toBuffer();
+  const noise = await sharp({ create: { width, height, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: "gaussian", mean: 128, sigma: 60 } } }).raw().toBuffer();
   return sharp(noise, { raw: { width, height, channels: 3 } }).jpeg({ quality }).toBuffer();
 }
 

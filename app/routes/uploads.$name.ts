@@ -10,7 +10,8 @@ import { uploadAccess } from "~/features/uploads/serving.server";
 // by the browser of someone allowed to see them, and a 404 for everyone else.
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const name = params.name ?? "";
-  const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" } });
+  // (X-Content-Type-Options: nosniff is on every response of the server already.)
+  const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   if (!STORED_NAME.test(name)) return notFound();
   const access = uploadAccess(name, getOptionalUser(request));
   if (access === "hidden") return notFound();
@@ -20,7 +21,6 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": "image/webp",
       "Content-Length": String(bytes.length),
-      "X-Content-Type-Options": "nosniff",
       "Content-Disposition": "inline",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": access === "public" ? "public, max-age=31536000, immutable" : "private, max-age=3600",

@@ -117,7 +117,7 @@ describe("picture", () => {
     const served = (await uploadLoader(routeArgs(requestAs(null, `/uploads/${name}`), { name }))) as Response;
     expect(served.status).toBe(200);
     expect(served.headers.get("Content-Type")).toBe("image/webp");
-    expect(served.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(served.headers.get("Content-Security-Policy")).toBe("default-src 'none'; sandbox");
     expect(served.headers.get("Cache-Control")).toContain("immutable");
 
     await postAvatar(member, fileOf(await pngImage(), "other.png", "image/png"));
