@@ -6,7 +6,11 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startDigestSchedule } from "~/features/digest/digest.server";
 import { NonceProvider } from "~/nonce";
+
+// Background work of the server process: the weekly digest looks hourly whether it is due.
+startDigestSchedule();
 
 // Sprout streams no deferred data, so the only reason to abort is a render that never
 // ends. Under heavy load a shell can wait seconds for the event loop; aborting it then

@@ -25,6 +25,8 @@ export const DEFAULT_CHANNELS: Record<NotificationKind, Channels> = {
   complaint: { inApp: true, email: true },
   badge: { inApp: true, email: false },
   invitation: { inApp: true, email: false },
+  // Opt-out: the weekly email is on until the member turns it off.
+  weekly_digest: { inApp: false, email: true },
 };
 
 export function channelsFor(kind: NotificationKind, saved: Partial<Channels> | null | undefined): Channels {
@@ -131,6 +133,9 @@ export function describeNotification(n: {
         : { key: "complaint", values: { title }, note, path: sitePath(p.path) ?? "/notifications" };
     case "badge":
       return { key: "badge", values: { badge: text(p.badgeName) }, note: null, path: sitePath(p.path) ?? "/notifications" };
+    case "weekly_digest":
+      // Never an inbox item; a row of this kind could only come from old or foreign data.
+      return { key: "weeklyDigest", values: {}, note: null, path: "/notifications/settings" };
     case "invitation":
       return p.invitedBy
         ? { key: "invitationWelcome", values: { username: text(p.invitedBy) }, note: null, path: sitePath(p.path) ?? "/invite" }

@@ -357,7 +357,9 @@ export const merges = sqliteTable(
   (t) => [index("merges_source_idx").on(t.sourceId), index("merges_target_idx").on(t.targetId)],
 );
 
-export const NOTIFICATION_KINDS = ["official_reply", "status_change", "merge", "ship", "complaint", "badge", "invitation"] as const;
+// weekly_digest: only its email switch means anything (the digest is an email, not an inbox
+// item); it is a kind so that the settings page and one-click unsubscribe cover it.
+export const NOTIFICATION_KINDS = ["official_reply", "status_change", "merge", "ship", "complaint", "badge", "invitation", "weekly_digest"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 // The in-app inbox. eventKey names the event (e.g. "status_change:42"); unique per
@@ -410,6 +412,23 @@ export const emails = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("emails_user_idx").on(t.userId)],
+);
+
+// One row per member and week once that week's digest was handled: the unique key is what
+// keeps several server processes, restarts and `npm run digest` from sending a week twice.
+export const digestSends = sqliteTable(
+  "digest_sends",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // The Monday (UTC, YYYY-MM-DD) that starts the week the digest is about.
+    week: text("week").notNull(),
+    status: text("status", { enum: ["claimed", "sent", "not_sent", "failed", "nothing_new"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("digest_sends_user_week").on(t.userId, t.week)],
 );
 
 // Staff group shipped suggestions into releases (suggestions.release_id).

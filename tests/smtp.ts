@@ -17,7 +17,7 @@ export async function startMailbox() {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: decodeQuotedPrintable(raw) });
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: decodeQuotedPrintable(raw) + decodeBase64Parts(raw) });
         callback();
       });
     },
@@ -35,6 +35,12 @@ export async function startMailbox() {
         server.close(() => resolve());
       }),
   };
+}
+
+// Parts nodemailer sent as base64 (mostly non-ASCII text, such as Chinese), decoded.
+function decodeBase64Parts(raw: string) {
+  const parts = raw.matchAll(/Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/g);
+  return [...parts].map((m) => "\n" + Buffer.from(m[1].replace(/\s+/g, ""), "base64").toString("utf8")).join("");
 }
 
 function decodeQuotedPrintable(raw: string) {

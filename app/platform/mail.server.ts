@@ -28,7 +28,7 @@ function transportFor(url: string): Transporter {
 
 // Sends one message and records the outcome; a refusal by the mail server is recorded as
 // "failed", never thrown.
-export async function deliverEmail(message: OutgoingEmail): Promise<void> {
+export async function deliverEmail(message: OutgoingEmail): Promise<"sent" | "not_sent" | "failed"> {
   const { SMTP_URL, EMAIL_FROM } = env();
   let outcome: { status: "sent" | "not_sent" | "failed"; error: string | null } = { status: "not_sent", error: null };
   if (SMTP_URL) {
@@ -50,6 +50,7 @@ export async function deliverEmail(message: OutgoingEmail): Promise<void> {
     .insert(emails)
     .values({ userId: message.userId, notificationId: message.notificationId ?? null, toAddress: message.to, subject: message.subject, ...outcome })
     .run();
+  return outcome.status;
 }
 
 const pending = new Set<Promise<void>>();

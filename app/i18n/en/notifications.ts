@@ -17,8 +17,10 @@ export default {
     complaint: "Complaints",
     badge: "Badges",
     invitation: "Invitations",
+    weekly_digest: "Weekly digest",
   },
   messages: {
+    weeklyDigest: "Your weekly digest",
     officialReply: "Staff replied officially to “{{title}}”",
     statusChange: "“{{title}}” moved from {{from}} to {{to}}",
     statusChangeUnknown: "“{{title}}” changed status",

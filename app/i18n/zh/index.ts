@@ -4,6 +4,7 @@ import auth from "./auth";
 import badges from "./badges";
 import common from "./common";
 import complaints from "./complaints";
+import digest from "./digest";
 import forms from "./forms";
 import honorWall from "./honorWall";
 import invitations from "./invitations";
@@ -25,4 +26,4 @@ import uploads from "./uploads";
 
 export default {
   account,
-  admin, common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, privileges, honorWall, invitations, share, campaigns, scoring, leads, markdown, uploads };
+  admin, common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, privileges, honorWall, invitations, share, campaigns, scoring, leads, markdown, uploads, digest };

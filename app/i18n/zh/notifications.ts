@@ -17,8 +17,10 @@ export default {
     complaint: "投诉",
     badge: "徽章",
     invitation: "邀请",
+    weekly_digest: "每周摘要",
   },
   messages: {
+    weeklyDigest: "你的每周摘要",
     officialReply: "官方回复了「{{title}}」",
     statusChange: "「{{title}}」已从{{from}}变为{{to}}",
     statusChangeUnknown: "「{{title}}」的状态有变化",
