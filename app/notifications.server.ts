@@ -227,8 +227,12 @@ export function setNotificationPreferences(userId: number, preferences: Partial<
 
 // The link's token is "<userId>.<kind>.<HMAC>": anyone holding it may turn that one kind of
 // email off for that one member, and nobody can make one for someone else.
+// Read once per process: it never changes, and a digest run signs a link for every member.
+let cachedUnsubscribeSecret: { databaseUrl: string; secret: string } | undefined;
 function unsubscribeSecret(): string {
-  return appSecret("unsubscribe_secret");
+  const databaseUrl = env().DATABASE_URL;
+  if (cachedUnsubscribeSecret?.databaseUrl !== databaseUrl) cachedUnsubscribeSecret = { databaseUrl, secret: appSecret("unsubscribe_secret") };
+  return cachedUnsubscribeSecret.secret;
 }
 
 function signature(userId: number, kind: NotificationKind) {

@@ -77,6 +77,24 @@ export async function sendWeeklyDigests(now = new Date()): Promise<DigestRun> {
   const db = getDb();
   const facts = weekFacts(week);
   const appUrl = env().APP_URL.replace(/\/+$/, "");
+  // Most lines (what shipped, the new suggestions) are the same for every member of a
+  // language: translated once per run, not once per member.
+  const translators = new Map<Language, (key: string, values?: Record<string, unknown>) => string>();
+  const translate = (language: Language) => {
+    let memoized = translators.get(language);
+    if (!memoized) {
+      const t = translator(language) as (key: string, values?: Record<string, unknown>) => string;
+      const lines = new Map<string, string>();
+      memoized = (key, values) => {
+        const id = values ? `${key}\u0000${JSON.stringify(values)}` : key;
+        let line = lines.get(id);
+        if (line === undefined) lines.set(id, (line = t(key, values)));
+        return line;
+      };
+      translators.set(language, memoized);
+    }
+    return memoized;
+  };
   let afterId = 0;
   for (;;) {
     // Members after afterId without this week's row and without the digest turned off.
@@ -119,9 +137,9 @@ export async function sendWeeklyDigests(now = new Date()): Promise<DigestRun> {
         continue;
       }
       const language: Language = isLanguage(member.locale) ? member.locale : "en";
-      const t = translator(language);
+      const t = translate(language);
       const unsubscribeUrl = `${appUrl}/notifications/unsubscribe?token=${encodeURIComponent(unsubscribeToken(member.id, "weekly_digest"))}`;
-      const message = composeDigest(memberFacts, t as (key: string, values?: Record<string, unknown>) => string, {
+      const message = composeDigest(memberFacts, t, {
         appUrl,
         unsubscribeUrl,
         settingsUrl: `${appUrl}/notifications/settings`,
