@@ -3,6 +3,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import {
   accountTokens,
   activityDays,
+  attachments,
   badgeGrants,
   comments,
   complaints,
@@ -38,6 +39,8 @@ export function exportMemberData(userId: number) {
     badges: db.select().from(badgeGrants).where(eq(badgeGrants.userId, userId)).all(),
     notifications: db.select().from(notifications).where(eq(notifications.userId, userId)).all(),
     recommendationAnswers: db.select().from(recommendationAnswers).where(eq(recommendationAnswers.userId, userId)).all(),
+    // The images they attached (files at /uploads/<name>); their picture is profile.avatar.
+    images: db.select().from(attachments).where(eq(attachments.uploaderId, userId)).all(),
     activeDays: db.select({ day: activityDays.day }).from(activityDays).where(eq(activityDays.userId, userId)).all().map((r) => r.day),
   };
 }

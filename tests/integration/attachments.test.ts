@@ -17,6 +17,7 @@ import { loader as uploadLoader } from "~/routes/uploads.$name";
 import { createBoard, createMember, createStaff, createSuggestion, MEMBER_PASSWORD } from "../factories";
 import { fileOf, HTML_PAGE, jpegWithGps, pngBomb, pngImage, SVG_WITH_SCRIPT } from "../images";
 import { outcome, requestAs, routeArgs } from "../route-requests";
+import { exportMemberData } from "~/privacy.server";
 import { action as accountAction } from "~/routes/account";
 
 const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "sprout-attachments-"));
@@ -150,6 +151,8 @@ describe("images on comments, alt text, visibility and removal", () => {
     expect(rowsOf(firstId)).toHaveLength(0);
 
     const secondName = rowsOf(secondId)[0].name;
+    // Their data export lists the images they attached.
+    expect(exportMemberData(member.id)!.images.map((i) => i.name)).toEqual([secondName]);
     await outcome(() => accountAction(routeArgs(requestAs(member, "/account", { form: { intent: "delete", password: MEMBER_PASSWORD } }))));
     expect(storedFiles()).not.toContain(secondName);
     expect(storedFiles()).not.toContain(secondName.replace(".webp", "-thumb.webp"));
