@@ -188,6 +188,7 @@ export function getProfile(username: string, viewer: Viewer = null) {
       displayName: user.displayName,
       role: user.role,
       bio: user.bio,
+      avatar: user.avatar,
       createdAt: user.createdAt,
       honorLevel: user.honorLevel,
       honorPoints: user.honorPoints,

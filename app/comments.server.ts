@@ -21,6 +21,8 @@ export function addComment(input: {
   parentId?: number;
   official?: boolean;
   now?: Date;
+  // Runs in the comment's transaction, e.g. to record its attached images.
+  whileCreating?: (tx: Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0], commentId: number) => void;
 }): AddCommentResult {
   const db = getDb();
   const now = input.now ?? new Date();
@@ -62,6 +64,7 @@ export function addComment(input: {
       })
       .returning({ id: comments.id })
       .get();
+    input.whileCreating?.(tx, id);
     tx.update(suggestions)
       .set({ commentCount: sql`${suggestions.commentCount} + 1` })
       .where(eq(suggestions.id, input.suggestionId))

@@ -5,6 +5,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startDigestSchedule } from "~/features/digest/digest.server";
 import { NonceProvider } from "~/nonce";
 import { withoutReactPadding } from "~/platform/html-stream.server";
 import { startDomainEvents } from "~/platform/events/subscribers.server";
@@ -12,6 +13,9 @@ import { startDomainEvents } from "~/platform/events/subscribers.server";
 // Each server process registers the event subscribers once and handles what a previous
 // process left in the outbox (see app/platform/events).
 startDomainEvents();
+
+// Background work of the server process: the weekly digest looks hourly whether it is due.
+startDigestSchedule();
 
 // Sprout streams no deferred data, so the only reason to abort is a render that never
 // ends. Under heavy load a shell can wait seconds for the event loop; aborting it then

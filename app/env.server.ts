@@ -20,6 +20,8 @@ const envSchema = z.object({
   // Signs unsubscribe links. Unset: a random secret is kept in the database (settings), so
   // links stay unforgeable and valid across restarts without any configuration.
   APP_SECRET: z.string().min(16).optional(),
+  // Where uploaded images (avatars, screenshots) are kept; the backup copies it.
+  UPLOADS_DIR: z.string().min(1).default("./data/uploads"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,7 +4,6 @@
 // (notification_emails_due), sent in the background, never in the request that caused them.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, count, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
-import nodemailer, { type Transporter } from "nodemailer";
 import { emails, notificationPreferences, notifications, suggestions, users } from "#db/schema";
 import { getDb } from "~/db.server";
 import { env } from "~/env.server";
@@ -22,6 +21,7 @@ import {
   type NotificationPayload,
 } from "~/notifications";
 import { drainOutbox, recordEvent } from "~/platform/events/outbox.server";
+import { deliverEmail } from "~/platform/mail.server";
 import { appSecret } from "~/secrets.server";
 
 export type SuggestionEventKind = "official_reply" | "status_change" | "merge" | "ship";
@@ -312,8 +312,12 @@ export function setNotificationPreferences(userId: number, preferences: Partial<
 
 // The link's token is "<userId>.<kind>.<HMAC>": anyone holding it may turn that one kind of
 // email off for that one member, and nobody can make one for someone else.
+// Read once per process: it never changes, and a digest run signs a link for every member.
+let cachedUnsubscribeSecret: { databaseUrl: string; secret: string } | undefined;
 function unsubscribeSecret(): string {
-  return appSecret("unsubscribe_secret");
+  const databaseUrl = env().DATABASE_URL;
+  if (cachedUnsubscribeSecret?.databaseUrl !== databaseUrl) cachedUnsubscribeSecret = { databaseUrl, secret: appSecret("unsubscribe_secret") };
+  return cachedUnsubscribeSecret.secret;
 }
 
 function signature(userId: number, kind: NotificationKind) {
@@ -355,17 +359,6 @@ export async function pendingEmails(): Promise<void> {
   await drainOutbox();
 }
 
-const transports = new Map<string, Transporter>();
-
-function transportFor(url: string): Transporter {
-  let transport = transports.get(url);
-  if (!transport) {
-    transport = nodemailer.createTransport(url);
-    transports.set(url, transport);
-  }
-  return transport;
-}
-
 async function emailNotification(userId: number, eventKey: string) {
   const db = getDb();
   const row = db
@@ -387,19 +380,7 @@ async function emailNotification(userId: number, eventKey: string) {
   // try sent the email but died before it was marked done sends nothing twice.
   if (!row || db.select({ id: emails.id }).from(emails).where(eq(emails.notificationId, row.id)).get()) return;
   const message = composeEmail({ ...row, userId, payload: parsePayload(row.payload) });
-  const { SMTP_URL, EMAIL_FROM } = env();
-  let outcome: { status: "sent" | "not_sent" | "failed"; error: string | null } = { status: "not_sent", error: null };
-  if (SMTP_URL) {
-    try {
-      await transportFor(SMTP_URL).sendMail({ from: EMAIL_FROM, to: row.to, ...message });
-      outcome = { status: "sent", error: null };
-    } catch (error) {
-      outcome = { status: "failed", error: error instanceof Error ? error.message : String(error) };
-    }
-  }
-  db.insert(emails)
-    .values({ userId, notificationId: row.id, toAddress: row.to, subject: message.subject, ...outcome })
-    .run();
+  await deliverEmail({ userId, notificationId: row.id, to: row.to, ...message });
 }
 
 function composeEmail(n: {

@@ -30,6 +30,8 @@ export const DEFAULT_CHANNELS: Record<NotificationKind, Channels> = {
   reply: { inApp: true, email: true },
   mention: { inApp: true, email: true },
   new_comments: { inApp: true, email: false },
+  // Opt-out: the weekly email is on until the member turns it off.
+  weekly_digest: { inApp: false, email: true },
 };
 
 export function channelsFor(kind: NotificationKind, saved: Partial<Channels> | null | undefined): Channels {
@@ -150,6 +152,9 @@ export function describeNotification(n: {
       }
       return { key: n.kind, values: { title, name: text(p.authorName) }, note: null, path };
     }
+    case "weekly_digest":
+      // Never an inbox item; a row of this kind could only come from old or foreign data.
+      return { key: "weeklyDigest", values: {}, note: null, path: "/notifications/settings" };
     case "invitation":
       return p.invitedBy
         ? { key: "invitationWelcome", values: { username: text(p.invitedBy) }, note: null, path: sitePath(p.path) ?? "/invite" }

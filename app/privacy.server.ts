@@ -1,7 +1,9 @@
 // A member's rights over their own data: take a copy of it, and leave for good.
 import { eq, inArray, sql } from "drizzle-orm";
 import {
+  accountTokens,
   activityDays,
+  attachments,
   badgeGrants,
   comments,
   complaints,
@@ -39,6 +41,8 @@ export function exportMemberData(userId: number) {
     badges: db.select().from(badgeGrants).where(eq(badgeGrants.userId, userId)).all(),
     notifications: db.select().from(notifications).where(eq(notifications.userId, userId)).all(),
     recommendationAnswers: db.select().from(recommendationAnswers).where(eq(recommendationAnswers.userId, userId)).all(),
+    // The images they attached (files at /uploads/<name>); their picture is profile.avatar.
+    images: db.select().from(attachments).where(eq(attachments.uploaderId, userId)).all(),
     activeDays: db.select({ day: activityDays.day }).from(activityDays).where(eq(activityDays.userId, userId)).all().map((r) => r.day),
   };
 }
@@ -58,7 +62,7 @@ export function deleteAccount(userId: number, now = new Date()) {
           .where(inArray(suggestions.id, voted))
           .run();
       }
-      for (const table of [votes, ratings, complaints, badgeGrants, notifications, notificationPreferences, flags, recommendationAnswers, activityDays, sessions]) {
+      for (const table of [votes, ratings, complaints, badgeGrants, notifications, notificationPreferences, flags, recommendationAnswers, activityDays, sessions, accountTokens]) {
         tx.delete(table).where(eq(table.userId, userId)).run();
       }
       tx.update(users)

@@ -160,6 +160,8 @@ export function createSuggestion(input: {
   body: string;
   tagIds?: number[];
   now?: Date;
+  // Runs in the suggestion's transaction, e.g. to record its attached images.
+  whileCreating?: (tx: Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0], suggestionId: number) => void;
 }) {
   const db = getDb();
   const createdAt = input.now ?? new Date();
@@ -184,6 +186,7 @@ export function createSuggestion(input: {
         .run();
     }
     tx.insert(votes).values({ suggestionId: suggestion.id, userId: input.authorId, createdAt }).run();
+    input.whileCreating?.(tx, suggestion.id);
     recordEvent(tx, { type: "suggestion_posted", suggestionId: suggestion.id, authorId: input.authorId, at: createdAt.getTime() });
     return suggestion;
   }, { behavior: "immediate" });

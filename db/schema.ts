@@ -41,6 +41,8 @@ export const users = sqliteTable(
     role: text("role", { enum: ROLES }).notNull().default("member"),
     locale: text("locale"),
     bio: text("bio").notNull().default(""),
+    // File name of the member's avatar under UPLOADS_DIR (app/features/uploads), if any.
+    avatar: text("avatar"),
     // Honor level 0–4, kept current by the honors engine from contribution points;
     // an admin's grant (honor_level_manual) overrides it.
     honorLevel: integer("honor_level").notNull().default(0),
@@ -85,6 +87,27 @@ export const loginThrottles = sqliteTable("login_throttles", {
   firstFailureAt: integer("first_failure_at", { mode: "timestamp_ms" }).notNull(),
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
 });
+
+// One-time links sent by email: a password reset, or the confirmation of a new address.
+// Only the token's SHA-256 is stored (like sessions). A link dies when used, after its
+// expiry, or when the password changes (password_fingerprint no longer matches).
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["password_reset", "email_change"] }).notNull(),
+    // The address the link was sent to (for an email change: the new address).
+    email: text("email").notNull(),
+    passwordFingerprint: text("password_fingerprint").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("account_tokens_user_idx").on(t.userId, t.purpose, t.createdAt)],
+);
 
 export const boards = sqliteTable("boards", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -241,6 +264,30 @@ export const comments = sqliteTable(
   (t) => [index("comments_suggestion_idx").on(t.suggestionId, t.createdAt), index("comments_author_idx").on(t.authorId)],
 );
 
+// Images attached to a suggestion (comment_id null) or to one of its comments. The files
+// live under UPLOADS_DIR by `name` (and its thumbnail); the suggestion's visibility is theirs.
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull().unique(),
+    suggestionId: integer("suggestion_id")
+      .notNull()
+      .references(() => suggestions.id, { onDelete: "cascade" }),
+    commentId: integer("comment_id").references(() => comments.id, { onDelete: "cascade" }),
+    uploaderId: integer("uploader_id")
+      .notNull()
+      .references(() => users.id),
+    alt: text("alt").notNull().default(""),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    bytes: integer("bytes").notNull(),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("attachments_suggestion_idx").on(t.suggestionId, t.commentId, t.position), index("attachments_uploader_idx").on(t.uploaderId)],
+);
+
 // The lifecycle's history: who moved a suggestion from what to what, when, and why.
 export const statusChanges = sqliteTable(
   "status_changes",
@@ -340,6 +387,9 @@ export const NOTIFICATION_KINDS = [
   "reply",
   "mention",
   "new_comments",
+  // Only its email switch means anything (the digest is an email, not an inbox item); it is a
+  // kind so that the settings page and one-click unsubscribe cover it.
+  "weekly_digest",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -394,6 +444,23 @@ export const emails = sqliteTable(
   },
   // By notification: a retried email delivery looks for the one already sent.
   (t) => [index("emails_user_idx").on(t.userId), index("emails_notification_idx").on(t.notificationId)],
+);
+
+// One row per member and week once that week's digest was handled: the unique key is what
+// keeps several server processes, restarts and `npm run digest` from sending a week twice.
+export const digestSends = sqliteTable(
+  "digest_sends",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // The Monday (UTC, YYYY-MM-DD) that starts the week the digest is about.
+    week: text("week").notNull(),
+    status: text("status", { enum: ["claimed", "sent", "not_sent", "failed", "nothing_new"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("digest_sends_user_week").on(t.userId, t.week)],
 );
 
 // Staff group shipped suggestions into releases (suggestions.release_id).

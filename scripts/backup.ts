@@ -30,4 +30,13 @@ if (integrity !== "ok") {
   process.exit(1);
 }
 console.log(`Backed up ${source} to ${target} in ${Math.round(performance.now() - started)} ms (integrity ok).`);
-console.log(`Restore: stop the app, then start it with DATABASE_URL=${target} (or copy the file over ${source}).`);
+
+// Uploaded images, copied after the database: a file is written once under a new random name
+// and never changed, so every file the copied database names already exists to be copied.
+const uploads = path.resolve(env().UPLOADS_DIR);
+const uploadsTarget = target.replace(/\.db$/, "") + "-uploads";
+if (fs.existsSync(uploads)) {
+  fs.cpSync(uploads, uploadsTarget, { recursive: true, errorOnExist: false });
+  console.log(`Copied ${fs.readdirSync(uploadsTarget).length} uploaded files from ${uploads} to ${uploadsTarget}.`);
+}
+console.log(`Restore: stop the app, then start it with DATABASE_URL=${target} (or copy the file over ${source})` + (fs.existsSync(uploads) ? ` and UPLOADS_DIR=${uploadsTarget}.` : "."));

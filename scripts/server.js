@@ -87,10 +87,22 @@ app.use((req, res, next) => {
 // (JSON, text, multipart, no body type) is refused here with a clear answer instead of
 // failing inside the action.
 const FORM_TYPES = ["application/x-www-form-urlencoded"];
+// Read from the header itself: req.is() says nothing for an empty body (a bare logout form).
+const bodyType = (req) => (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+
+// ---- Uploads (issue 13) ----
+// Only these routes also take multipart/form-data (images on a new suggestion, a comment, an
+// avatar), with a larger limit: 4 images of at most 5 MB each plus the text. Every other
+// route stays url-encoded only, with the 512 KB limit below. (".data": the same action,
+// submitted by Remix's client with JavaScript.)
+const UPLOAD_ROUTES = [/^\/account(\.data)?$/, /^\/s\/new(\.data)?$/, /^\/s\/\d+(\.data)?$/];
+const UPLOAD_LIMIT_BYTES = 22 * 1024 * 1024;
+const isUpload = (req) => bodyType(req) === "multipart/form-data" && UPLOAD_ROUTES.some((route) => route.test(req.path));
+// ---- end of uploads ----
+
 app.use((req, res, next) => {
-  // Read from the header itself: req.is() says nothing for an empty body (a bare logout form).
-  const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  if (SAFE_METHODS.has(req.method) || FORM_TYPES.includes(type)) return next();
+  const type = bodyType(req);
+  if (SAFE_METHODS.has(req.method) || FORM_TYPES.includes(type) || isUpload(req)) return next();
   res
     .status(415)
     .type("text/plain; charset=utf-8")
@@ -105,12 +117,13 @@ app.use((req, res, next) => {
 const FORM_LIMIT_BYTES = 512 * 1024;
 class FormTooLarge extends Error {}
 async function readForm(req) {
-  if (Number(req.get("content-length") ?? 0) > FORM_LIMIT_BYTES) throw new FormTooLarge();
+  const limit = isUpload(req) ? UPLOAD_LIMIT_BYTES : FORM_LIMIT_BYTES;
+  if (Number(req.get("content-length") ?? 0) > limit) throw new FormTooLarge();
   const chunks = [];
   let size = 0;
   for await (const chunk of req) {
     size += chunk.length;
-    if (size > FORM_LIMIT_BYTES) throw new FormTooLarge();
+    if (size > limit) throw new FormTooLarge();
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -122,6 +135,10 @@ app.use(async (req, res, next) => {
   } catch (error) {
     if (!(error instanceof FormTooLarge)) return next(error);
     res.set("Connection", "close");
+    if (isUpload(req)) {
+      res.status(413).type("text/plain; charset=utf-8").send("This form is too large for Sprout (at most 4 images of 5 MB each).\n表单过大（最多 4 张图片，每张不超过 5 MB）。\n");
+      return;
+    }
     res.status(413).type("text/plain; charset=utf-8").send("This form is too large for Sprout (at most 512 KB).\n表单过大（最多 512 KB）。\n");
     return;
   }

@@ -40,6 +40,14 @@ export const changePasswordSchema = z.object({
   endOtherSessions: z.boolean().optional(),
 });
 
+export const forgotPasswordSchema = z.object({
+  identifier: z.string({ error: "forms.required" }).trim().min(1, "forms.required").max(254, "forms.required"),
+});
+
+export const resetPasswordSchema = z.object({
+  password: z.string({ error: "forms.required" }).min(8, "forms.passwordLength").max(128, "forms.passwordLength"),
+});
+
 export const deleteAccountSchema = z.object({
   password: z.string({ error: "forms.required" }).min(1, "forms.required").max(128, "forms.passwordLength"),
 });

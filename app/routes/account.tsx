@@ -5,8 +5,14 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { changePassword, checkPassword } from "~/accounts.server";
 import { requireUser } from "~/auth.server";
-import { Field, steadyValidation } from "~/components/field";
+import { Avatar } from "~/components/avatar";
+import { Field, FormError, steadyValidation } from "~/components/field";
+import { MarkdownField } from "~/components/markdown-field";
+import { BIO_MAX_LENGTH, emailChangeSchema, profileSchema } from "~/features/accounts/profile-forms";
+import { getProfileSettings, removeAvatar, requestEmailChange, setAvatar, updateProfile } from "~/features/accounts/profile.server";
+import { IMAGE_LIMITS } from "~/features/uploads/image-rules";
 import { changePasswordSchema, deleteAccountSchema } from "~/forms/auth";
+import { filesOf, readFormWithFiles, TOO_LARGE_TYPE, UnreadableForm } from "~/platform/multipart.server";
 import { titleMeta } from "~/i18n/meta";
 import { deleteAccount } from "~/privacy.server";
 import { blankSessionCookie, createSession, invalidateAllSessions, invalidateOtherSessions, readSessionToken, sessionCookie } from "~/sessions.server";
@@ -15,14 +21,67 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "account.t
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  return { username: user.username, done: new URL(request.url).searchParams.get("done") };
+  const settings = getProfileSettings(user.id);
+  return { username: user.username, settings, done: new URL(request.url).searchParams.get("done") };
 }
+
+const DONE_MESSAGES: Record<string, string> = {
+  password: "account.passwordChanged",
+  reset: "auth.reset.done",
+  sessions: "account.sessionsEnded",
+  profile: "account.profile.saved",
+  email: "account.email.sent",
+  avatar: "account.avatar.saved",
+  avatarRemoved: "account.avatar.removed",
+  emailConfirmed: "account.email.confirmed",
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const formData = await request.formData();
+  // The avatar form sends a file (multipart); the others are plain forms.
+  let formData: FormData;
+  try {
+    formData = await readFormWithFiles(request, { maxFileBytes: IMAGE_LIMITS.maxBytes });
+  } catch (error) {
+    if (!(error instanceof UnreadableForm)) throw error;
+    return data({ intent: null, result: null }, { status: 400 });
+  }
   const intent = formData.get("intent");
   const token = readSessionToken(request);
+
+  if (intent === "profile") {
+    const submission = parseWithZod(formData, { schema: profileSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    updateProfile(user.id, submission.value);
+    return redirect("/account?done=profile");
+  }
+
+  if (intent === "email") {
+    const submission = parseWithZod(formData, { schema: emailChangeSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply({ hideFields: ["currentPassword"] }) }, { status: 400 });
+    if (!(await checkPassword(user.id, submission.value.currentPassword))) {
+      return data({ intent, result: submission.reply({ fieldErrors: { currentPassword: ["forms.invalidPassword"] }, hideFields: ["currentPassword"] }) }, { status: 400 });
+    }
+    const outcome = requestEmailChange(user.id, submission.value.newEmail);
+    if (!outcome.ok) {
+      return data({ intent, result: submission.reply({ fieldErrors: { newEmail: [`account.email.${outcome.reason}`] }, hideFields: ["currentPassword"] }) }, { status: outcome.reason === "limited" ? 429 : 400 });
+    }
+    return redirect("/account?done=email");
+  }
+
+  if (intent === "avatar") {
+    const [file, ...more] = filesOf(formData, "avatar");
+    const error = !file || more.length ? "account.avatar.pick" : file.type === TOO_LARGE_TYPE ? "uploads.refused.too_large" : null;
+    if (error) return data({ intent, result: { status: "error" as const, error: { avatar: [error] } } }, { status: 400 });
+    const outcome = await setAvatar(user.id, new Uint8Array(await file.arrayBuffer()));
+    if (!outcome.ok) return data({ intent, result: { status: "error" as const, error: { avatar: [`uploads.refused.${outcome.reason}`] } } }, { status: 400 });
+    return redirect("/account?done=avatar");
+  }
+
+  if (intent === "remove-avatar") {
+    await removeAvatar(user.id);
+    return redirect("/account?done=avatarRemoved");
+  }
 
   if (intent === "password") {
     const submission = parseWithZod(formData, { schema: changePasswordSchema });
@@ -49,6 +108,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await checkPassword(user.id, submission.value.password))) {
       return data({ intent, result: submission.reply({ fieldErrors: { password: ["forms.invalidPassword"] }, hideFields: ["password"] }) }, { status: 400 });
     }
+    // Their pictures follow through the member_deleted event (app/subscribers.server.ts).
     deleteAccount(user.id);
     return redirect("/?accountDeleted=1", { headers: { "Set-Cookie": blankSessionCookie() } });
   }
@@ -57,16 +117,22 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { done } = useLoaderData<typeof loader>();
+  const { done, username } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
       <h1>{t("account.title")}</h1>
-      {done && (
+      {done && DONE_MESSAGES[done] && (
         <p className="card" role="status">
-          {t(done === "password" ? "account.passwordChanged" : "account.sessionsEnded")}
+          {t(DONE_MESSAGES[done])}
         </p>
       )}
+      <p>
+        <a href={`/u/${username}`}>{t("account.profile.view")}</a>
+      </p>
+      <ProfileForm />
+      <AvatarForm />
+      <EmailForm />
       <section className="card" aria-labelledby="export-heading">
         <h2 id="export-heading">{t("account.exportTitle")}</h2>
         <p>{t("account.exportText")}</p>
@@ -141,6 +207,108 @@ function DeleteForm() {
           <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" />
         </Field>
         <button type="submit">{t("account.deleteButton")}</button>
+      </Form>
+    </section>
+  );
+}
+
+function ProfileForm() {
+  const { settings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "profile",
+    lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
+    defaultValue: { displayName: settings?.displayName ?? "", bio: settings?.bio ?? "" },
+    ...steadyValidation,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+  });
+  return (
+    <section className="card" aria-labelledby="profile-heading">
+      <h2 id="profile-heading">{t("account.profile.title")}</h2>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="profile" />
+        <Field field={fields.displayName} label={t("account.profile.displayName")}>
+          <input {...getInputProps(fields.displayName, { type: "text" })} maxLength={50} autoComplete="nickname" />
+        </Field>
+        <MarkdownField field={fields.bio} label={t("account.profile.bio")} hint={t("account.profile.bioHint", { count: BIO_MAX_LENGTH })} rows={4} maxLength={BIO_MAX_LENGTH} />
+        <button type="submit" className="primary">
+          {t("account.profile.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function AvatarForm() {
+  const { settings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors = actionData?.intent === "avatar" && actionData.result && "error" in actionData.result ? (actionData.result.error as Record<string, string[]>).avatar : undefined;
+  return (
+    <section className="card" aria-labelledby="avatar-heading">
+      <h2 id="avatar-heading">{t("account.avatar.title")}</h2>
+      <div className="avatar-settings">
+        <Avatar name={settings?.displayName ?? ""} username={settings?.username ?? ""} src={settings?.avatar ? `/uploads/${settings.avatar}` : undefined} size={56} />
+        <Form method="post" encType="multipart/form-data">
+          <input type="hidden" name="intent" value="avatar" />
+          <div className="field">
+            <label htmlFor="avatar-file">{t("account.avatar.file")}</label>
+            <input
+              id="avatar-file"
+              type="file"
+              name="avatar"
+              accept="image/png,image/jpeg,image/webp,image/gif"
+              aria-describedby="avatar-hint"
+              aria-invalid={errors ? true : undefined}
+            />
+            <p className="hint" id="avatar-hint">
+              {t("uploads.hintSingle")}
+            </p>
+            {errors && (
+              <p className="field-error" role="alert">
+                {errors.map((e) => t(e)).join(" ")}
+              </p>
+            )}
+          </div>
+          <button type="submit">{t("account.avatar.upload")}</button>
+        </Form>
+        {settings?.avatar && (
+          <Form method="post">
+            <button type="submit" name="intent" value="remove-avatar">
+              {t("account.avatar.remove")}
+            </button>
+          </Form>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function EmailForm() {
+  const { settings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "change-email",
+    lastResult: actionData?.intent === "email" ? actionData.result : undefined,
+    ...steadyValidation,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: emailChangeSchema }),
+  });
+  return (
+    <section className="card" aria-labelledby="email-heading">
+      <h2 id="email-heading">{t("account.email.title")}</h2>
+      <p>{t("account.email.current", { email: settings?.email ?? "" })}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormError errors={form.errors} />
+        <input type="hidden" name="intent" value="email" />
+        <Field field={fields.newEmail} label={t("account.email.newEmail")} hint={t("account.email.hint")}>
+          <input {...getInputProps(fields.newEmail, { type: "email", ariaDescribedBy: fields.newEmail.descriptionId })} autoComplete="email" />
+        </Field>
+        <Field field={fields.currentPassword} label={t("account.currentPassword")}>
+          <input {...getInputProps(fields.currentPassword, { type: "password" })} autoComplete="current-password" />
+        </Field>
+        <button type="submit">{t("account.email.submit")}</button>
       </Form>
     </section>
   );

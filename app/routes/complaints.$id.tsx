@@ -1,4 +1,4 @@
-import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -15,7 +15,8 @@ import {
   type ComplaintActionResult,
 } from "~/complaints.server";
 import { ComplaintStatusBadge } from "~/components/complaint-status";
-import { Field, steadyValidation } from "~/components/field";
+import { steadyValidation } from "~/components/field";
+import { MarkdownField } from "~/components/markdown-field";
 import { RelativeTime } from "~/components/relative-time";
 import { StatusBadge } from "~/components/status-badge";
 import { complaintMessageSchema, rateResolutionSchema, resolveComplaintSchema } from "~/forms/complaint";
@@ -201,13 +202,12 @@ function ReplyForm() {
   return (
     <Form method="post" {...getFormProps(form)} className="card">
       <input type="hidden" name="intent" value="reply" />
-      <Field
+      <MarkdownField
         field={fields.body}
         label={t("complaints.view.replyLabel")}
         hint={viewer.isFiler ? t("complaints.view.replyHint") : t("complaints.view.staffReplyHint")}
-      >
-        <textarea {...getTextareaProps(fields.body, { ariaDescribedBy: fields.body.descriptionId })} rows={5} />
-      </Field>
+        rows={5}
+      />
       <button type="submit" className="primary">
         {t("complaints.view.send")}
       </button>
@@ -237,9 +237,7 @@ function StaffActions() {
       {viewer.canResolve && (
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="resolve" />
-          <Field field={fields.note} label={t("complaints.view.resolveLabel")} hint={t("complaints.view.resolveHint")}>
-            <textarea {...getTextareaProps(fields.note, { ariaDescribedBy: fields.note.descriptionId })} rows={4} />
-          </Field>
+          <MarkdownField field={fields.note} label={t("complaints.view.resolveLabel")} hint={t("complaints.view.resolveHint")} rows={4} />
           <button type="submit" className="primary">
             {t("complaints.view.resolve")}
           </button>

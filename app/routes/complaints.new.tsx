@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,6 +7,7 @@ import { COMPLAINT_SUBJECTS } from "#db/schema";
 import { requireUser } from "~/auth.server";
 import { fileComplaint } from "~/complaints.server";
 import { Field, steadyValidation } from "~/components/field";
+import { MarkdownField } from "~/components/markdown-field";
 import { StatusBadge } from "~/components/status-badge";
 import { complaintSchema } from "~/forms/complaint";
 import { titleMeta } from "~/i18n/meta";
@@ -81,9 +82,7 @@ export default function NewComplaintPage() {
         <Field field={fields.title} label={t("complaints.new.titleLabel")} hint={t("complaints.new.titleHint")}>
           <input {...getInputProps(fields.title, { type: "text", ariaDescribedBy: fields.title.descriptionId })} maxLength={140} />
         </Field>
-        <Field field={fields.body} label={t("complaints.new.bodyLabel")} hint={t("complaints.new.bodyHint")}>
-          <textarea {...getTextareaProps(fields.body, { ariaDescribedBy: fields.body.descriptionId })} rows={8} />
-        </Field>
+        <MarkdownField field={fields.body} label={t("complaints.new.bodyLabel")} hint={t("complaints.new.bodyHint")} rows={8} />
         <button type="submit" className="primary">
           {t("complaints.new.submit")}
         </button>

@@ -70,6 +70,9 @@ export default function LoginPage() {
         </button>
       </Form>
       <p>
+        <a href="/forgot-password">{t("auth.login.forgotLink")}</a>
+      </p>
+      <p>
         {t("auth.login.noAccount")} <a href="/signup">{t("auth.login.signUpLink")}</a>
       </p>
     </section>

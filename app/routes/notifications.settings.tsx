@@ -60,12 +60,13 @@ export default function NotificationSettingsPage() {
                 <th scope="row">{t(`notifications.kinds.${kind}`)}</th>
                 {(["inApp", "email"] as const).map((channel) => (
                   <td key={channel}>
-                    <input
+                    {/* The weekly digest is an email only. */}
+                    {kind === "weekly_digest" && channel === "inApp" ? null : <input
                       type="checkbox"
                       name={`${kind}.${channel}`}
                       defaultChecked={preferences[kind][channel]}
                       aria-label={`${t(`notifications.kinds.${kind}`)}: ${t(`notifications.settings.${channel}`)}`}
-                    />
+                    />}
                   </td>
                 ))}
               </tr>

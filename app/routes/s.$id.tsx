@@ -1,4 +1,4 @@
-import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
@@ -9,8 +9,15 @@ import { z } from "zod";
 import { forbidden, getOptionalUser, requireUser, safeRedirect } from "~/auth.server";
 import { commentPage, commentPath } from "~/comment-pages";
 import { addComment, markCommentHelpful } from "~/comments.server";
+import { AttachedImages } from "~/components/attached-images";
 import { CoAuthors } from "~/components/co-authors";
-import { Field, steadyValidation } from "~/components/field";
+import { steadyValidation } from "~/components/field";
+import { ImagePicker } from "~/components/image-picker";
+import { MarkdownField } from "~/components/markdown-field";
+import { attachmentsOf, discardAttachments, recordAttachments, setAltText, storeAttachments } from "~/features/uploads/attachments.server";
+import { IMAGE_LIMITS } from "~/features/uploads/image-rules";
+import { altTextSchema } from "~/features/uploads/upload-forms";
+import { filesOf, readFormWithFiles, UnreadableForm } from "~/platform/multipart.server";
 import { HiddenNotice, MemberTools } from "~/components/member-tools";
 import { ExperienceReport } from "~/components/rating-form";
 import { Pagination } from "~/components/pagination";
@@ -53,8 +60,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     page: Number(search.get("page")) || undefined,
     focus: Number(search.get("comment")) || replyTo?.id,
   });
+  const images = attachmentsOf(id);
   return {
     ...page,
+    images: { suggestion: images.suggestion, byComment: Object.fromEntries(thread.comments.map((c) => [c.id, images.byComment.get(c.id) ?? []])) },
     comments: thread.comments,
     commentPages: { page: thread.page, pages: thread.pages },
     replyTo: replyTo && { id: replyTo.id, authorName: replyTo.authorName },
@@ -72,6 +81,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     share: await suggestionSharing(page.suggestion, user, resolveLanguage(request, user)),
     viewer: {
       loggedIn: !!user,
+      id: user?.id ?? null,
+      staff: isStaff(user),
       canEdit: canEditSuggestion(user, page.suggestion),
       canReplyOfficially: canPostOfficialReply(user),
     },
@@ -100,7 +111,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
   // Nobody acts on what they may not see (early-access boards, hidden suggestions).
   const target = findVisibleSuggestion(id, user);
   if (!target) throw new Response("Not found", { status: 404 });
-  const formData = await request.formData();
+  // The comment form may carry images (multipart); every other form here is url-encoded.
+  let formData: FormData;
+  try {
+    formData = await readFormWithFiles(request, { maxFileBytes: IMAGE_LIMITS.maxBytes });
+  } catch (error) {
+    if (!(error instanceof UnreadableForm)) throw error;
+    return data({ vote: null, result: null }, { status: 400 });
+  }
   const intent = formData.get("intent");
   const privileged = privilegeAction(intent, formData, user, target);
   if (privileged) return privileged;
@@ -127,10 +145,36 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (submission.status !== "success") return data({ vote: null, result: submission.reply() }, { status: 400 });
     const { body, parentId, official } = submission.value;
     if (official && !canPostOfficialReply(user)) throw new Response("Forbidden", { status: 403 });
-    const added = addComment({ suggestionId: id, authorId: user.id, body, parentId, official });
+    const images = await storeAttachments(filesOf(formData, "images"));
+    if (!images.ok) return data({ vote: null, result: submission.reply({ fieldErrors: { images: [`uploads.refused.${images.reason}`] } }) }, { status: 400 });
+    let added: ReturnType<typeof addComment>;
+    try {
+      added = addComment({
+        suggestionId: id,
+        authorId: user.id,
+        body,
+        parentId,
+        official,
+        whileCreating: (tx, commentId) => recordAttachments(tx, { suggestionId: id, commentId, uploaderId: user.id }, images.stored),
+      });
+    } catch (error) {
+      await discardAttachments(images.stored);
+      throw error;
+    }
+    if (!added.ok) await discardAttachments(images.stored);
     if (!added.ok && added.reason === "not_found") throw new Response("Not found", { status: 404 });
     if (!added.ok) return data({ vote: null, result: submission.reply({ formErrors: ["forms.invalid"] }) }, { status: 400 });
     return redirect(commentPath(id, added.id));
+  }
+
+  // The uploader (or staff) describes an image for people who cannot see it.
+  if (intent === "alt") {
+    const parsed = altTextSchema.safeParse({ attachmentId: formData.get("attachmentId"), alt: formData.get("alt") ?? undefined });
+    if (!parsed.success) return data({ vote: null, result: null }, { status: 400 });
+    const saved = setAltText(parsed.data.attachmentId, user, parsed.data.alt ?? "");
+    if (!saved.ok && saved.reason === "forbidden") throw forbidden();
+    if (!saved.ok || saved.suggestionId !== id) throw new Response("Not found", { status: 404 });
+    return redirect(`/s/${id}`);
   }
 
   // The rating form reads `rating`; `result` (the comment form's) is left undefined.
@@ -195,7 +239,7 @@ type CommentView = PageData["comments"][number];
 export default function SuggestionPage() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { suggestion, board, author, tags, history, revisions, duplicateOf, viewer } = page;
+  const { suggestion, board, author, tags, history, revisions, duplicateOf, viewer, images } = page;
   const { t } = useTranslation();
   const localized = useLocalized();
   return (
@@ -245,6 +289,7 @@ export default function SuggestionPage() {
         </p>
       )}
       <div className="markdown card" dangerouslySetInnerHTML={{ __html: suggestion.html }} />
+      <AttachedImages images={images.suggestion} suggestionId={suggestion.id} editorId={viewer.id} staff={viewer.staff} />
       {page.experience && (
         <ExperienceReport
           suggestionId={suggestion.id}
@@ -388,7 +433,7 @@ function Comments() {
 }
 
 function CommentItem({ comment, childrenOf }: { comment: CommentView; childrenOf: Map<number, CommentView[]> }) {
-  const { suggestion, viewer, staff } = useLoaderData<typeof loader>();
+  const { suggestion, viewer, staff, images } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const replies = childrenOf.get(comment.id) ?? [];
   return (
@@ -417,6 +462,7 @@ function CommentItem({ comment, childrenOf }: { comment: CommentView; childrenOf
         )}
       </div>
       <div className="markdown" dangerouslySetInnerHTML={{ __html: comment.html }} />
+      <AttachedImages images={images.byComment[comment.id] ?? []} suggestionId={suggestion.id} editorId={viewer.id} staff={viewer.staff} />
       {replies.length > 0 && (
         <ul className="replies">
           {replies.map((r) => (
@@ -439,7 +485,6 @@ function CommentForm() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
   });
   const formRef = useRef<HTMLFormElement>(null);
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
   // A posted comment leaves an empty box (and "official" unticked), so a second click cannot
   // post it again. Success is the redirect: it comes back without action data.
   const navigation = useNavigation();
@@ -452,8 +497,8 @@ function CommentForm() {
   // "Reply" leads here: the box takes the focus, so the reply can be typed at once.
   const replyToId = parent?.id;
   useEffect(() => {
-    if (replyToId) bodyRef.current?.focus();
-  }, [replyToId]);
+    if (replyToId) document.getElementById(fields.body.id)?.focus();
+  }, [replyToId, fields.body.id]);
   if (!viewer.loggedIn) {
     return (
       <p>
@@ -462,7 +507,7 @@ function CommentForm() {
     );
   }
   return (
-    <Form method="post" {...getFormProps(form)} ref={formRef} className="card" action={`/s/${suggestion.id}`}>
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} ref={formRef} className="card" action={`/s/${suggestion.id}`}>
       <h3>{t("suggestions.view.addComment")}</h3>
       <input type="hidden" name="intent" value="comment" />
       {parent && (
@@ -472,10 +517,9 @@ function CommentForm() {
           <a href={`/s/${suggestion.id}#comment-form`}>{t("suggestions.view.cancel")}</a>
         </p>
       )}
-      <Field field={fields.body} label={t("suggestions.view.commentLabel")}>
-        <textarea {...getTextareaProps(fields.body)} ref={bodyRef} rows={5} />
-      </Field>
+      <MarkdownField field={fields.body} label={t("suggestions.view.commentLabel")} rows={5} />
       <MentionSuggestions textareaId={fields.body.id} />
+      <ImagePicker errors={(form.allErrors.images as string[] | undefined) ?? undefined} />
       {viewer.canReplyOfficially && (
         <p className="field">
           <label className="checkbox">

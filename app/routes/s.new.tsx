@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -8,12 +8,17 @@ import { requireUser } from "~/auth.server";
 import { findBoardBySlug, findTagsBySlugs, listBoards, listTags } from "~/boards.server";
 import { BoardOptions } from "~/components/board-options";
 import { Field, steadyValidation } from "~/components/field";
+import { ImagePicker } from "~/components/image-picker";
+import { MarkdownField } from "~/components/markdown-field";
+import { discardAttachments, recordAttachments, storeAttachments } from "~/features/uploads/attachments.server";
+import { IMAGE_LIMITS } from "~/features/uploads/image-rules";
 import { StatusBadge } from "~/components/status-badge";
 import { suggestionSchema } from "~/forms/suggestion";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
 import type { loader as similarLoader } from "~/routes/search.similar";
 import { createSuggestion } from "~/suggestions.server";
+import { filesOf, readFormWithFiles, UnreadableForm } from "~/platform/multipart.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "suggestions.new.title");
 
@@ -24,7 +29,14 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: suggestionSchema });
+  let formData: FormData;
+  try {
+    formData = await readFormWithFiles(request, { maxFileBytes: IMAGE_LIMITS.maxBytes });
+  } catch (error) {
+    if (!(error instanceof UnreadableForm)) throw error;
+    return data({ result: { status: "error" as const, error: { "": ["forms.invalid"] } } }, { status: 400 });
+  }
+  const submission = parseWithZod(formData, { schema: suggestionSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { title, body, board: boardSlug, tags: tagSlugs } = submission.value;
   const board = findBoardBySlug(boardSlug, user);
@@ -39,8 +51,24 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const { id } = createSuggestion({ authorId: user.id, boardId: board.id, title, body, tagIds: tags.map((t) => t.id) });
-  return redirect(`/s/${id}`);
+  // Images are decoded and stored before the suggestion's transaction (slow work outside
+  // the write lock); a refusal stores nothing and keeps the text.
+  const images = await storeAttachments(filesOf(formData, "images"));
+  if (!images.ok) return data({ result: submission.reply({ fieldErrors: { images: [`uploads.refused.${images.reason}`] } }) }, { status: 400 });
+  try {
+    const { id } = createSuggestion({
+      authorId: user.id,
+      boardId: board.id,
+      title,
+      body,
+      tagIds: tags.map((t) => t.id),
+      whileCreating: (tx, suggestionId) => recordAttachments(tx, { suggestionId, uploaderId: user.id }, images.stored),
+    });
+    return redirect(`/s/${id}`);
+  } catch (error) {
+    await discardAttachments(images.stored);
+    throw error;
+  }
 }
 
 export default function NewSuggestionPage() {
@@ -61,7 +89,7 @@ export default function NewSuggestionPage() {
     <section className="card">
       <h1>{t("suggestions.new.title")}</h1>
       <p>{t("suggestions.new.intro")}</p>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <Field field={fields.title} label={t("suggestions.new.titleLabel")} hint={t("suggestions.new.titleHint")}>
           <input {...getInputProps(fields.title, { type: "text", ariaDescribedBy: fields.title.descriptionId })} maxLength={140} />
         </Field>
@@ -72,9 +100,8 @@ export default function NewSuggestionPage() {
             <BoardOptions boards={boards} emptyLabel={t("suggestions.new.chooseBoard")} />
           </select>
         </Field>
-        <Field field={fields.body} label={t("suggestions.new.bodyLabel")} hint={t("suggestions.new.bodyHint")}>
-          <textarea {...getTextareaProps(fields.body, { ariaDescribedBy: fields.body.descriptionId })} rows={10} />
-        </Field>
+        <MarkdownField field={fields.body} label={t("suggestions.new.bodyLabel")} hint={t("suggestions.new.bodyHint")} rows={10} />
+        <ImagePicker errors={(form.allErrors.images as string[] | undefined) ?? undefined} />
         <fieldset className="field" aria-describedby={fields.tags.errorId}>
           <legend>{t("suggestions.new.tagsLabel")}</legend>
           <p className="hint">{t("suggestions.new.tagsHint")}</p>

@@ -1,10 +1,11 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, requireUser } from "~/auth.server";
 import { Field, steadyValidation } from "~/components/field";
+import { MarkdownField } from "~/components/markdown-field";
 import { titleEditSchema } from "~/forms/privileges";
 import { suggestionEditSchema } from "~/forms/suggestion";
 import { titleMeta } from "~/i18n/meta";
@@ -73,9 +74,7 @@ export default function EditSuggestionPage() {
           <input {...getInputProps(fields.title, { type: "text" })} maxLength={140} />
         </Field>
         {!titleOnly && (
-          <Field field={fields.body} label={t("suggestions.new.bodyLabel")} hint={t("suggestions.new.bodyHint")}>
-            <textarea {...getTextareaProps(fields.body, { ariaDescribedBy: fields.body.descriptionId })} rows={12} />
-          </Field>
+          <MarkdownField field={fields.body} label={t("suggestions.new.bodyLabel")} hint={t("suggestions.new.bodyHint")} rows={12} />
         )}
         <button type="submit" className="primary">
           {t("suggestions.view.saveEdit")}

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { SuggestionStatus } from "#db/schema";
 import { requireRole } from "~/auth.server";
 import { Field, FormError, steadyValidation } from "~/components/field";
+import { MarkdownField } from "~/components/markdown-field";
 import { ReleaseDate } from "~/components/release-date";
 import { addToReleaseSchema, releaseSchema, RELEASE_NAME_MAX, shipIntoReleaseSchema } from "~/forms/release";
 import { titleMeta } from "~/i18n/meta";
@@ -186,9 +187,7 @@ function CreateReleaseForm() {
         <Field field={fields.releasedAt} label={t("releases.staff.dateLabel")}>
           <input {...getInputProps(fields.releasedAt, { type: "date" })} />
         </Field>
-        <Field field={fields.notes} label={t("releases.staff.notesLabel")} hint={t("releases.staff.notesHint")}>
-          <textarea {...getTextareaProps(fields.notes, { ariaDescribedBy: fields.notes.descriptionId })} rows={8} />
-        </Field>
+        <MarkdownField field={fields.notes} label={t("releases.staff.notesLabel")} hint={t("releases.staff.notesHint")} rows={8} />
         <button type="submit" className="primary">
           {t("releases.staff.createSubmit")}
         </button>

@@ -15,6 +15,7 @@ import { useLocalized } from "~/i18n/use-localized";
 import { Avatar } from "~/components/avatar";
 import { VoteButton } from "~/components/vote-button";
 import { listVoting } from "~/votes.server";
+import { renderMarkdown } from "~/markdown.server";
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const viewer = getOptionalUser(request);
@@ -23,6 +24,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const contribution = memberContribution(profile.user.id);
   return {
     ...profile,
+    bioHtml: profile.user.bio ? renderMarkdown(profile.user.bio) : "",
     badges: badgesOf(profile.user.id),
     voting: listVoting(viewer, profile.recentSuggestions.map((s) => s.id)),
     contribution,
@@ -34,13 +36,13 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleMeta(matches, (t) => data?.user.displayName ?? t("common.errors.notFoundTitle"));
 
 export default function ProfilePage() {
-  const { user, stats, recentSuggestions, badges, contribution, progress, voting } = useLoaderData<typeof loader>();
+  const { user, bioHtml, stats, recentSuggestions, badges, contribution, progress, voting } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
   return (
     <>
       <div className="profile-head">
-        <Avatar name={user.displayName} username={user.username} size={64} />
+        <Avatar name={user.displayName} username={user.username} src={user.avatar ? `/uploads/${user.avatar}` : undefined} size={64} />
         <div>
           <h1>{user.displayName}</h1>
           <div className="meta">
@@ -52,7 +54,7 @@ export default function ProfilePage() {
           </div>
         </div>
       </div>
-      {user.bio && <p>{user.bio}</p>}
+      {bioHtml && <div className="markdown profile-bio" data-testid="profile-bio" dangerouslySetInnerHTML={{ __html: bioHtml }} />}
       <section className="card honors-summary" aria-labelledby="honor-level-heading">
         <h2 id="honor-level-heading">{t("honorWall.profile.level")}</h2>
         <p data-testid="honor-level">

@@ -209,6 +209,13 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   { id: "notifications", allowed: EVERYONE_LOGGED_IN, request: () => get("/notifications") },
   { id: "open own notification", allowed: EVERYONE_LOGGED_IN, request: async (f, actor) => get(`/notifications/${await f.notification(actor?.id)}`) },
   { id: "open another's notification", allowed: [], hidesExistence: true, request: async (f) => get(`/notifications/${await f.notification()}`) },
+  // Password reset: open to anyone (one request per actor stays under the per-address limit).
+  { id: "forgot password", allowed: ACTORS, request: (_f, actor) => ({ method: "POST", path: "/forgot-password", form: { identifier: actor?.username ?? "nobody_in_particular" } }) },
+  { id: "reset password page", allowed: ACTORS, request: () => get("/reset-password/notavalidtokenatall234") },
+  { id: "save profile", allowed: EVERYONE_LOGGED_IN, request: (_f, actor) => ({ method: "POST", path: "/account", form: { intent: "profile", displayName: actor?.username ?? "x", bio: "" } }) },
+  { id: "remove picture", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/account", form: { intent: "remove-avatar" } }) },
+  { id: "markdown preview", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/markdown/render", form: { text: "**hi**" } }) },
+  { id: "markdown preview page", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/markdown/preview", form: { previewOf: "body", body: "**hi**" } }) },
   { id: "mark notifications read", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/notifications", form: { intent: "read-all" } }) },
   { id: "notification settings", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/notifications/settings", form: { "official_reply.inApp": "on" } }) },
 ];

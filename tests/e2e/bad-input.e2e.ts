@@ -282,6 +282,10 @@ describe("bad input everywhere", () => {
       { name: "/staff/campaigns/:slug pick", path: () => `/staff/campaigns/${campaignSlug}`, actor: () => admin, base: () => ({ intent: "pick", suggestionId: "999999", note: "" }), fields: ["intent", "suggestionId", "note"] },
       { name: "/staff/campaigns/:slug unpick", path: () => `/staff/campaigns/${campaignSlug}`, actor: () => admin, base: () => ({ intent: "unpick", suggestionId: "999999" }), fields: ["suggestionId"] },
       // Last: it may end the member's other sessions, never the one we use.
+      { name: "/forgot-password", path: () => "/forgot-password", actor: () => null, base: () => ({ identifier: "nobody-here" }), fields: ["identifier"] },
+      { name: "/account profile", path: () => "/account", actor: () => member, base: () => ({ intent: "profile", displayName: "Bad input", bio: "" }), fields: ["displayName", "bio"] },
+      { name: "/account email", path: () => "/account", actor: () => member, base: () => ({ intent: "email", newEmail: "new@example.com", currentPassword: "not-the-password" }), fields: ["newEmail", "currentPassword"] },
+      { name: "/markdown/render", path: () => "/markdown/render", actor: () => member, base: () => ({ text: "**x**" }), fields: ["text"] },
       { name: "/account sessions", path: () => "/account", actor: () => member, base: () => ({ intent: "sessions" }), fields: ["intent"] },
     ];
   };

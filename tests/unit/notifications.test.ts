@@ -25,8 +25,9 @@ describe("channelsFor", () => {
 
   it("emails by default only what a member would not want to miss", () => {
     const emailed = NOTIFICATION_KINDS.filter((kind) => DEFAULT_CHANNELS[kind].email);
-    expect(emailed).toEqual(["official_reply", "status_change", "ship", "complaint", "reply", "mention"]);
-    expect(NOTIFICATION_KINDS.every((kind) => DEFAULT_CHANNELS[kind].inApp)).toBe(true);
+    expect(emailed).toEqual(["official_reply", "status_change", "ship", "complaint", "reply", "mention", "weekly_digest"]);
+    // The weekly digest is an email only; everything else is in the inbox.
+    expect(NOTIFICATION_KINDS.filter((kind) => !DEFAULT_CHANNELS[kind].inApp)).toEqual(["weekly_digest"]);
   });
 
   it("lets a saved choice win, switch by switch", () => {
@@ -99,6 +100,7 @@ describe("describeNotification", () => {
       reply: [{ authorName: "Ada", commentId: 3 }],
       mention: [{ authorName: "Ada", commentId: 3 }],
       new_comments: [{ count: 1 }, { count: 4, commentId: 3 }],
+      weekly_digest: [{}],
     };
     for (const kind of NOTIFICATION_KINDS) {
       for (const payload of payloads[kind]) {

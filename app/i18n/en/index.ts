@@ -4,10 +4,12 @@ import auth from "./auth";
 import badges from "./badges";
 import common from "./common";
 import complaints from "./complaints";
+import digest from "./digest";
 import forms from "./forms";
 import honorWall from "./honorWall";
 import invitations from "./invitations";
 import leads from "./leads";
+import markdown from "./markdown";
 import lifecycle from "./lifecycle";
 import notifications from "./notifications";
 import privileges from "./privileges";
@@ -20,7 +22,8 @@ import share from "./share";
 import campaigns from "./campaigns";
 import staff from "./staff";
 import suggestions from "./suggestions";
+import uploads from "./uploads";
 
 export default {
   account,
-  admin, common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, privileges, honorWall, invitations, share, campaigns, scoring, leads };
+  admin, common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, privileges, honorWall, invitations, share, campaigns, scoring, leads, markdown, uploads, digest };

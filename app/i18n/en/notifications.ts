@@ -20,8 +20,10 @@ export default {
     reply: "Replies to your comments",
     mention: "Mentions of you",
     new_comments: "New comments where you follow",
+    weekly_digest: "Weekly digest",
   },
   messages: {
+    weeklyDigest: "Your weekly digest",
     officialReply: "Staff replied officially to “{{title}}”",
     statusChange: "“{{title}}” moved from {{from}} to {{to}}",
     statusChangeUnknown: "“{{title}}” changed status",

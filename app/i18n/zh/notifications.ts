@@ -20,8 +20,10 @@ export default {
     complaint: "投诉",
     badge: "徽章",
     invitation: "邀请",
+    weekly_digest: "每周摘要",
   },
   messages: {
+    weeklyDigest: "你的每周摘要",
     officialReply: "官方回复了「{{title}}」",
     reply: "{{name}} 回复了你在「{{title}}」下的评论",
     mention: "{{name}} 在「{{title}}」中提到了你",

@@ -4,6 +4,7 @@
 import { notifyOfficialReply } from "~/comments.server";
 import { notifyCommentAudience } from "~/features/comments/comment-notifications.server";
 import { followAgainOnComment } from "~/features/notifications/follows.server";
+import { removeMemberUploads } from "~/features/uploads/attachments.server";
 import { tellFilerOf } from "~/complaints.server";
 import { evaluateHonors, evaluateSuggestionAuthor, evaluateSuggestionCreators } from "~/honors.server";
 import { activateInvitationFor, notifyInvitationActivated } from "~/invitations.server";
@@ -131,7 +132,17 @@ const email: Subscriber = {
   },
 };
 
-export const SUBSCRIBERS: readonly Subscriber[] = [honors, invitations, notifications, email];
+// A member who left takes their pictures with them: rows and files, idempotent on a retry.
+const uploads: Subscriber = {
+  name: "uploads",
+  when: "background",
+  handles: ["member_deleted"],
+  async handle(event: DomainEvent) {
+    if (event.type === "member_deleted") await removeMemberUploads(event.userId);
+  },
+};
+
+export const SUBSCRIBERS: readonly Subscriber[] = [honors, invitations, notifications, email, uploads];
 
 // Once per process, at start-up (app/entry.server.tsx; the test setup registers without the
 // sweep): registers the subscribers and handles what earlier processes left behind.

@@ -1,0 +1,17 @@
+export default {
+  subject: "Your week on Sprout",
+  intro: "Here is what happened on Sprout last week.",
+  shipped: "Shipped this week",
+  shippedItem: "{{title}} (an idea by {{names}})",
+  answers: "Official answers on suggestions you follow",
+  topNew: "Most-voted new suggestions",
+  topNewItem_one: "{{title}} ({{count}} vote)",
+  topNewItem_other: "{{title}} ({{count}} votes)",
+  honor: "Your honor progress",
+  honorLevel_one: "You are {{level}} with {{count}} point.",
+  honorLevel_other: "You are {{level}} with {{count}} points.",
+  honorNext_one: "{{count}} more point toward {{level}}.",
+  honorNext_other: "{{count}} more points toward {{level}}.",
+  why: "You get this weekly email because the weekly digest is on in your Sprout notification settings.",
+  unsubscribe: "Stop the weekly digest",
+};

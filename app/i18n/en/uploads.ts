@@ -1,0 +1,21 @@
+export default {
+  hintSingle: "PNG, JPEG, WebP or GIF, at most 5 MB.",
+  hint_one: "Up to {{count}} image: PNG, JPEG, WebP or GIF, at most 5 MB. You can also paste a screenshot.",
+  hint_other: "Up to {{count}} images: PNG, JPEG, WebP or GIF, at most 5 MB each. You can also paste a screenshot.",
+  field: "Images",
+  alt: "Description of image {{number}} (for people who cannot see it)",
+  altSave: "Save description",
+  altSaved: "Description saved.",
+  altLength: "Keep the description under 200 characters.",
+  openFull: "Open image {{number}} full size",
+  imageOf: "Image {{number}}",
+  pasted_one: "{{count}} pasted image will be attached.",
+  pasted_other: "{{count}} pasted images will be attached.",
+  clearPasted: "Remove pasted images",
+  refused: {
+    not_image: "This file is not a PNG, JPEG, WebP or GIF image (or it is damaged). Nothing was saved.",
+    too_large: "This image is larger than 5 MB. Nothing was saved.",
+    too_many_pixels: "This image has too many pixels (at most 40 megapixels). Nothing was saved.",
+    too_many_files: "Attach at most 4 images. Nothing was saved.",
+  },
+};
