@@ -7,11 +7,19 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/nonce";
+import { pendingEmails } from "~/notifications.server";
 
 // Sprout streams no deferred data, so the only reason to abort is a render that never
 // ends. Under heavy load a shell can wait seconds for the event loop; aborting it then
 // would turn a slow page into a 500.
 const ABORT_DELAY = 30_000;
+
+// Called by the server (server/index.ts) when it stops, after the last request has been
+// answered: finishes the work requests left behind (queued notification emails), so a
+// deploy or a restart drops none of it.
+export async function drainBeforeExit(): Promise<void> {
+  await pendingEmails();
+}
 
 export default function handleRequest(
   request: Request,

@@ -18,7 +18,6 @@ import { invitations, users, type User } from "#db/schema";
 import { createUser } from "~/accounts.server";
 import { getOptionalUser } from "~/auth.server";
 import { getDb } from "~/db.server";
-import { env } from "~/env.server";
 import { evaluateHonors } from "~/honors.server";
 import {
   ACTIVATION_DAYS,
@@ -38,11 +37,12 @@ import {
   type InvitationRecord,
 } from "~/invitation-rules";
 import { notifyUser } from "~/notifications.server";
+import { clearCookie, readCookie, requestCookie, SHARE_COOKIE, setCookie } from "~/platform/cookies.server";
 import { appSecret } from "~/secrets.server";
 import { getSetting } from "~/settings.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const SHARE_COOKIE = "sprout_ref";
+export { SHARE_COOKIE };
 export const SHARE_COOKIE_DAYS = 7;
 
 type Invitation = typeof invitations.$inferSelect;
@@ -243,14 +243,6 @@ export function activateInvitationFor(userId: number, now = new Date()): { rewar
 
 // ---- Share links ----
 
-function readCookie(header: string | null | undefined, name: string): string | null {
-  for (const part of (header ?? "").split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return rest.join("=") || null;
-  }
-  return null;
-}
-
 // The cookie holds "<sharer id>.<when>"; the time is checked here too, since a browser's
 // cookie expiry is the browser's to keep.
 function sharerFromCookie(header: string | null | undefined, now: Date): number | null {
@@ -262,17 +254,13 @@ function sharerFromCookie(header: string | null | undefined, now: Date): number 
 }
 
 function shareCookie(sharerId: number, now: Date): string {
-  const attributes = [`${SHARE_COOKIE}=${sharerId}.${now.getTime()}`, "HttpOnly", "SameSite=Lax", "Path=/", `Max-Age=${SHARE_COOKIE_DAYS * 86400}`];
-  if (env().SECURE_COOKIES) attributes.push("Secure");
-  return attributes.join("; ");
+  return setCookie(SHARE_COOKIE, `${sharerId}.${now.getTime()}`, { maxAgeSeconds: SHARE_COOKIE_DAYS * 86400 });
 }
 
 // After a signup the credit is spent: the cookie that clears it, when the request had one.
 export function spentShareCookie(request: Request): string | null {
-  if (readCookie(request.headers.get("Cookie"), SHARE_COOKIE) === null) return null;
-  const attributes = [`${SHARE_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0"];
-  if (env().SECURE_COOKIES) attributes.push("Secure");
-  return attributes.join("; ");
+  if (requestCookie(request, SHARE_COOKIE) === null) return null;
+  return clearCookie(SHARE_COOKIE);
 }
 
 // A visitor is known only by a keyed hash of their address and browser: enough to count

@@ -2,14 +2,12 @@
 // saved preference), else the browser's Accept-Language, else English.
 import Negotiator from "negotiator";
 import { isLanguage, type Language } from "~/i18n/i18n";
+import { LANGUAGE_COOKIE, requestCookie, setCookie } from "~/platform/cookies.server";
 import type { SessionUser } from "~/sessions.server";
 
-const LANGUAGE_COOKIE = "sprout_lang";
-
 function cookieLanguage(request: Request): Language | null {
-  const header = request.headers.get("Cookie") ?? "";
-  const match = header.match(new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=([^;]+)`));
-  return match && isLanguage(match[1]) ? match[1] : null;
+  const chosen = requestCookie(request, LANGUAGE_COOKIE);
+  return isLanguage(chosen) ? chosen : null;
 }
 
 export function resolveLanguage(request: Request, user: Pick<SessionUser, "locale"> | null): Language {
@@ -24,5 +22,5 @@ export function resolveLanguage(request: Request, user: Pick<SessionUser, "local
 }
 
 export function languageCookie(language: Language): string {
-  return `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=${60 * 60 * 24 * 365}; SameSite=Lax`;
+  return setCookie(LANGUAGE_COOKIE, language, { maxAgeSeconds: 60 * 60 * 24 * 365 }, { httpOnly: false });
 }

@@ -86,6 +86,15 @@ export const loginThrottles = sqliteTable("login_throttles", {
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
 });
 
+// Write rate limits (server/rate-limit.ts): hits per key ("member:<session>" or
+// "address:<ip>") in the current fixed window. Shared by every server worker, so a limit is
+// the same with one process or sixteen.
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  hits: integer("hits").notNull(),
+  resetAt: integer("reset_at", { mode: "timestamp_ms" }).notNull(),
+});
+
 export const boards = sqliteTable("boards", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),
