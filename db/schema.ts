@@ -11,19 +11,11 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 
-export const ROLES = ["member", "staff", "lead", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+import { COMPLAINT_STATUSES, COMPLAINT_SUBJECTS, NOTIFICATION_KINDS, ROLES, SUGGESTION_STATUSES } from "./enums";
 
-export const SUGGESTION_STATUSES = [
-  "open",
-  "under_review",
-  "planned",
-  "in_progress",
-  "shipped",
-  "declined",
-  "duplicate",
-] as const;
-export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
+// The enumerations live in a module the browser may load (db/enums.ts); server code may
+// keep importing them from here.
+export * from "./enums";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -319,8 +311,6 @@ export const merges = sqliteTable(
   (t) => [index("merges_source_idx").on(t.sourceId), index("merges_target_idx").on(t.targetId)],
 );
 
-export const NOTIFICATION_KINDS = ["official_reply", "status_change", "merge", "ship", "complaint", "badge", "invitation"] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 // The in-app inbox. eventKey names the event (e.g. "status_change:42"); unique per
 // recipient, so fan-out can be retried without anyone being told twice.
@@ -404,9 +394,6 @@ export const ratings = sqliteTable(
   (t) => [primaryKey({ columns: [t.suggestionId, t.userId] }), index("ratings_user_idx").on(t.userId)],
 );
 
-export const COMPLAINT_SUBJECTS = ["product", "reply", "decision"] as const;
-export const COMPLAINT_STATUSES = ["open", "acknowledged", "resolved"] as const;
-export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 // Complaints are private between the member who filed them and staff.
 export const complaints = sqliteTable(

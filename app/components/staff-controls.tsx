@@ -9,7 +9,7 @@ import {
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
-import type { SuggestionStatus } from "#db/schema";
+import type { SuggestionStatus } from "#db/enums";
 import { Field, FormError } from "~/components/field";
 import { mergeSchema, statusChangeSchema } from "~/forms/lifecycle";
 

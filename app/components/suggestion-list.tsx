@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { SuggestionStatus } from "#db/schema";
+import type { SuggestionStatus } from "#db/enums";
 import { RelativeTime } from "~/components/relative-time";
 import { StatusBadge } from "~/components/status-badge";
 import { useLocalized } from "~/i18n/use-localized";
