@@ -1,7 +1,7 @@
 // `npm run bench`: how fast Sprout's pages are at a realistic size, on this machine.
 //
 // Builds the app, creates (or reuses) the data set of each size in data/bench-<size>.db
-// (db/seed-large.ts), starts the production server on it exactly as `npm start` does
+// (scripts/seed/seed-large.ts), starts the production server on it exactly as `npm start` does
 // (node:cluster, a worker per core), warms it, and measures with autocannon, for a bounded
 // time at each connection count: a trivial page (/ping, the ceiling), the home page, a board
 // sorted hot and top, the suggestion with the most comments, search in English and in
@@ -84,7 +84,7 @@ function dataSet(size: Size): string {
     const partial = `${file}.partial-${process.pid}`;
     log(`Generating the ${size} data set (${path.relative(process.cwd(), file)})…`);
     try {
-      run(process.execPath, ["--import", "tsx", "db/seed.ts", "--size", size], { DATABASE_URL: partial });
+      run(process.execPath, ["--import", "tsx", "scripts/seed/cli.ts", "--size", size], { DATABASE_URL: partial });
       fs.renameSync(partial, file);
     } finally {
       for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(partial + suffix, { force: true });

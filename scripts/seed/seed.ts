@@ -4,12 +4,11 @@
 // are valid, voting stops when a suggestion closes), so every page looks like a real
 // forum from the first start. Deterministic: a seeded PRNG and times relative to `now`.
 //
-// Run directly (`npm run db:seed`) it fills DATABASE_URL, but only when it has no users.
-import { pathToFileURL } from "node:url";
+// The texts and names are data (data/*.json); this module makes the rows from them.
+// `npm run db:seed` (cli.ts) fills DATABASE_URL, but only when it has no users.
 import { count, eq } from "drizzle-orm";
-import { env } from "../app/env.server";
-import { hashPassword } from "../app/passwords.server";
-import { migrateDatabase, openDatabase, type Db } from "./client";
+import { hashPassword } from "../../app/passwords.server";
+import type { Db } from "../../db/client";
 import { seedEarlyAccess } from "./seed-early-access";
 import { seedCampaigns } from "./seed-campaigns";
 import { seedHonors } from "./seed-honors";
@@ -32,123 +31,44 @@ import {
   votes,
   type Role,
   type SuggestionStatus,
-} from "./schema";
+} from "../../db/schema";
+import { DEMO_ACCOUNTS, DEMO_MEMBER_PASSWORD } from "./accounts";
+import community from "./data/community.json";
+import conversations from "./data/conversations.json";
+import suggestionData from "./data/suggestions.json";
+import { createRandom, type Random } from "./random";
 
-// ---------------------------------------------------------------------------------------
-// Demo logins, printed by `npm start` and used by tests.
+// Re-exported for the other seeds (scenarios.ts, seed-large.ts), which build on this one.
+export { createRandom, DEMO_ACCOUNTS, DEMO_MEMBER_PASSWORD, type Random };
 
-export const DEMO_ACCOUNTS = [
-  { username: "fan", password: "sprout-fan-demo", role: "member", displayName: "Sprout Fan" },
-  { username: "staff", password: "sprout-staff-demo", role: "staff", displayName: "Mia Zhang (Sprout team)" },
-  { username: "lead", password: "sprout-lead-demo", role: "lead", displayName: "David Wu (Product lead)" },
-  { username: "admin", password: "sprout-admin-demo", role: "admin", displayName: "Sprout Admin" },
-] as const satisfies readonly { username: string; password: string; role: Role; displayName: string }[];
+// A data text with its {placeholders} filled in.
+function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
 
-// Everyone else in the demo community (including the second staff member) shares one
-// password, so the whole community can be explored and scrypt runs only once for them.
-export const DEMO_MEMBER_PASSWORD = "sprout-member-demo";
-
-const SECOND_STAFF = { username: "lin_yu", displayName: "Lin Yu (Sprout team)", locale: "zh" } as const;
+const SECOND_STAFF = community.secondStaff as { username: string; displayName: string; locale: Locale };
 
 type Locale = "en" | "zh";
 
 // In the order they joined: the earliest members are also the most active.
-const MEMBERS: { username: string; displayName: string; locale: Locale; bio?: string }[] = [
-  { username: "alex_chen", displayName: "Alex Chen", locale: "en", bio: "Night photographer. Sprout 12 Pro since launch day." },
-  { username: "zhangwei", displayName: "张伟", locale: "zh", bio: "玩机十年，内测组老用户。" },
-  { username: "mia_k", displayName: "Mia Kowalski", locale: "en" },
-  { username: "li_na", displayName: "李娜", locale: "zh" },
-  { username: "jonas_photo", displayName: "Jonas Berg", locale: "en", bio: "Landscapes, mostly in bad weather." },
-  { username: "wangfang88", displayName: "王芳", locale: "zh" },
-  { username: "priya_dev", displayName: "Priya Natarajan", locale: "en", bio: "Android developer. I file bugs with logs attached." },
-  { username: "liuyang_sz", displayName: "刘洋", locale: "zh", bio: "深圳，手游玩家。" },
-  { username: "sam_rivera", displayName: "Sam Rivera", locale: "en" },
-  { username: "chenjie", displayName: "陈杰", locale: "zh" },
-  { username: "ellie-b", displayName: "Ellie Brooks", locale: "en" },
-  { username: "xiaoming_dev", displayName: "小明", locale: "zh" },
-  { username: "oliver_tan", displayName: "Oliver Tan", locale: "en" },
-  { username: "zhao_lei", displayName: "赵磊", locale: "zh" },
-  { username: "kenji_m", displayName: "Kenji Mori", locale: "en" },
-  { username: "sunli", displayName: "孙丽", locale: "zh", bio: "摄影爱好者，喜欢拍猫。" },
-  { username: "hannah_lee", displayName: "Hannah Lee", locale: "en" },
-  { username: "huang_yu", displayName: "黄宇", locale: "zh" },
-  { username: "lucas_m", displayName: "Lucas Martin", locale: "en" },
-  { username: "zhouxin", displayName: "周欣", locale: "zh" },
-  { username: "noor_a", displayName: "Noor Ahmed", locale: "en", bio: "Accessibility tester. Large text, always." },
-  { username: "wu_hao", displayName: "吴昊", locale: "zh" },
-  { username: "tomasz_w", displayName: "Tomasz Wiśniewski", locale: "en" },
-  { username: "xu_jing", displayName: "徐静", locale: "zh" },
-  { username: "rachel_ng", displayName: "Rachel Ng", locale: "en" },
-  { username: "gaoyuan", displayName: "高远", locale: "zh" },
-  { username: "ben_w", displayName: "Ben Walker", locale: "en" },
-  { username: "lin_xiaoyu", displayName: "林小雨", locale: "zh" },
-  { username: "nightowl", displayName: "Nightowl", locale: "en" },
-  { username: "hejun", displayName: "何军", locale: "zh" },
-];
+const MEMBERS = community.members as { username: string; displayName: string; locale: Locale; bio?: string }[];
 
 // ---------------------------------------------------------------------------------------
 // The product: Sprout Phone OS, its boards and tags.
 
-const BOARDS = [
-  {
-    slug: "camera",
-    nameEn: "Camera & Gallery",
-    nameZh: "相机与相册",
-    descriptionEn: "Sprout Phone OS camera: shooting modes, image quality, video, and the Gallery app.",
-    descriptionZh: "Sprout Phone OS 相机：拍照模式、成像质量、视频录制与相册应用。",
-  },
-  {
-    slug: "battery-performance",
-    nameEn: "Battery & Performance",
-    nameZh: "电池与性能",
-    descriptionEn: "Battery life, charging, heat, app launch speed and how apps are kept in memory.",
-    descriptionZh: "续航、充电、发热、应用启动速度与后台内存管理。",
-  },
-  {
-    slug: "system-ui",
-    nameEn: "System UI & Launcher",
-    nameZh: "系统界面与桌面",
-    descriptionEn: "Home screen, lock screen, Control Center, dark mode, themes, gestures and Settings.",
-    descriptionZh: "桌面、锁屏、控制中心、夜间模式、主题、手势与设置。",
-  },
-  {
-    slug: "messaging",
-    nameEn: "Messaging & Notifications",
-    nameZh: "信息与通知",
-    descriptionEn: "Messages, calls, the notification shade, Do Not Disturb and contacts.",
-    descriptionZh: "短信、通话、通知栏、勿扰模式与联系人。",
-  },
-] as const;
+const BOARDS = community.boards;
 
-type BoardSlug = (typeof BOARDS)[number]["slug"];
-
-const TAGS = [
-  { slug: "dark-mode", nameEn: "Dark mode", nameZh: "夜间模式" },
-  { slug: "battery", nameEn: "Battery life", nameZh: "续航" },
-  { slug: "charging", nameEn: "Charging", nameZh: "充电" },
-  { slug: "performance", nameEn: "Performance", nameZh: "流畅度" },
-  { slug: "notifications", nameEn: "Notifications", nameZh: "通知" },
-  { slug: "privacy", nameEn: "Privacy", nameZh: "隐私" },
-  { slug: "accessibility", nameEn: "Accessibility", nameZh: "无障碍" },
-  { slug: "gestures", nameEn: "Gestures", nameZh: "手势" },
-  { slug: "widgets", nameEn: "Widgets", nameZh: "小部件" },
-  { slug: "lock-screen", nameEn: "Lock screen", nameZh: "锁屏" },
-  { slug: "video", nameEn: "Video", nameZh: "视频" },
-  { slug: "customization", nameEn: "Customization", nameZh: "个性化" },
-  { slug: "bug", nameEn: "Bug", nameZh: "问题反馈" },
-] as const;
-
-type TagSlug = (typeof TAGS)[number]["slug"];
+const TAGS = community.tags;
 
 // ---------------------------------------------------------------------------------------
 // The suggestions. Language follows the title (Han characters mean Simplified Chinese).
 
 type SuggestionSpec = {
   key: string;
-  board: BoardSlug;
+  board: string; // a slug in data/community.json
   title: string;
   body: string;
-  tags: TagSlug[];
+  tags: string[];
   status: SuggestionStatus;
   // Share of the community that votes for it, 0–1; most suggestions stay quiet.
   heat?: number;
@@ -161,806 +81,47 @@ type SuggestionSpec = {
   comments?: string[];
 };
 
-// Lets the Markdown texts below be indented along with the code around them.
-function md(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const text = strings.reduce((joined, part, i) => joined + part + (i < values.length ? String(values[i]) : ""), "");
-  const lines = text.replace(/^\n/, "").trimEnd().split("\n");
-  const indent = Math.min(...lines.filter((line) => line.trim()).map((line) => line.length - line.trimStart().length));
-  return lines.map((line) => line.slice(indent)).join("\n");
-}
-
-const SUGGESTIONS: SuggestionSpec[] = [
-  // System UI & Launcher
-  {
-    key: "dark-schedule",
-    board: "system-ui",
-    title: "Schedule dark mode to follow sunset and sunrise",
-    tags: ["dark-mode", "customization"],
-    status: "shipped",
-    heat: 0.9,
-    daysAgo: 172,
-    body: md`
-      Dark mode is either **always on** or **always off** right now. I'd love it to follow the sun:
-
-      - switch to dark at local sunset, back to light at sunrise
-      - or a custom schedule (for example 22:00–07:00)
-      - a Control Center toggle that overrides it until the next switch
-
-      I read in bed most evenings, and flipping the switch by hand every night gets old fast.
-      Android has supported this for years, see the [dark theme guide](https://developer.android.com/develop/ui/views/theming/darktheme).
-    `,
-    comments: [
-      "Yes please. The custom schedule matters more to me than sunset: I work night shifts.",
-      "Bonus points if the wallpaper dims too when dark mode kicks in.",
-    ],
-  },
-  {
-    key: "dark-at-night",
-    board: "system-ui",
-    title: "Turn on dark mode automatically at night",
-    tags: ["dark-mode"],
-    status: "duplicate",
-    duplicateOf: "dark-schedule",
-    body: "It would be great if the phone switched to the dark theme by itself in the evening. I forget every time and get blinded at midnight 😅",
-  },
-  {
-    key: "pin-toggles",
-    board: "system-ui",
-    title: "Let me pin my most-used toggles to the top of Control Center",
-    tags: ["customization"],
-    status: "planned",
-    heat: 0.45,
-    body: md`
-      Control Center has more than 20 toggles, and my order resets whenever an update adds a new one. Please let me:
-
-      1. pin up to 6 toggles to the first row
-      2. keep my order across updates
-      3. hide toggles I never use (I have never touched *Screen cast*)
-    `,
-  },
-  {
-    key: "sort-by-install",
-    board: "system-ui",
-    title: "App drawer: sort apps by install date",
-    tags: ["customization"],
-    status: "open",
-    heat: 0.08,
-    body: "Alphabetical is fine, but right after installing something I can never find it. A **Recently installed** sort, or a small section at the top of the drawer, would fix that.",
-  },
-  {
-    key: "lock-clock-dark",
-    board: "system-ui",
-    title: "Lock screen clock should stay readable on dark wallpapers",
-    tags: ["lock-screen", "dark-mode", "bug"],
-    status: "under_review",
-    heat: 0.3,
-    body: md`
-      With a dark wallpaper the lock screen clock stays dark grey and is almost unreadable.
-
-      1. Set any dark photo as the lock screen wallpaper
-      2. Lock the phone
-      3. The clock and date are dark on dark
-
-      The home screen already picks a contrasting color for its labels, so the lock screen could do the same.
-    `,
-  },
-  {
-    key: "hide-gesture-bar",
-    board: "system-ui",
-    title: "Allow hiding the gesture bar in full-screen apps",
-    tags: ["gestures"],
-    status: "in_progress",
-    heat: 0.6,
-    body: md`
-      In games and video apps the white gesture pill sits on top of the content. An option per app would be perfect:
-
-      - Always show
-      - Hide in full-screen apps (show again on a swipe from the bottom edge)
-      - Hide everywhere, for people who know the gesture by heart
-    `,
-  },
-  {
-    key: "third-party-lockscreen",
-    board: "system-ui",
-    title: "Let third-party launchers replace the lock screen",
-    tags: ["lock-screen", "customization"],
-    status: "declined",
-    heat: 0.3,
-    body: "I use a third-party launcher and would like it to provide my lock screen too, so that widgets and clock style match. The lock screen is the only part of the system I cannot theme.",
-    declineReason:
-      "The lock screen guards the PIN and fingerprint, so it has to stay part of the system: handing it to other apps would open a way around them. Instead we're adding more lock screen clock styles and widgets.",
-  },
-  {
-    key: "widget-stacks",
-    board: "system-ui",
-    title: "Widget stacks: swipe between several widgets in one slot",
-    tags: ["widgets", "customization"],
-    status: "planned",
-    heat: 0.7,
-    body: "Home screen space is precious. A **widget stack** would let me put weather, calendar and music in the same 2×2 slot and swipe between them, with an optional *smart rotate* that shows the calendar in the morning and music on my commute.",
-  },
-  {
-    key: "battery-percent-icon",
-    board: "system-ui",
-    title: "Show the battery percentage inside the status bar icon",
-    tags: ["customization", "battery"],
-    status: "shipped",
-    heat: 0.55,
-    body: "The percentage next to the battery icon takes room that notification icons need. As an option, put the number **inside** the icon, as several other phones do.",
-  },
-  {
-    key: "large-text-settings",
-    board: "system-ui",
-    title: "Largest text size breaks the Settings layout",
-    tags: ["accessibility", "bug"],
-    status: "in_progress",
-    heat: 0.25,
-    body: md`
-      With *Settings → Display → Text size* at the largest step, several pages overflow:
-
-      - the Wi-Fi page cuts network names in half
-      - the buttons in *Battery saver* overlap
-      - the search field hides the first result
-
-      My father relies on large text, and so do a lot of older users. Display size is at the default.
-    `,
-  },
-
-  // Battery & Performance
-  {
-    key: "overnight-wakeups",
-    board: "battery-performance",
-    title: "Show which apps woke the phone overnight",
-    tags: ["battery"],
-    status: "planned",
-    heat: 0.5,
-    body: "Some mornings I lose 10% overnight, some mornings 2%. A simple **overnight report** (which apps woke the phone, how often, and what each cost) would let me find the culprit without installing sketchy battery apps.",
-  },
-  {
-    key: "optimized-charging",
-    board: "battery-performance",
-    title: "Optimized charging: hold at 80% until I need it",
-    tags: ["charging", "battery"],
-    status: "shipped",
-    heat: 0.8,
-    byFan: true,
-    daysAgo: 120,
-    body: md`
-      My phone charges overnight and sits at 100% for six hours, which wears the battery out faster. Please add **optimized charging**:
-
-      - learn my alarm or usual unplug time
-      - hold at 80% and finish charging just before I wake up
-      - a manual *always stop at 80%* option for people who are always near a charger
-
-      Lithium batteries last noticeably longer when they don't sit full ([Battery University](https://batteryuniversity.com/article/bu-808-how-to-prolong-lithium-based-batteries) has the numbers).
-    `,
-    comments: [
-      "This alone would make me keep my phone a year longer.",
-      "Please make the manual 80% cap available too, not only the smart one.",
-    ],
-  },
-  {
-    key: "thermal-game-mode",
-    board: "battery-performance",
-    title: "Games stutter after 20 minutes: add a sustained performance mode",
-    tags: ["performance"],
-    status: "under_review",
-    heat: 0.4,
-    body: "In long gaming sessions the frame rate drops from 60 to about 40 after roughly 20 minutes, while the phone is only warm, not hot. A **sustained performance** toggle in Game Turbo that trades a few peak frames for stable ones would be great.",
-  },
-  {
-    key: "lock-apps-memory",
-    board: "battery-performance",
-    title: "Let me lock apps in memory so they are never killed",
-    tags: ["performance", "battery"],
-    status: "in_progress",
-    heat: 0.65,
-    body: md`
-      Music, fitness and messaging apps get killed in the background even with plenty of free RAM. Please let me **lock** a few apps, for example by long-pressing their card in Recents, and keep them alive.
-
-      For developers: a killed app gets no \`onDestroy\`, so a run tracker simply stops recording mid-run.
-    `,
-    comments: [
-      "My running app stopped recording at km 7 of a half marathon. Please.",
-      "Same with my smartwatch companion app: notifications stop until I open it again.",
-    ],
-  },
-  {
-    key: "podcast-killed",
-    board: "battery-performance",
-    title: "Podcast app stops playing when the screen is off",
-    tags: ["performance", "bug"],
-    status: "duplicate",
-    duplicateOf: "lock-apps-memory",
-    body: "Listening to podcasts with the screen off, playback stops after about ten minutes. Battery saver is off, so it looks like the system kills the app.",
-  },
-  {
-    key: "screen-on-history",
-    board: "battery-performance",
-    title: "Battery graph: show screen-on time for each of the last 7 days",
-    tags: ["battery"],
-    status: "open",
-    heat: 0.3,
-    body: "The battery page only covers the time since the last full charge. A week of **screen-on time per day** would show whether an update made things better or worse.",
-  },
-  {
-    key: "per-app-refresh",
-    board: "battery-performance",
-    title: "Refresh rate drops to 60 Hz in Maps: allow 120 Hz per app",
-    tags: ["performance"],
-    status: "open",
-    heat: 0.2,
-    body: "Scrolling the map feels choppy because the system caps Maps at 60 Hz. A per-app list in *Display → Refresh rate* would let me choose.",
-  },
-  {
-    key: "overclock",
-    board: "battery-performance",
-    title: "Let me overclock the CPU from Settings",
-    tags: ["performance"],
-    status: "declined",
-    heat: 0.15,
-    body: "Power users would love a slider that raises the CPU clock, even if it costs battery. Put it behind Developer options with a warning.",
-    declineReason:
-      "Running the chip above its rated clocks risks overheating and damage that our safety testing doesn't cover, so we won't offer it. For steadier speed in games, the sustained performance mode on this board is under review.",
-  },
-  {
-    key: "charge-eta",
-    board: "battery-performance",
-    title: "Show the estimated time until fully charged",
-    tags: ["charging"],
-    status: "shipped",
-    heat: 0.45,
-    body: "When I plug in, tell me *Full in 38 min* on the lock screen and in the charging notification, so I know whether there's time for a coffee before I leave.",
-  },
-  {
-    key: "wireless-heat",
-    board: "battery-performance",
-    title: "Limit wireless charging speed at night to keep the phone cool",
-    tags: ["charging"],
-    status: "open",
-    heat: 0.12,
-    body: "On the wireless pad the phone gets quite warm overnight. A **quiet night charging** option (slower and cooler) would be nice, since nobody needs a full battery at 3 am.",
-  },
-
-  // Camera & Gallery
-  {
-    key: "camera-launch-slow",
-    board: "camera",
-    title: "Camera takes two seconds to open from the lock screen",
-    tags: ["performance", "bug"],
-    status: "in_progress",
-    heat: 0.8,
-    body: md`
-      Double-pressing the power button or swiping the camera icon on the lock screen takes about **2 seconds** before the viewfinder shows. I've missed plenty of shots of my kids because of it.
-
-      - Device: Sprout 12 Pro
-      - Mostly when the camera hasn't been used for a while
-      - Opening it again right after is fast
-    `,
-    comments: [
-      "Measured with a slow-motion video: 1.8 s on my phone. Other phones manage under a second.",
-      "It got worse after the last update for me.",
-    ],
-  },
-  {
-    key: "pro-raw-toggle",
-    board: "camera",
-    title: "Add a RAW toggle to the Pro mode top bar",
-    tags: ["customization"],
-    status: "planned",
-    heat: 0.35,
-    body: "RAW is buried three levels deep in the camera settings. A **RAW/JPEG** chip next to the flash button in Pro mode would save a lot of taps.",
-  },
-  {
-    key: "night-oversharpen",
-    board: "camera",
-    title: "Night mode photos look over-sharpened",
-    tags: ["bug"],
-    status: "under_review",
-    heat: 0.5,
-    body: md`
-      Night mode is bright, but faces and leaves get a crunchy, over-sharpened look, with halos around street lights. Could you:
-
-      - tone down the sharpening, or
-      - add a *Natural* processing option?
-
-      Sample photos are in this [shared album](https://example.com/albums/night-mode-samples).
-    `,
-  },
-  {
-    key: "video-bitrate",
-    board: "camera",
-    title: "Let me choose the video bitrate, or at least High vs Standard",
-    tags: ["video"],
-    status: "open",
-    heat: 0.25,
-    body: "4K video looks blocky in scenes with leaves or water. A **High bitrate** option for people who don't mind bigger files would fix it.",
-  },
-  {
-    key: "gallery-text-search",
-    board: "camera",
-    title: "Gallery: search photos by the text in them",
-    tags: ["privacy"],
-    status: "shipped",
-    heat: 0.6,
-    body: "I photograph receipts, Wi-Fi passwords and whiteboards. Let me type *wifi* in Gallery search and find the photo with the password on it. The text recognition should run **on the device only**, for privacy.",
-  },
-  {
-    key: "no-watermark-default",
-    board: "camera",
-    title: "Turn off the \"Shot on Sprout\" watermark by default",
-    tags: ["customization"],
-    status: "shipped",
-    heat: 0.95,
-    body: "New phones stamp *Shot on Sprout* on every photo until you find the setting. Most people don't want it and only notice after sharing their photos. Please make it **opt-in**.",
-    comments: [
-      "Finally someone said it. My whole wedding album has the watermark.",
-      "Opt-in is the right call: people who like it will turn it on.",
-    ],
-  },
-  {
-    key: "watermark-switch",
-    board: "camera",
-    title: "Put a watermark switch on the camera screen",
-    tags: ["customization"],
-    status: "duplicate",
-    duplicateOf: "no-watermark-default",
-    body: "I want to remove the watermark but couldn't find where. A switch right on the camera screen would help.",
-  },
-  {
-    key: "gallery-editor-dark",
-    board: "camera",
-    title: "Dark background for the Gallery photo editor",
-    tags: ["dark-mode"],
-    status: "open",
-    heat: 0.2,
-    body: "The editor's white background makes it hard to judge exposure. Even with system dark mode on, the editor stays light. Please follow the system theme here too.",
-  },
-  {
-    key: "stabilize-4k60",
-    board: "camera",
-    title: "Support video stabilization at 4K 60 fps",
-    tags: ["video"],
-    status: "declined",
-    heat: 0.3,
-    body: "Stabilization is greyed out at 4K 60 fps. I'd love smooth handheld 4K60 for travel videos.",
-    declineReason:
-      "At 4K 60 fps the image processor in current phones has no headroom left for stabilization without dropping frames; in our tests the result was worse than no stabilization. We'll look again with future hardware. 4K 30 fps keeps full stabilization.",
-  },
-  {
-    key: "timer-countdown",
-    board: "camera",
-    title: "Show the self-timer countdown on the rear display",
-    tags: ["customization"],
-    status: "open",
-    heat: 0.05,
-    body: "On phones with a small rear display, showing the 3-2-1 countdown there would make group photos with the main camera much easier.",
-  },
-
-  // Messaging & Notifications
-  {
-    key: "group-by-conversation",
-    board: "messaging",
-    title: "Group notifications by conversation, not by app",
-    tags: ["notifications"],
-    status: "shipped",
-    heat: 0.5,
-    body: "When three friends message me I get one big *Messages* group and have to expand it to see who wrote. Group by **conversation**, with the contact's photo, as chat apps do.",
-  },
-  {
-    key: "scheduled-sms",
-    board: "messaging",
-    title: "Scheduled send for text messages",
-    tags: ["notifications"],
-    status: "planned",
-    heat: 0.55,
-    body: "Long-press the send button → *Send later* → pick a time. Useful for birthday wishes at midnight, and for not waking people up in other time zones.",
-  },
-  {
-    key: "dnd-starred",
-    board: "messaging",
-    title: "Do Not Disturb: let repeat callers through only if they're starred",
-    tags: ["notifications"],
-    status: "open",
-    heat: 0.2,
-    body: "*Repeat callers* lets anyone through who calls twice, spam included. Please limit it to starred contacts.",
-  },
-  {
-    key: "copy-code",
-    board: "messaging",
-    title: "Copy verification codes straight from the notification",
-    tags: ["notifications", "privacy"],
-    status: "in_progress",
-    heat: 0.7,
-    body: md`
-      When a text with a one-time code arrives, show a **Copy code** button in the notification. Bonus points for:
-
-      - deleting the message automatically once the code is used
-      - never showing the code on the lock screen
-
-      Example: \`Your code is 482913\` → tap *Copy 482913*.
-    `,
-  },
-  {
-    key: "spam-prefix-block",
-    board: "messaging",
-    title: "Block calls by number prefix",
-    tags: ["privacy"],
-    status: "under_review",
-    heat: 0.45,
-    body: "I get several spam calls a day from numbers that start with the same digits. Let me block a prefix like `+44 1632 96*`.",
-  },
-  {
-    key: "notification-history",
-    board: "messaging",
-    title: "Notification history for the last 24 hours",
-    tags: ["notifications"],
-    status: "open",
-    heat: 0.35,
-    byFan: true,
-    daysAgo: 9,
-    body: "I swipe a notification away by accident and it's gone forever. Please keep a **history** of dismissed notifications for 24 hours, reachable from Settings or a long-press in the shade.",
-  },
-  {
-    key: "sms-read-receipts",
-    board: "messaging",
-    title: "Read receipts for SMS",
-    tags: ["notifications"],
-    status: "declined",
-    heat: 0.2,
-    body: "Let me see when my text was read, like in chat apps.",
-    declineReason:
-      "Plain SMS has no way to report that a message was read, so there is nothing the phone could show. Conversations that use RCS chat already show *Read* when the carrier supports it.",
-  },
-  {
-    key: "bubbles-any-app",
-    board: "messaging",
-    title: "Chat bubbles for every messaging app",
-    tags: ["notifications"],
-    status: "open",
-    heat: 0.1,
-    body: "Floating chat bubbles only work for a few apps. Let me turn any conversation notification into a bubble.",
-  },
-
-  // 简体中文
-  {
-    key: "gallery-night-white",
-    board: "camera",
-    title: "夜间模式下相册背景仍然是白色，晚上看照片很刺眼",
-    tags: ["dark-mode"],
-    status: "planned",
-    heat: 0.5,
-    body: md`
-      开启系统**夜间模式**后，大部分界面都变成了深色，但相册的大图浏览和编辑页面还是白色背景，晚上关灯看照片非常刺眼。
-
-      希望：
-      - 相册完整适配夜间模式
-      - 浏览大图时默认使用黑色背景
-    `,
-  },
-  {
-    key: "camera-launch-zh",
-    board: "camera",
-    title: "相机启动速度太慢，经常错过抓拍瞬间",
-    tags: ["performance"],
-    status: "duplicate",
-    duplicateOf: "camera-launch-slow",
-    body: "锁屏双击电源键打开相机要等一两秒，拍小孩和宠物经常错过最好的瞬间，希望优化相机的冷启动速度。",
-  },
-  {
-    key: "portrait-blur",
-    board: "camera",
-    title: "希望相机人像模式可以调节背景虚化程度",
-    tags: ["customization"],
-    status: "shipped",
-    heat: 0.6,
-    body: md`
-      现在人像模式的虚化强度是固定的，有时候虚化太重显得很假。建议：
-
-      1. 拍摄时提供光圈滑杆（如 f/1.4 – f/16）
-      2. 拍完后在相册里还能重新调整虚化
-
-      这样**相机**的人像效果会自然很多。
-    `,
-  },
-  {
-    key: "force-dark-apps",
-    board: "system-ui",
-    title: "希望夜间模式支持强制第三方应用深色显示",
-    tags: ["dark-mode", "customization"],
-    status: "under_review",
-    heat: 0.55,
-    body: "很多第三方应用还没有适配深色主题，晚上打开依然是大白屏。希望在「夜间模式」设置里加入**按应用强制深色**的开关，可以单独选择哪些应用开启。",
-  },
-  {
-    key: "charging-animation",
-    board: "battery-performance",
-    title: "充电动画可以关闭吗？半夜插电屏幕突然亮起很刺眼",
-    tags: ["charging"],
-    status: "shipped",
-    heat: 0.3,
-    body: "睡前插上充电器，屏幕会亮起播放几秒充电动画，关灯后特别晃眼。希望在设置里加一个**关闭充电动画**的选项。",
-  },
-  {
-    key: "chat-app-killed",
-    board: "battery-performance",
-    title: "聊天应用在后台经常被杀，消息延迟严重",
-    tags: ["performance", "notifications"],
-    status: "duplicate",
-    duplicateOf: "lock-apps-memory",
-    body: "锁屏一段时间后聊天软件就收不到消息了，打开才一下子全部进来。已经关闭了省电模式，还是会被后台清理。",
-  },
-  {
-    key: "free-icons",
-    board: "system-ui",
-    title: "桌面图标希望可以自由摆放，不要自动对齐",
-    tags: ["customization"],
-    status: "open",
-    heat: 0.2,
-    body: "现在删除一个图标后，后面的图标会自动往前补位，精心排好的桌面就乱了。希望增加「图标自由摆放」选项，允许中间留空。",
-  },
-  {
-    key: "lunar-lockscreen",
-    board: "system-ui",
-    title: "锁屏希望可以显示农历日期和节气",
-    tags: ["lock-screen", "customization"],
-    status: "shipped",
-    heat: 0.5,
-    body: md`
-      家里长辈经常问今天是农历几号。希望锁屏时钟下方可以显示：
-
-      - 农历日期（如「腊月廿三」）
-      - 二十四节气和传统节日
-
-      做成可选项即可，不需要的用户可以关闭。
-    `,
-  },
-  {
-    key: "game-call-banner",
-    board: "messaging",
-    title: "游戏模式下来电改为小横幅，不要全屏打断",
-    tags: ["notifications", "performance"],
-    status: "in_progress",
-    heat: 0.4,
-    body: "打团的时候来电直接全屏弹出，游戏画面被挡住，经常因此输掉比赛。希望游戏模式下来电显示为**顶部小横幅**，可以直接接听或挂断。",
-  },
-  {
-    key: "standby-drain",
-    board: "battery-performance",
-    title: "更新到最新版本后待机耗电明显增加，一晚掉电 15%",
-    tags: ["battery", "bug"],
-    status: "under_review",
-    heat: 0.45,
-    body: md`
-      升级到最新稳定版后，晚上 23 点到早上 7 点待机，电量从 80% 掉到 65%，以前只掉 3% 左右。
-
-      - 机型：Sprout 11
-      - 已关闭 Wi-Fi 扫描和蓝牙
-      - 电池页面显示「系统服务」耗电最高
-    `,
-  },
-  {
-    key: "hidden-album",
-    board: "camera",
-    title: "相册增加「私密相册」，支持指纹解锁",
-    tags: ["privacy"],
-    status: "planned",
-    heat: 0.5,
-    body: "有些照片（证件、合同）不想被别人翻相册时看到。希望增加**私密相册**：移入后从相册和其他应用中隐藏，查看时需要指纹或密码验证。",
-  },
-  {
-    key: "sms-categories",
-    board: "messaging",
-    title: "短信希望按「通知」「验证码」「个人」自动分类",
-    tags: ["notifications"],
-    status: "open",
-    heat: 0.35,
-    body: "收件箱里九成都是快递、银行和验证码短信，真正的个人消息经常被淹没。希望短信自动分成几个标签页，并支持一键将某一类标为已读。",
-  },
-  {
-    key: "gesture-landscape",
-    board: "system-ui",
-    title: "横屏玩游戏时全面屏手势容易误触返回",
-    tags: ["gestures"],
-    status: "open",
-    heat: 0.3,
-    body: "横屏玩游戏时手指从屏幕边缘滑动，经常触发返回手势直接退出游戏。希望横屏时需要**连续滑动两次**才触发返回，或者游戏模式下自动关闭侧边返回手势。",
-  },
-  {
-    key: "minus-one-feed",
-    board: "system-ui",
-    title: "负一屏的推荐内容太多，希望可以彻底关闭",
-    tags: ["customization"],
-    status: "planned",
-    heat: 0.9,
-    body: md`
-      负一屏（桌面最左侧）现在大部分位置被资讯推荐占据，真正有用的卡片（日程、快递、天气）反而要往下翻。
-
-      希望：
-      1. 可以**完全关闭**推荐内容
-      2. 卡片顺序可以自己排
-      3. 关闭后不要每次更新又自动打开
-    `,
-    comments: ["这个真的要支持！每次更新完推荐又出来了。", "只保留日程和快递就够了。"],
-  },
-  {
-    key: "watermark-custom",
-    board: "camera",
-    title: "相机水印能否自定义文字？",
-    tags: ["customization"],
-    status: "open",
-    heat: 0.15,
-    body: "想在照片水印里写上自己的名字或者拍摄地点，而不是固定的机型信息。",
-  },
-  {
-    key: "split-shade",
-    board: "system-ui",
-    title: "通知栏和控制中心能不能分开：左边下拉是通知，右边下拉是开关",
-    tags: ["notifications", "customization"],
-    status: "shipped",
-    heat: 0.55,
-    body: "现在通知和开关挤在一起，想开手电筒得先划过一堆通知。建议**从屏幕左上角下拉显示通知，右上角下拉显示控制中心**，两者分开。",
-  },
-  {
-    key: "lockscreen-private-notifications",
-    board: "messaging",
-    title: "锁屏通知只显示应用名，不显示消息内容",
-    tags: ["privacy", "lock-screen"],
-    status: "in_progress",
-    heat: 0.35,
-    body: "手机放在桌上，别人能直接看到聊天消息内容。希望锁屏通知支持「只显示应用名称」，解锁后再显示详细内容，并且可以按应用单独设置。",
-  },
-  {
-    key: "one-tap-root",
-    board: "system-ui",
-    title: "希望系统自带一键 Root 功能",
-    tags: ["customization"],
-    status: "declined",
-    heat: 0.25,
-    body: "很多玩机用户需要 Root 来安装模块、备份数据，希望官方提供一键 Root 开关，不用再折腾解锁 Bootloader。",
-    declineReason:
-      "Root 权限会绕过系统的安全机制，一旦被恶意应用利用，支付、银行等应用的数据都会受到威胁，因此我们不会在系统中提供一键 Root。需要深度定制的用户仍可按官方流程解锁 Bootloader。",
-  },
-];
+const SUGGESTIONS = suggestionData as SuggestionSpec[];
 
 // ---------------------------------------------------------------------------------------
 // What people say. Generic comments fill in around the ones written for a suggestion.
 
 // Comments anyone could leave on a request, and those that only make sense on a bug report.
-const MEMBER_COMMENTS: Record<Locale, { request: string[]; bug: string[] }> = {
-  en: {
-    request: [
-      "+1. This is the one thing I miss since switching from my old phone.",
-      "Would love this. Even a hidden option in Developer options would do for now.",
-      "Voted. My family asks me about this every time they borrow my phone.",
-      "Is there a workaround in the meantime? The third-party apps I tried drain the battery.",
-      "Please keep it optional, I actually like the current behaviour.",
-      "Agree with the idea, but the default should stay as it is for new users.",
-      "Came here to post exactly this. Voted instead 🙂",
-      "Any chance this comes to older devices as well, not just the new flagship?",
-      "Small things like this are why I stay on Sprout. Hope it makes the cut.",
-      "Upvoted, and please make it configurable rather than all-or-nothing.",
-    ],
-    bug: [
-      "Same here on a Sprout 12 Pro, latest stable build.",
-      "Happens to me too, mostly after the phone has been idle for a few hours.",
-      "Tested on the beta: still the same as of this week's build.",
-    ],
-  },
-  zh: {
-    request: [
-      "+1，换机之后最想要的就是这个功能。",
-      "强烈支持！哪怕先放在开发者选项里也行。",
-      "希望做成可选项，我其实挺喜欢现在的效果。",
-      "家里老人用的时候也经常遇到，希望尽快优化。",
-      "有没有临时的解决办法？试了几个第三方应用都很耗电。",
-      "本来想发帖，发现已经有人提了，直接投票 👍",
-      "支持，顺便希望平板也能适配。",
-      "老机型也能更新这个功能吗？",
-      "细节决定体验，希望这次能安排上。",
-    ],
-    bug: ["同样的问题，机型 Sprout 12，稳定版最新版本。", "内测版也还是这样，本周的版本刚试过。", "我这边也能复现，重启之后会好一阵。"],
-  },
-};
+const MEMBER_COMMENTS: Record<Locale, { request: string[]; bug: string[] }> = conversations.memberComments;
 
-const MEMBER_REPLIES: Record<Locale, { request: string[]; bug: string[] }> = {
-  en: {
-    request: [
-      "Agreed, that would cover my case too.",
-      "Good point, I hadn't thought of that.",
-      "+1 to this, especially the last part.",
-      "I use an automation app for now, but a built-in option would be much better.",
-    ],
-    bug: ["Which build are you on? It got better for me after the last update.", "Same device here, same problem."],
-  },
-  zh: {
-    request: ["同意，我也是这个情况。", "好主意，这样就更完整了。", "说得对，我也希望这样。"],
-    bug: ["你是什么版本？我升级之后好一些了。", "同机型同问题。"],
-  },
-};
+const MEMBER_REPLIES: Record<Locale, { request: string[]; bug: string[] }> = conversations.memberReplies;
 
-const THANKS_AFTER_SHIPPING: Record<Locale, string[]> = {
-  en: [
-    "Updated this morning and it works perfectly. Thank you for listening!",
-    "Just tried it: exactly what I wanted. Great job, team.",
-    "Nice! Took a while, but it was worth the wait.",
-  ],
-  zh: ["已经更新了，效果很好，感谢官方！", "终于等到了，好评！", "体验了一下，和建议里说的一模一样，赞。"],
-};
+const THANKS_AFTER_SHIPPING: Record<Locale, string[]> = conversations.thanksAfterShipping;
 
-const FIRST_OFFICIAL_REPLIES: Record<Locale, { request: ((board: string) => string)[]; bug: string }> = {
-  en: {
-    request: [
-      (board) => `Thanks for the clear write-up! I've passed this to the ${board} team and will update this thread as soon as we know more.`,
-      () => "We hear you. Several people asked for this in the last beta survey too, so I'm bringing it to this week's triage.",
-    ],
-    bug: "Thanks for reporting this. Could you tell us your device model and OS version? We'd like to reproduce it on our side.",
-  },
-  zh: {
-    request: [
-      (board) => `感谢详细的描述！已经转给${board}团队，有进展会第一时间在这里同步。`,
-      () => "这个需求在上次的内测问卷里也有不少人提到，我会带到本周的评审会上。",
-    ],
-    bug: "收到，谢谢反馈。方便说一下机型和系统版本吗？我们想先复现一下。",
-  },
-};
+// Texts with a {placeholder} are filled in by fill().
+const FIRST_OFFICIAL_REPLIES: Record<Locale, { request: string[]; bug: string }> = conversations.firstOfficialReplies;
 
-const PLANNED_UPDATE: Record<Locale, string> = {
-  en: "Good news: this is now **planned**. We'll post here again when it reaches the beta channel.",
-  zh: "好消息：这个建议已经**排入计划**，进入内测版时会在这里通知大家。",
-};
+const PLANNED_UPDATE: Record<Locale, string> = conversations.plannedUpdate;
 
 // Monthly releases, oldest first; the newest went out a few days ago. A suggestion ships
 // in the first release after its development started, or, when that is still to come,
 // in a weekly update outside any release (the changelog's "shipped recently").
 const RELEASE_COUNT = 6;
 const releaseName = (slot: number) => `Sprout OS 3.${slot}`;
-const WEEKLY_UPDATE: Record<Locale, string> = { en: "this week's update", zh: "本周更新" };
+const WEEKLY_UPDATE: Record<Locale, string> = conversations.weeklyUpdate;
 
 function releaseNotes(features: number) {
-  return md`
-    Monthly update with ${features} community suggestions, the latest security patches and stability fixes.
-
-    每月更新：包含 ${features} 项社区建议、最新安全补丁与稳定性修复。
-  `;
+  return fill(conversations.releaseNotes, { features });
 }
 
-const RATING_COMMENTS: Record<Locale, string[]> = {
-  en: ["Works exactly as described.", "Love it, I use it every day.", "Good start, but I'd like more options.", "Nice, though it took me a while to find in Settings."],
-  zh: ["很好用，每天都在用。", "和建议里说的一样，赞！", "基本满意，希望再多一些选项。", "不错，就是设置入口有点深。"],
-};
+const RATING_COMMENTS: Record<Locale, string[]> = conversations.ratingComments;
 
 // Ratings of shipped features lean positive, as they do when people got what they asked for.
 const RATING_WEIGHTS = [4, 6, 13, 32, 45]; // for 1 to 5 stars
 
-const SHIPPED_REPLY: Record<Locale, (release: string) => string> = {
-  en: (release) =>
-    `🎉 This is live in **${release}**. Update from *Settings → About phone → System update*, and tell us how it works for you. Thanks to everyone who voted!`,
-  zh: (release) => `🎉 已在**${release}**上线。可在「设置 → 我的设备 → 系统更新」中升级，欢迎继续反馈使用体验，感谢每一位投票的朋友！`,
-};
+const SHIPPED_REPLY: Record<Locale, string> = conversations.shippedReply;
 
-const MERGE_REPLY: Record<Locale, (targetId: number) => string> = {
-  en: (targetId) => `Thanks! This is already tracked in #${targetId}, so I've merged it there. Your vote and credit moved with it.`,
-  zh: (targetId) => `感谢反馈！这个建议和 #${targetId} 重复，已合并过去，你的投票和贡献也一并转移了。`,
-};
+const MERGE_REPLY: Record<Locale, string> = conversations.mergeReply;
 
 function statusNote(to: SuggestionStatus, locale: Locale, board: string, shippedIn: string): string {
-  const notes: Record<Locale, Record<"under_review" | "planned" | "in_progress" | "shipped", string>> = {
-    en: {
-      under_review: `The ${board} team is evaluating this.`,
-      planned: "Planned for an upcoming release.",
-      in_progress: "In development; it will reach the beta channel first.",
-      shipped: `Shipped in ${shippedIn}.`,
-    },
-    zh: {
-      under_review: `已转交${board}团队评估。`,
-      planned: "已排入后续版本计划。",
-      in_progress: "开发中，将首先推送到内测版。",
-      shipped: `已在${shippedIn}中上线。`,
-    },
-  };
+  const notes: Record<Locale, Record<"under_review" | "planned" | "in_progress" | "shipped", string>> = conversations.statusNotes;
   if (to === "open" || to === "declined" || to === "duplicate") throw new Error(`${to} needs its own note`);
-  return notes[locale][to];
+  return fill(notes[locale][to], { board, shippedIn });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -997,42 +158,6 @@ const VOTING_CLOSED: SuggestionStatus[] = ["shipped", "declined", "duplicate"];
 // As in app/lifecycle.ts: the first of these a suggestion reaches stamps first_decision_at.
 const DECISIONS: SuggestionStatus[] = ["planned", "in_progress", "shipped", "declined", "duplicate"];
 
-// mulberry32: tiny, fast and good enough to make demo data look random yet repeatable.
-export function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    between: (min: number, max: number) => min + (max - min) * next(),
-    chance: (probability: number) => next() < probability,
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-    weightedPick: <T>(items: readonly T[], weight: (item: T, index: number) => number): T => {
-      const weights = items.map(weight);
-      let ticket = next() * weights.reduce((sum, w) => sum + w, 0);
-      for (let i = 0; i < items.length; i++) {
-        ticket -= weights[i];
-        if (ticket < 0) return items[i];
-      }
-      return items[items.length - 1];
-    },
-    shuffle: <T>(items: readonly T[]): T[] => {
-      const copy = [...items];
-      for (let i = copy.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [copy[i], copy[j]] = [copy[j], copy[i]];
-      }
-      return copy;
-    },
-  };
-}
-
-export type Random = ReturnType<typeof createRandom>;
 
 type Person = { id: number; username: string; locale: Locale; joinedAt: number; role: Role };
 
@@ -1615,12 +740,12 @@ function planComments(random: Random, now: number, plan: SuggestionPlan, members
   // A duplicate's first answer is the merge itself, posted with the status change.
   if (plan.firstOfficialAt !== null && !plan.target) {
     const replies = FIRST_OFFICIAL_REPLIES[locale];
-    say(plan.firstOfficialAt, isBug ? replies.bug : random.pick(replies.request)(board));
+    say(plan.firstOfficialAt, isBug ? replies.bug : fill(random.pick(replies.request), { board }));
   }
   for (const change of plan.changes) {
-    if (change.to === "duplicate") say(change.at, MERGE_REPLY[locale](plan.target!.id));
+    if (change.to === "duplicate") say(change.at, fill(MERGE_REPLY[locale], { targetId: plan.target!.id }));
     if (change.to === "planned" && random.chance(0.5)) say(change.at, PLANNED_UPDATE[locale]);
-    if (change.to === "shipped") say(change.at, SHIPPED_REPLY[locale](shippedIn(plan)));
+    if (change.to === "shipped") say(change.at, fill(SHIPPED_REPLY[locale], { release: shippedIn(plan) }));
     if (change.to === "declined") say(change.at, spec.declineReason!);
   }
 
@@ -1696,52 +821,4 @@ export function describeSeed(summary: SeedSummary): string {
     `${summary.ratings} ratings`,
     `${summary.complaints} complaints`,
   ].join(", ");
-}
-
-async function main() {
-  const file = env().DATABASE_URL;
-  const db = openDatabase(file);
-  try {
-    migrateDatabase(db);
-    const started = performance.now();
-    // `--size small|large`: a forum at scale for the benchmark (db/seed-large.ts).
-    const size = process.argv[process.argv.indexOf("--size") + 1];
-    if (process.argv.includes("--size")) {
-      const { SEED_SIZES, seedLarge, describeLargeSeed } = await import("./seed-large");
-      if (!SEED_SIZES.includes(size as never)) throw new Error(`--size must be one of ${SEED_SIZES.join(", ")}`);
-      const { n } = db.select({ n: count() }).from(users).get()!;
-      if (n > 0) throw new Error(`${file} already has users; the ${size} data set only goes into an empty database.`);
-      const large = await seedLarge(db, { size: size as "small" | "large", progress: true });
-      console.log(`Seeded ${file} in ${large.seconds} s: ${describeLargeSeed(large)}.`);
-      return;
-    }
-    // `--scenario stage1…stage4`: the source's stages, for calibrating the score (db/scenarios.ts).
-    if (process.argv.includes("--scenario")) {
-      const scenario = process.argv[process.argv.indexOf("--scenario") + 1];
-      const { SCENARIOS, seedScenario } = await import("./scenarios");
-      if (!SCENARIOS.includes(scenario as never)) throw new Error(`--scenario must be one of ${SCENARIOS.join(", ")}`);
-      const { n } = db.select({ n: count() }).from(users).get()!;
-      if (n > 0) throw new Error(`${file} already has users; a scenario only goes into an empty database.`);
-      await seedScenario(db, scenario as (typeof SCENARIOS)[number]);
-      console.log(`Seeded ${file} with ${scenario} in ${Math.round(performance.now() - started)} ms.`);
-      return;
-    }
-    const summary = await seedDemoDataIfEmpty(db);
-    if (summary) {
-      console.log(`Seeded ${file} in ${Math.round(performance.now() - started)} ms: ${describeSeed(summary)}.`);
-    } else {
-      console.log(`${file} already has users; demo data only goes into an empty database, so nothing changed.`);
-    }
-  } finally {
-    db.$client.close();
-  }
-}
-
-// Not awaited at the top level: db/seed-large.ts imports this module, and a top-level await
-// here would deadlock that cycle when main() loads it.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
 }
