@@ -20,7 +20,8 @@ export function generateSessionToken(): string {
   return encodeBase32LowerCaseNoPadding(bytes);
 }
 
-function sessionIdFor(token: string): string {
+// Exported for tests that write sessions straight into a database (tests/sessions.ts).
+export function sessionIdFor(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 

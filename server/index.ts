@@ -130,5 +130,6 @@ closeWithGrace(
     await drainBeforeExit();
     await vite?.close();
     if (isFirstWorker()) log.info(`Sprout stopped${signal ? ` (${signal})` : ""}.`);
+    await new Promise<void>((resolve) => log.flush(() => resolve()));
   },
 );

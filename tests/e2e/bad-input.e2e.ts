@@ -3,10 +3,10 @@
 // type, unicode edge cases, SQL- and FTS-looking text, path tricks, and malformed bodies.
 // No answer may be a 5xx, every refusal is a 4xx that says something, and a refused
 // request leaves the database exactly as it was.
-import { createHash, randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { NOTIFICATION_KINDS } from "#db/schema";
+import { insertTestSession } from "../sessions";
 
 const base = () => inject("baseUrl");
 
@@ -79,13 +79,10 @@ async function signUp(username: string): Promise<Actor> {
   expect(response.status, `signup ${username}`).toBe(302);
   const db = openDb();
   const { id } = db.prepare("select id from users where username = ?").get(username) as { id: number };
-  // A second session of our own: the one the cookie carries is made here, as sessions.server does.
-  const token = randomBytes(20).toString("hex");
-  const sessionId = createHash("sha256").update(token).digest("hex");
-  const now = Date.now();
-  db.prepare("insert into sessions (id, user_id, expires_at, created_at) values (?, ?, ?, ?)").run(sessionId, id, now + 86_400_000, now);
+  // A second session of our own, for the cookie this test sends.
+  const { cookie } = insertTestSession(db, id);
   db.close();
-  return { id, username, cookie: `sprout_session=${token}` };
+  return { id, username, cookie };
 }
 
 // ── Database fingerprint ───────────────────────────────────────────────────────────
