@@ -103,6 +103,10 @@ export function writeRateLimits({ db, perMember, perAddress }: { db: Db; perMemb
     standardHeaders: false,
     legacyHeaders: false,
     handler: refuse,
+    // A counter that cannot be written (the database busy past its timeout under extreme
+    // load) lets the write through rather than answering 500: the action's own write meets
+    // the same database and answers for itself. express-rate-limit logs the error.
+    passOnStoreError: true,
   } as const;
   return [
     rateLimit({
