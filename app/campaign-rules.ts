@@ -33,11 +33,6 @@ export function timeUntil(moment: Date, now: Date): TimeLeft {
   return { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 };
 }
 
-// Most votes first; among equals the earlier entry, which had the idea first.
-export function rankEntries<T extends { id: number; voteCount: number; createdAt: Date }>(entries: readonly T[]): T[] {
-  return [...entries].sort((a, b) => b.voteCount - a.voteCount || a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
-}
-
 const SLUG_MAX = 48;
 
 // A URL slug from the English title ("Suggest for 6.0!" → "suggest-for-6-0"); titles with no

@@ -12,7 +12,7 @@
 // - Only the filer rates the resolution, 1–5, once it is resolved. The rating stays
 //   changeable, like the rating of a shipped feature: the member's latest opinion is the one
 //   the score should count, and a changed mind after a follow-up is worth recording.
-import type { ComplaintStatus, Role } from "#db/schema";
+import type { ComplaintStatus, Role } from "#db/enums";
 import { isStaff } from "~/permissions";
 import { clockState, median, WEEK_MS } from "~/response-times";
 

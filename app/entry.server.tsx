@@ -8,6 +8,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { startDigestSchedule } from "~/features/digest/digest.server";
 import { NonceProvider } from "~/nonce";
 import { withoutReactPadding } from "~/platform/html-stream.server";
+import { pendingMail } from "~/platform/mail.server";
+import { drainOutbox, stopOutbox } from "~/platform/events/outbox.server";
 import { startDomainEvents } from "~/platform/events/subscribers.server";
 
 // Each server process registers the event subscribers once and handles what a previous
@@ -21,6 +23,16 @@ startDigestSchedule();
 // ends. Under heavy load a shell can wait seconds for the event loop; aborting it then
 // would turn a slow page into a 500.
 const ABORT_DELAY = 30_000;
+
+// Called by the server (server/index.ts) when it stops, after the last request has been
+// answered: finishes the work requests left behind (queued notification emails), so a
+// deploy or a restart drops none of it.
+export async function drainBeforeExit(): Promise<void> {
+  // No new sweeps; then every event due (notification emails included) and every account email.
+  stopOutbox();
+  await drainOutbox();
+  await pendingMail();
+}
 
 export default function handleRequest(
   request: Request,

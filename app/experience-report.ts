@@ -1,7 +1,7 @@
 // The experience report's rules, pure: who may rate a shipped suggestion, how its ratings
 // are summarised, and which feature of a release is its best rated. No database here;
 // ratings.server.ts and releases.server.ts load the data and call these.
-import type { SuggestionStatus } from "#db/schema";
+import type { SuggestionStatus } from "#db/enums";
 
 export const RATING_MIN = 1;
 export const RATING_MAX = 5;

@@ -19,7 +19,6 @@ import { createUser, DisplayNameReservedError, staffNames } from "~/accounts.ser
 import { getOptionalUser } from "~/auth.server";
 import { getDb } from "~/db.server";
 import { isReservedDisplayName } from "~/features/accounts/reserved-names";
-import { env } from "~/env.server";
 import {
   ACTIVATION_DAYS,
   canActivate,
@@ -40,11 +39,12 @@ import {
 import { notifyUser } from "~/notifications.server";
 import type { EventOf } from "~/platform/events/events";
 import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
+import { clearCookie, readCookie, requestCookie, SHARE_COOKIE, setCookie } from "~/platform/cookies.server";
 import { appSecret } from "~/secrets.server";
 import { getSetting } from "~/settings.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const SHARE_COOKIE = "sprout_ref";
+export { SHARE_COOKIE };
 export const SHARE_COOKIE_DAYS = 7;
 
 type Invitation = typeof invitations.$inferSelect;
@@ -258,14 +258,6 @@ export function notifyInvitationActivated(event: EventOf<"invitation_activated">
 
 // ---- Share links ----
 
-function readCookie(header: string | null | undefined, name: string): string | null {
-  for (const part of (header ?? "").split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return rest.join("=") || null;
-  }
-  return null;
-}
-
 // The cookie holds "<sharer id>.<when>"; the time is checked here too, since a browser's
 // cookie expiry is the browser's to keep.
 function sharerFromCookie(header: string | null | undefined, now: Date): number | null {
@@ -277,17 +269,13 @@ function sharerFromCookie(header: string | null | undefined, now: Date): number 
 }
 
 function shareCookie(sharerId: number, now: Date): string {
-  const attributes = [`${SHARE_COOKIE}=${sharerId}.${now.getTime()}`, "HttpOnly", "SameSite=Lax", "Path=/", `Max-Age=${SHARE_COOKIE_DAYS * 86400}`];
-  if (env().SECURE_COOKIES) attributes.push("Secure");
-  return attributes.join("; ");
+  return setCookie(SHARE_COOKIE, `${sharerId}.${now.getTime()}`, { maxAgeSeconds: SHARE_COOKIE_DAYS * 86400 });
 }
 
 // After a signup the credit is spent: the cookie that clears it, when the request had one.
 export function spentShareCookie(request: Request): string | null {
-  if (readCookie(request.headers.get("Cookie"), SHARE_COOKIE) === null) return null;
-  const attributes = [`${SHARE_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0"];
-  if (env().SECURE_COOKIES) attributes.push("Secure");
-  return attributes.join("; ");
+  if (requestCookie(request, SHARE_COOKIE) === null) return null;
+  return clearCookie(SHARE_COOKIE);
 }
 
 // A visitor is known only by a keyed hash of their address and browser: enough to count

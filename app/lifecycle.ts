@@ -10,7 +10,7 @@
 // shipped is final: what shipped stays shipped (a regression is a new suggestion), and it
 // can only be reached from planned or in_progress, so every shipped idea was once on the
 // roadmap. duplicate is entered only by a merge and left only by undoing it.
-import { SUGGESTION_STATUSES, type SuggestionStatus } from "#db/schema";
+import { SUGGESTION_STATUSES, type SuggestionStatus } from "#db/enums";
 
 export const NOTE_MAX = 2000;
 

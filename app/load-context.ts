@@ -1,4 +1,4 @@
-// What scripts/server.js passes to every loader and action.
+// What server/remix.ts passes to every loader and action.
 declare module "@remix-run/node" {
   interface AppLoadContext {
     clientAddress?: string;

@@ -2,22 +2,20 @@
 // saved preference), else the browser's Accept-Language, else English.
 import Negotiator from "negotiator";
 import { isLanguage, type Language } from "~/i18n/i18n";
-import type { SessionUser } from "~/sessions.server";
+import { clearCookie, LANGUAGE_COOKIE, requestCookie, setCookie } from "~/platform/cookies.server";
 
-const LANGUAGE_COOKIE = "sprout_lang";
 
 function cookieLanguage(request: Request): Language | null {
-  const header = request.headers.get("Cookie") ?? "";
-  const match = header.match(new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=([^;]+)`));
-  return match && isLanguage(match[1]) ? match[1] : null;
+  const chosen = requestCookie(request, LANGUAGE_COOKIE);
+  return isLanguage(chosen) ? chosen : null;
 }
 
 // The language the member chose (header switch), or null when Sprout follows their browser.
-export function chosenLanguage(request: Request, user: Pick<SessionUser, "locale"> | null): Language | null {
+export function chosenLanguage(request: Request, user: { locale: string | null } | null): Language | null {
   return cookieLanguage(request) ?? (isLanguage(user?.locale) ? user.locale : null);
 }
 
-export function resolveLanguage(request: Request, user: Pick<SessionUser, "locale"> | null): Language {
+export function resolveLanguage(request: Request, user: { locale: string | null } | null): Language {
   const chosen = chosenLanguage(request, user);
   if (chosen) return chosen;
   const accepted = new Negotiator({ headers: { "accept-language": request.headers.get("Accept-Language") ?? "" } }).languages();
@@ -30,6 +28,6 @@ export function resolveLanguage(request: Request, user: Pick<SessionUser, "local
 
 // null forgets the choice, so the browser's language applies again.
 export function languageCookie(language: Language | null): string {
-  if (!language) return `${LANGUAGE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`;
-  return `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=${60 * 60 * 24 * 365}; SameSite=Lax`;
+  if (!language) return clearCookie(LANGUAGE_COOKIE, { httpOnly: false });
+  return setCookie(LANGUAGE_COOKIE, language, { maxAgeSeconds: 60 * 60 * 24 * 365 }, { httpOnly: false });
 }

@@ -7,7 +7,7 @@ import {
   type ComplaintStatus,
   type NotificationKind,
   type SuggestionStatus,
-} from "#db/schema";
+} from "#db/enums";
 import { commentPath } from "~/comment-pages";
 
 export { NOTIFICATION_KINDS, type NotificationKind };

@@ -1,6 +1,6 @@
 // Who may do what: pure checks on plain data, used by actions (the server decides) and by
 // components (only to hide what would be refused anyway).
-import type { Role, SuggestionStatus } from "#db/schema";
+import type { Role, SuggestionStatus } from "#db/enums";
 
 type Actor = { id: number; role: Role } | null | undefined;
 

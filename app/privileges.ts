@@ -2,7 +2,7 @@
 // actor's role and level. Actions enforce them on the server; pages use them only to hide
 // what would be refused anyway; /honors/levels lists them from PRIVILEGES below.
 // Staff (staff, lead, admin) hold every privilege: they moderate anyway.
-import type { Role } from "#db/schema";
+import type { Role } from "#db/enums";
 import { isStaff } from "~/permissions";
 
 // An actor without a known level counts as level 0: the least trusted, never the most.

@@ -26,15 +26,6 @@ export function findRelease(id: number) {
   return getDb().select().from(releases).where(eq(releases.id, id)).get() ?? null;
 }
 
-// For the staff page's "ship into" choices: newest first.
-export function releaseChoices() {
-  return getDb()
-    .select({ id: releases.id, name: releases.name, releasedAt: releases.releasedAt })
-    .from(releases)
-    .orderBy(desc(releases.releasedAt), desc(releases.id))
-    .all();
-}
-
 export type Credit = { username: string; displayName: string; role: "author" | "co_author" };
 
 // Everyone credited on each suggestion: its author first, then its co-authors in the order

@@ -6,11 +6,10 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 import { and, eq, ne } from "drizzle-orm";
 import { sessions, users, type User } from "#db/schema";
 import { getDb } from "~/db.server";
-import { env } from "~/env.server";
+import { clearCookie, requestCookie, SESSION_COOKIE, setCookie } from "~/platform/cookies.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME = 30 * DAY;
-const SESSION_COOKIE = "sprout_session";
 
 // honorLevel rides along because privileges (app/privileges.ts) are checked on most pages.
 export type SessionUser = Pick<User, "id" | "username" | "displayName" | "role" | "locale" | "createdAt" | "honorLevel">;
@@ -21,7 +20,8 @@ export function generateSessionToken(): string {
   return encodeBase32LowerCaseNoPadding(bytes);
 }
 
-function sessionIdFor(token: string): string {
+// Exported for tests that write sessions straight into a database (tests/sessions.ts).
+export function sessionIdFor(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
@@ -84,29 +84,13 @@ export function invalidateAllSessions(userId: number) {
 }
 
 export function readSessionToken(request: Request): string | null {
-  const header = request.headers.get("Cookie");
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return rest.join("=") || null;
-  }
-  return null;
+  return requestCookie(request, SESSION_COOKIE);
 }
 
 export function sessionCookie(token: string, expiresAt: Date): string {
-  const attributes = [
-    `${SESSION_COOKIE}=${token}`,
-    "HttpOnly",
-    "SameSite=Lax",
-    "Path=/",
-    `Expires=${expiresAt.toUTCString()}`,
-  ];
-  if (env().SECURE_COOKIES) attributes.push("Secure");
-  return attributes.join("; ");
+  return setCookie(SESSION_COOKIE, token, { expires: expiresAt });
 }
 
 export function blankSessionCookie(): string {
-  const attributes = [`${SESSION_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0"];
-  if (env().SECURE_COOKIES) attributes.push("Secure");
-  return attributes.join("; ");
+  return clearCookie(SESSION_COOKIE);
 }

@@ -1,7 +1,7 @@
 // The share card's picture (1200×630, what Open Graph and Twitter show): plain data in,
 // a tree of elements out, for satori to lay out. Satori knows flexbox only, so every box
 // with more than one child says display: flex.
-import type { SuggestionStatus } from "#db/schema";
+import type { SuggestionStatus } from "#db/enums";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;

@@ -2,7 +2,7 @@
 // reference, so visits and signups through it count for them), which ready-made text fits,
 // the X and Weibo share intents, and the Open Graph / Twitter tags of a shared page.
 import type { MetaDescriptor } from "@remix-run/node";
-import type { SuggestionStatus } from "#db/schema";
+import type { SuggestionStatus } from "#db/enums";
 import { CARD_HEIGHT, CARD_WIDTH } from "~/share-card";
 
 // An absolute link to `path` on the forum; a logged-in sharer's username rides along as ?ref=.

@@ -194,10 +194,6 @@ export function createSuggestion(input: {
   return created;
 }
 
-export function findSuggestion(id: number) {
-  return getDb().select().from(suggestions).where(eq(suggestions.id, id)).get() ?? null;
-}
-
 // A suggestion the viewer may see (its page's rules, see visibleSuggestions), or null: what
 // actions on it start from, so nobody acts on what they cannot see.
 export function findVisibleSuggestion(id: number, viewer: Viewer) {

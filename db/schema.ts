@@ -11,19 +11,11 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 
-export const ROLES = ["member", "staff", "lead", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+import { COMPLAINT_STATUSES, COMPLAINT_SUBJECTS, NOTIFICATION_KINDS, ROLES, SUGGESTION_STATUSES } from "./enums";
 
-export const SUGGESTION_STATUSES = [
-  "open",
-  "under_review",
-  "planned",
-  "in_progress",
-  "shipped",
-  "declined",
-  "duplicate",
-] as const;
-export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
+// The enumerations live in a module the browser may load (db/enums.ts); server code may
+// keep importing them from here.
+export * from "./enums";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -108,6 +100,15 @@ export const accountTokens = sqliteTable(
   },
   (t) => [index("account_tokens_user_idx").on(t.userId, t.purpose, t.createdAt)],
 );
+
+// Write rate limits (server/rate-limit.ts): hits per key ("member:<session>" or
+// "address:<ip>") in the current fixed window. Shared by every server worker, so a limit is
+// the same with one process or sixteen.
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  hits: integer("hits").notNull(),
+  resetAt: integer("reset_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 export const boards = sqliteTable("boards", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -375,24 +376,6 @@ export const suggestionFollows = sqliteTable(
   (t) => [primaryKey({ columns: [t.suggestionId, t.userId] }), index("suggestion_follows_user_idx").on(t.userId)],
 );
 
-export const NOTIFICATION_KINDS = [
-  "official_reply",
-  "status_change",
-  "merge",
-  "ship",
-  "complaint",
-  "badge",
-  "invitation",
-  // Conversation: someone answered your comment, named you, or commented where you follow.
-  "reply",
-  "mention",
-  "new_comments",
-  // Only its email switch means anything (the digest is an email, not an inbox item); it is a
-  // kind so that the settings page and one-click unsubscribe cover it.
-  "weekly_digest",
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
 // The in-app inbox. eventKey names the event (e.g. "status_change:42"); unique per
 // recipient, so fan-out can be retried without anyone being told twice.
 export const notifications = sqliteTable(
@@ -493,9 +476,6 @@ export const ratings = sqliteTable(
   (t) => [primaryKey({ columns: [t.suggestionId, t.userId] }), index("ratings_user_idx").on(t.userId)],
 );
 
-export const COMPLAINT_SUBJECTS = ["product", "reply", "decision"] as const;
-export const COMPLAINT_STATUSES = ["open", "acknowledged", "resolved"] as const;
-export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 // Complaints are private between the member who filed them and staff.
 export const complaints = sqliteTable(

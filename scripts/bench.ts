@@ -1,12 +1,12 @@
 // `npm run bench`: how fast Sprout's pages are at a realistic size, on this machine.
 //
 // Builds the app, creates (or reuses) the data set of each size in data/bench-<size>.db
-// (db/seed-large.ts), starts the production server on it exactly as `npm start` does
+// (scripts/seed/seed-large.ts), starts the production server on it exactly as `npm start` does
 // (node:cluster, a worker per core), warms it, and measures with autocannon, for a bounded
 // time at each connection count: a trivial page (/ping, the ceiling), the home page, a board
 // sorted hot and top, the suggestion with the most comments, search in English and in
 // Chinese, /leads as a product lead, and a vote-toggle mix of logged-in members (writes).
-// Visitors' pages are served whole from memory (scripts/page-cache.js), so the trivial page,
+// Visitors' pages are served whole from memory (server/page-cache.ts), so the trivial page,
 // the home page and the long thread are measured for a logged-in member too, who always gets
 // a freshly rendered page; each case's ratio is to the trivial page of the same audience.
 // Per case it prints requests/s, median and p99 latency, errors, that ratio and the server's
@@ -47,7 +47,9 @@ const DATA_DIR = path.resolve("data");
 const BENCH_MEMBERS = 200;
 const VOTE_TARGETS_PER_MEMBER = 3;
 // The rate limits protect a real site from scripts; this script is the load.
-const SERVER_ENV = { WRITE_LIMIT_PER_MEMBER: "1000000", WRITE_LIMIT_PER_ADDRESS: "1000000", SECURE_COOKIES: "false" };
+// LOG_LEVEL=warn: a request log line per request would fill the captured output (the log's
+// cost is measured separately, in docs/decisions/008-typed-http-edge.md).
+const SERVER_ENV = { WRITE_LIMIT_PER_MEMBER: "1000000", WRITE_LIMIT_PER_ADDRESS: "1000000", SECURE_COOKIES: "false", LOG_LEVEL: "warn" };
 
 type Size = "small" | "large";
 type Case = { name: string; read: boolean; path: string; cookie?: string; vote?: VoteMix };
@@ -82,7 +84,7 @@ function dataSet(size: Size): string {
     const partial = `${file}.partial-${process.pid}`;
     log(`Generating the ${size} data set (${path.relative(process.cwd(), file)})…`);
     try {
-      run(process.execPath, ["--import", "tsx", "db/seed.ts", "--size", size], { DATABASE_URL: partial });
+      run(process.execPath, ["--import", "tsx", "scripts/seed/cli.ts", "--size", size], { DATABASE_URL: partial });
       fs.renameSync(partial, file);
     } finally {
       for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(partial + suffix, { force: true });
@@ -178,7 +180,7 @@ async function startServer(file: string) {
   const port = await freePort();
   const env = { ...process.env, ...SERVER_ENV, NODE_ENV: "production", DATABASE_URL: file, PORT: String(port) } as NodeJS.ProcessEnv;
   if (flags.workers) env.WEB_CONCURRENCY = flags.workers;
-  const child = spawn(process.execPath, ["scripts/server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));

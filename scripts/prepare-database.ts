@@ -6,7 +6,7 @@ import { inArray } from "drizzle-orm";
 import { env } from "../app/env.server";
 import { migrateDatabase, openDatabase } from "../db/client";
 import { users, type Role } from "../db/schema";
-import { DEMO_ACCOUNTS, DEMO_MEMBER_PASSWORD, describeSeed, seedDemoDataIfEmpty } from "../db/seed";
+import { DEMO_ACCOUNTS, DEMO_MEMBER_PASSWORD, describeSeed, seedDemoDataIfEmpty } from "./seed/seed";
 
 const ROLE_LABELS: Record<Role, string> = { member: "fan (member)", staff: "staff", lead: "product lead", admin: "admin" };
 

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { migrateDatabase, openDatabase, type Db } from "../db/client";
-import { seedScenario, type Scenario } from "../db/scenarios";
+import { seedScenario, type Scenario } from "./seed/scenarios";
 import { gatherSignals } from "../app/scoring/gather.server";
 import { sproutScore, type ScoreSignals } from "../app/scoring/index";
 

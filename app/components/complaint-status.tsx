@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ComplaintStatus } from "#db/schema";
+import type { ComplaintStatus } from "#db/enums";
 
 export function ComplaintStatusBadge({ status }: { status: ComplaintStatus }) {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Trans } from "~/components/trans";
-import type { SuggestionStatus } from "#db/schema";
+import type { SuggestionStatus } from "#db/enums";
 import { Field, FormError, steadyValidation } from "~/components/field";
 import { mergeSchema, statusChangeSchema } from "~/forms/lifecycle";
 

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { SuggestionStatus } from "#db/schema";
+import type { SuggestionStatus } from "#db/enums";
 
 export function StatusBadge({ status }: { status: SuggestionStatus }) {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { SUGGESTION_STATUSES } from "#db/schema";
+import { SUGGESTION_STATUSES } from "#db/enums";
 import { useLocalized } from "~/i18n/use-localized";
 
 // The status and tag selects of the GET filter forms (board lists, the staff queue).

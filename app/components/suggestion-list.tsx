@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { SuggestionStatus } from "#db/schema";
+import type { SuggestionStatus } from "#db/enums";
 import { Avatar } from "~/components/avatar";
 import { RelativeTime } from "~/components/relative-time";
 import { StatusBadge } from "~/components/status-badge";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "#db/schema";
+import { ROLES } from "#db/enums";
 
 export const boardSchema = z.object({
   boardId: z.number().int().positive().optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMPLAINT_SUBJECTS } from "#db/schema";
+import { COMPLAINT_SUBJECTS } from "#db/enums";
 import { RESOLUTION_RATING_MAX, RESOLUTION_RATING_MIN } from "~/complaint-rules";
 import { TITLE_MAX, TITLE_MIN } from "~/forms/suggestion";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SUGGESTION_STATUSES } from "#db/schema";
+import { SUGGESTION_STATUSES } from "#db/enums";
 import { isNoteRequired, NOTE_MAX } from "~/lifecycle";
 
 // Staff forms on a suggestion's page. The lifecycle module has the final word on the

@@ -1,6 +1,6 @@
 // Notification forms: marking the inbox read, and the kind × channel settings grid.
 import { z } from "zod";
-import { NOTIFICATION_KINDS, type NotificationKind } from "#db/schema";
+import { NOTIFICATION_KINDS, type NotificationKind } from "#db/enums";
 
 export const markReadSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("read-all") }),

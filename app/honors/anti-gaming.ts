@@ -9,7 +9,7 @@
 // - a serial voter: a voter's votes for one author beyond SERIAL_VOTE_LIMIT within any
 //   SERIAL_VOTE_WINDOW_MS (counting every vote they cast for that author in the window
 //   ending at this one, so a steady stream of votes keeps being excluded).
-import type { Role } from "#db/schema";
+import type { Role } from "#db/enums";
 import { isStaff } from "~/permissions";
 
 export const YOUNG_ACCOUNT_MS = 24 * 60 * 60 * 1000;

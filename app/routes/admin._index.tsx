@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ROLES } from "#db/schema";
+import { ROLES } from "#db/enums";
 import { setRole } from "~/accounts.server";
 import { requireRole } from "~/auth.server";
 import { listAllBoards, saveBoard } from "~/boards.server";

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { COMPLAINT_SUBJECTS } from "#db/schema";
+import { COMPLAINT_SUBJECTS } from "#db/enums";
 import { requireUser } from "~/auth.server";
 import { fileComplaint } from "~/complaints.server";
 import { Field, steadyValidation } from "~/components/field";

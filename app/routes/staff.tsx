@@ -3,7 +3,7 @@ import { Form, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { SUGGESTION_STATUSES } from "#db/schema";
+import { SUGGESTION_STATUSES } from "#db/enums";
 import { requireRole } from "~/auth.server";
 import { findBoardBySlug, listBoards, listTags } from "~/boards.server";
 import { complaintQueueStats, listComplaintQueue } from "~/complaints.server";

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { insertTestSession } from "../sessions";
 import { ACTORS, AUTHORIZATION_MATRIX, FIXTURE_BODY, type ActingUser, type ActorName, type Fixtures, type MatrixRequest, type MatrixRow } from "../authorization/matrix";
 
 const baseUrl = inject("baseUrl");
@@ -14,7 +15,7 @@ db.pragma("busy_timeout = 5000");
 const DAY = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => Date.now() - days * DAY;
 // Tables the server writes on any request, allowed or not.
-const BOOKKEEPING = new Set(["activity_days", "sessions", "login_throttles", "share_visits"]);
+const BOOKKEEPING = new Set(["activity_days", "sessions", "login_throttles", "share_visits", "rate_limits"]);
 const run = randomBytes(3).toString("hex");
 let serial = 0;
 const unique = (prefix: string) => `${prefix}_${run}_${++serial}`;
@@ -31,10 +32,7 @@ function insertUser(role: string, level: number): { id: number; username: string
 }
 
 function sessionFor(userId: number): string {
-  const token = randomBytes(20).toString("hex");
-  const id = createHash("sha256").update(token).digest("hex");
-  db.prepare("insert into sessions (id, user_id, expires_at, created_at) values (?, ?, ?, ?)").run(id, userId, Date.now() + 20 * DAY, daysAgo(1));
-  return token;
+  return insertTestSession(db, userId, { createdAt: daysAgo(1), expiresAt: Date.now() + 20 * DAY }).token;
 }
 
 // Row counts and a checksum of every table but the bookkeeping ones (and the full-text

@@ -52,7 +52,7 @@ export default async function setup({ provide }: TestProject) {
     throw new Error(`prepare-database failed (exit ${prepared.status}):\n${prepared.stdout}${prepared.stderr}${prepared.error ?? ""}`);
   }
 
-  const server = spawn(process.execPath, ["scripts/server.js"], { env: { ...env, NODE_ENV: "production" } });
+  const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { env: { ...env, NODE_ENV: "production" } });
   let output = "";
   server.stdout.on("data", (chunk) => (output += chunk));
   // Server-side errors during a test are worth seeing next to the failing test.

@@ -2,7 +2,7 @@
 // complaint in each clock state.
 import { beforeAll, describe, expect, test } from "vitest";
 import { complaintMessages, complaints, users } from "#db/schema";
-import { seedDemoData } from "../../db/seed";
+import { seedDemoData } from "../../scripts/seed/seed";
 import { canMoveComplaint } from "~/complaint-rules";
 import { complaintQueueStats, listComplaintQueue } from "~/complaints.server";
 import { getDb } from "~/db.server";

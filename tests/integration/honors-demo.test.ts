@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { badgeGrants, notifications, users } from "#db/schema";
-import { seedDemoData } from "../../db/seed";
+import { seedDemoData } from "../../scripts/seed/seed";
 import { getDb } from "~/db.server";
 import { backfillHonors } from "~/honors.server";
 import { BADGE_IDS } from "~/honors/badges";

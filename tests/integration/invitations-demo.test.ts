@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { badgeGrants, users } from "#db/schema";
-import { seedDemoData } from "../../db/seed";
+import { seedDemoData } from "../../scripts/seed/seed";
 import { getDb } from "~/db.server";
 import { INVITATION_STATUSES } from "~/invitation-rules";
 import { invitationOverview, invitationSignals } from "~/invitations.server";

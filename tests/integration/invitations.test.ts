@@ -1,5 +1,4 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
+import { Worker } from "node:worker_threads";
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { badgeGrants, invitations, notifications, shareVisits, users } from "#db/schema";
@@ -199,12 +198,24 @@ describe("activation and rewards", () => {
     expect(invitationNotices(invitee.id)).toHaveLength(1);
   });
 
-  it("rewards once when two server processes activate at the same moment", async () => {
+  it("rewards once when two server workers activate at the same moment", async () => {
     const { inviter, invitee, invitation } = await joinedInvitee();
-    // Other processes, each with its own connection to this test's database file.
-    const script = `import { activateInvitationFor } from "~/invitations.server"; console.log(JSON.stringify(activateInvitationFor(${invitee.id})));`;
-    const run = promisify(execFile);
-    const other = () => run("npx", ["tsx", "-e", script], { env: process.env, cwd: process.cwd() }).then((r) => JSON.parse(r.stdout));
+    // Two threads of this process, each with its own connection to this test's database file
+    // (as two server workers have), running at the same time.
+    const script = `
+      const { parentPort, workerData } = await import("node:worker_threads");
+      (await import("tsx/esm/api")).register();
+      const { activateInvitationFor } = await import(${JSON.stringify(new URL("../../app/invitations.server.ts", import.meta.url).href)});
+      parentPort.postMessage(activateInvitationFor(workerData));`;
+    const other = () =>
+      new Promise<{ rewarded: boolean }>((resolve, reject) => {
+        const worker = new Worker(script, { eval: true, workerData: invitee.id, env: process.env });
+        worker.once("message", (outcome) => {
+          resolve(outcome);
+          void worker.terminate();
+        });
+        worker.once("error", reject);
+      });
     const outcomes = await Promise.all([other(), other()]);
     expect(outcomes.filter((o) => o.rewarded)).toHaveLength(1);
     expect(activateInvitationFor(invitee.id)).toEqual({ rewarded: false });

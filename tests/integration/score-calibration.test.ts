@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { migrateDatabase, openDatabase } from "../../db/client";
-import type { Scenario } from "../../db/scenarios";
+import type { Scenario } from "../../scripts/seed/scenarios";
 
 const NOW = new Date(Date.UTC(2026, 0, 15, 12));
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "sprout-stages-"));
@@ -25,7 +25,7 @@ async function scoreScenario(scenario: Scenario) {
   migrateDatabase(db);
   process.env.DATABASE_URL = file;
   vi.resetModules();
-  const { seedScenario } = await import("../../db/scenarios");
+  const { seedScenario } = await import("../../scripts/seed/scenarios");
   await seedScenario(db, scenario, { now: NOW });
   db.$client.close();
   const { gatherSignals } = await import("~/scoring/gather.server");

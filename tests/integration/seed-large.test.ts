@@ -1,4 +1,4 @@
-// The benchmark's data set (db/seed-large.ts) at its small size: the same shapes as the large
+// The benchmark's data set (scripts/seed/seed-large.ts) at its small size: the same shapes as the large
 // one, and the same invariants the app keeps (counters equal their rows, the search index is
 // what its triggers would have built, and the triggers work again afterwards).
 import fs from "node:fs";
@@ -7,8 +7,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { migrateDatabase, openDatabase, type Db } from "../../db/client";
 import { SUGGESTION_STATUSES } from "../../db/schema";
-import { DEMO_ACCOUNTS } from "../../db/seed";
-import { seedLarge, type LargeSeedSummary } from "../../db/seed-large";
+import { DEMO_ACCOUNTS } from "../../scripts/seed/seed";
+import { seedLarge, type LargeSeedSummary } from "../../scripts/seed/seed-large";
 
 const NOW = new Date(Date.UTC(2026, 0, 15, 12));
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "sprout-seed-large-"));

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { migrateDatabase, openDatabase, type Db } from "../../db/client";
 import { SUGGESTION_STATUSES, type SuggestionStatus } from "../../db/schema";
-import { DEMO_ACCOUNTS, seedDemoData } from "../../db/seed";
+import { DEMO_ACCOUNTS, seedDemoData } from "../../scripts/seed/seed";
 import { canMergeFrom, isDecision, transitionError } from "~/lifecycle";
 import { verifyPassword } from "~/passwords.server";
 

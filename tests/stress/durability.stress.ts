@@ -2,13 +2,14 @@
 // the SQLite file): what was acknowledged is stored, a SIGKILL loses nothing acknowledged,
 // and an online backup taken during load restores into a working forum. All traffic goes to
 // loopback; every loop is bounded in time and count.
-import { randomBytes, createHash } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, test } from "vitest";
+import { insertTestSession } from "../sessions";
 import { prepareDatabase, startServer, type RunningServer } from "./server";
 
 const CLIENTS = 200;
@@ -25,15 +26,12 @@ function createClients(databaseUrl: string, count: number, tag: string): Client[
   const insertUser = db.prepare(
     "insert into users (username, display_name, email, password_hash, created_at) values (?, ?, ?, '!', ?) returning id",
   );
-  const insertSession = db.prepare("insert into sessions (id, user_id, expires_at, created_at) values (?, ?, ?, ?)");
   const now = Date.now() - 2 * 24 * 60 * 60 * 1000;
   const clients = db.transaction(() =>
     Array.from({ length: count }, (_, i) => {
       const name = `load_${tag}_${i}`;
       const { id } = insertUser.get(name, name, `${name}@example.com`, now) as { id: number };
-      const token = randomBytes(20).toString("hex");
-      insertSession.run(createHash("sha256").update(token).digest("hex"), id, Date.now() + 86_400_000, now);
-      return { userId: id, cookie: `sprout_session=${token}` };
+      return { userId: id, cookie: insertTestSession(db, id, { createdAt: now }).cookie };
     }),
   )();
   db.close();

@@ -23,9 +23,9 @@ export function prepareDatabase(databaseUrl: string) {
 
 export type RunningServer = { url: string; process: ChildProcess; stop(): Promise<void>; crash(): Promise<void>; output(): string };
 
-export async function startServer(databaseUrl: string): Promise<RunningServer> {
+export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["scripts/server.js"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -34,6 +34,8 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
       WRITE_LIMIT_PER_MEMBER: "1000000",
       WRITE_LIMIT_PER_ADDRESS: "1000000",
       DIGEST_SCHEDULE: "off",
+      LOG_LEVEL: "warn", // thousands of requests: only problems are worth keeping
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // its own process group: a crash test kills the primary and its workers at once

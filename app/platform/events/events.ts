@@ -2,7 +2,7 @@
 // (honors, invitations, notifications, email) to act on after the commit. Each carries what
 // its subscribers need and nothing personal beyond ids; times are epoch milliseconds (events
 // are stored as JSON in the outbox).
-import type { SuggestionStatus } from "#db/schema";
+import type { SuggestionStatus } from "#db/enums";
 
 type StatusChange = {
   statusChangeId: number;

@@ -11,11 +11,11 @@
 // difference between two totals is what the stage adds. Deterministic (a seeded PRNG, times
 // relative to `now`) and small enough to build in a second or two.
 import { DEMO_ACCOUNTS, DEMO_MEMBER_PASSWORD, createRandom, type Random } from "./seed";
-import { hashPassword } from "../app/passwords.server";
-import { backfillHonors } from "../app/honors.server";
-import { addDays, activityDay } from "../app/honors/activity";
+import { hashPassword } from "../../app/passwords.server";
+import { backfillHonors } from "../../app/honors.server";
+import { addDays, activityDay } from "../../app/honors/activity";
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "./client";
+import type { Db } from "../../db/client";
 import {
   activityDays,
   boards,
@@ -29,7 +29,7 @@ import {
   users,
   votes,
   type SuggestionStatus,
-} from "./schema";
+} from "../../db/schema";
 
 export const SCENARIOS = ["stage1", "stage2", "stage3", "stage4"] as const;
 export type Scenario = (typeof SCENARIOS)[number];

@@ -3,9 +3,9 @@
 // Run by the seed after its members and suggestions exist and before honors are computed,
 // so rewarded invitations count toward honor points and inviter badges.
 import { eq, inArray, sql } from "drizzle-orm";
-import { codeExpiry, generateInviteCode } from "../app/invitation-rules";
-import type { Db } from "./client";
-import { invitations, shareVisits, suggestions, users, votes } from "./schema";
+import { codeExpiry, generateInviteCode } from "../../app/invitation-rules";
+import type { Db } from "../../db/client";
+import { invitations, shareVisits, suggestions, users, votes } from "../../db/schema";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -83,7 +83,7 @@ export function seedInvitations(db: Db, now: Date) {
   for (const [username, address] of Object.entries(INVITER_ADDRESSES)) {
     db.update(users).set({ signupAddress: address }).where(eq(users.username, username)).run();
   }
-  // Newcomers share the demo members' password (db/seed.ts), so they can be logged into.
+  // Newcomers share the demo members' password (seed.ts), so they can be logged into.
   const passwordHash = db.get<{ hash: string }>(sql`select password_hash as hash from users where role = 'member' and username <> 'fan' limit 1`).hash;
   const openSuggestions = db
     .select({ id: suggestions.id })

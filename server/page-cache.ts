@@ -12,26 +12,37 @@
 // Each page is stored with its script nonce replaced by a marker and gets the response's fresh
 // nonce when served, so the Content-Security-Policy stays per response.
 import Database from "better-sqlite3";
+import { cookieNames, LANGUAGE_COOKIE } from "../app/platform/cookies.server";
 
 const MAX_AGE_MS = 30_000;
 const MAX_BYTES = 32 * 1024 * 1024;
 const NONCE_MARKER = "\u0000sprout-nonce\u0000";
 // A visitor may carry the language they chose; any other cookie (a session, even an expired
 // one, or a sharer's reference) may change the page, so such requests are rendered.
-const VISITOR_COOKIES = new Set(["sprout_lang"]);
+const VISITOR_COOKIES = new Set([LANGUAGE_COOKIE]);
 
-function cookieNames(header) {
-  if (!header) return [];
-  return header.split(";").map((part) => part.split("=")[0].trim()).filter(Boolean);
-}
+// The part of a request that names a page (an Express request has it).
+export type PageRequest = {
+  method: string;
+  path: string;
+  originalUrl: string;
+  protocol: string;
+  query: Record<string, unknown>;
+  get(name: string): string | undefined;
+};
 
-export function visitorPageCache(databaseUrl) {
+export type Page = { status: number; headers: [string, string][]; html: string };
+type StoredPage = Page & { version: number; storedAt: number };
+
+export type VisitorPageCache = ReturnType<typeof visitorPageCache>;
+
+export function visitorPageCache(databaseUrl: string) {
   const connection = new Database(databaseUrl, { readonly: true, fileMustExist: true });
-  const dataVersion = connection.prepare("pragma data_version").pluck();
-  const pages = new Map();
+  const dataVersion = connection.prepare<[], number>("pragma data_version").pluck();
+  const pages = new Map<string, StoredPage>();
   let bytes = 0;
 
-  const drop = (key) => {
+  const drop = (key: string) => {
     const page = pages.get(key);
     if (!page) return;
     bytes -= page.html.length;
@@ -41,7 +52,7 @@ export function visitorPageCache(databaseUrl) {
   return {
     // What names the page a visitor's GET request would get, or null when it is not one. The
     // request's origin is in it: share links and preview tags are absolute addresses.
-    keyFor(req) {
+    keyFor(req: PageRequest): string | null {
       if (req.method !== "GET" || req.path.endsWith(".data") || req.query.ref !== undefined) return null;
       const cookies = req.get("cookie");
       if (!cookieNames(cookies).every((name) => VISITOR_COOKIES.has(name))) return null;
@@ -49,9 +60,9 @@ export function visitorPageCache(databaseUrl) {
     },
 
     // The state of the database a page is about to be rendered from.
-    version: () => dataVersion.get(),
+    version: (): number => dataVersion.get()!,
 
-    get(key, nonce) {
+    get(key: string, nonce: string): Page | null {
       const page = pages.get(key);
       if (!page) return null;
       if (page.version !== dataVersion.get() || Date.now() - page.storedAt > MAX_AGE_MS) {
@@ -63,11 +74,11 @@ export function visitorPageCache(databaseUrl) {
 
     // Keeps a rendered 200 page, unless it sets a cookie or the database moved while it was
     // being rendered (it may show some of both states).
-    set(key, { version, status, headers, html, nonce }) {
+    set(key: string, { version, status, headers, html, nonce }: Page & { version: number; nonce: string }) {
       if (status !== 200 || headers.some(([name]) => name.toLowerCase() === "set-cookie")) return;
       if (version !== dataVersion.get()) return;
       drop(key);
-      const page = { version, status, headers, html: html.split(nonce).join(NONCE_MARKER), storedAt: Date.now() };
+      const page: StoredPage = { version, status, headers, html: html.split(nonce).join(NONCE_MARKER), storedAt: Date.now() };
       pages.set(key, page);
       bytes += page.html.length;
       // Oldest first in insertion order.

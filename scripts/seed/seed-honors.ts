@@ -2,10 +2,10 @@
 // runs, so badges and levels come from the demo data by the app's own rules. Run by the
 // seed once its rows exist.
 import { inArray, sql } from "drizzle-orm";
-import { backfillHonors } from "../app/honors.server";
-import { addDays, activityDay } from "../app/honors/activity";
-import type { Db } from "./client";
-import { activityDays, users } from "./schema";
+import { backfillHonors } from "../../app/honors.server";
+import { addDays, activityDay } from "../../app/honors/activity";
+import type { Db } from "../../db/client";
+import { activityDays, users } from "../../db/schema";
 
 // Regulars who came by every day up to today, so the streak badges and the recent activity
 // the top levels ask for are there to see (the demo fan too, for a first look at a streak).

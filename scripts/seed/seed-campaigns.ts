@@ -2,9 +2,9 @@
 // voted on) and one that ended on the System UI board, with the team's picks. Run by the
 // seed once its rows exist, through the app's own campaign functions.
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { createCampaign, pickEntry } from "../app/campaigns.server";
-import type { Db } from "./client";
-import { boards, suggestions, suggestionTags, users, votes } from "./schema";
+import { createCampaign, pickEntry } from "../../app/campaigns.server";
+import type { Db } from "../../db/client";
+import { boards, suggestions, suggestionTags, users, votes } from "../../db/schema";
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -15,13 +15,13 @@
 // would have produced, and the triggers are recreated. Counters are set from the rows.
 import fs from "node:fs";
 import path from "node:path";
-import { activityDay } from "../app/honors/activity";
-import { badgesEarned, type MemberFacts } from "../app/honors/badges";
-import { honorLevelFor, honorPointsFor, type Contribution } from "../app/honors/levels";
-import { hashPassword } from "../app/passwords.server";
-import { MIGRATIONS_FOLDER, type Db } from "./client";
+import { activityDay } from "../../app/honors/activity";
+import { badgesEarned, type MemberFacts } from "../../app/honors/badges";
+import { honorLevelFor, honorPointsFor, type Contribution } from "../../app/honors/levels";
+import { hashPassword } from "../../app/passwords.server";
+import { MIGRATIONS_FOLDER, type Db } from "../../db/client";
 import { createRandom, DEMO_MEMBER_PASSWORD, seedDemoData, type Random } from "./seed";
-import type { SuggestionStatus } from "./schema";
+import type { SuggestionStatus } from "../../db/schema";
 
 export const SEED_SIZES = ["small", "large"] as const;
 export type SeedSize = (typeof SEED_SIZES)[number];

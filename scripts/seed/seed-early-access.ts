@@ -3,8 +3,8 @@
 // suggestions, no status history), run by the seed after the community exists and before
 // honors are computed.
 import { inArray } from "drizzle-orm";
-import type { Db } from "./client";
-import { boards, comments, suggestions, users, votes } from "./schema";
+import type { Db } from "../../db/client";
+import { boards, comments, suggestions, users, votes } from "../../db/schema";
 
 const DAY = 24 * 60 * 60 * 1000;
 

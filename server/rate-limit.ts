@@ -1,0 +1,128 @@
+// Write rate limits, applied by the server to every POST/PUT/PATCH/DELETE before Remix sees
+// it: per member (their session) and per address, in one-minute windows, by
+// express-rate-limit. The counters live in the app's SQLite database (table rate_limits),
+// not in a worker's memory, so every worker counts against the same budget: a limit is the
+// same with one process or sixteen.
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
+import { rateLimit, ipKeyGenerator, type ClientRateLimitInfo, type Options, type Store } from "express-rate-limit";
+import type { Db } from "../db/client";
+import { rateLimits } from "../db/schema";
+import { readCookie, SESSION_COOKIE } from "../app/platform/cookies.server";
+
+const WINDOW_MS = 60_000;
+
+// A fixed window per key: the first hit opens it, hits count up until it closes. One
+// statement increments or restarts the window, so two workers hitting the same key at once
+// both count (SQLite runs one writer at a time; the busy timeout queues the other).
+export class SqliteRateLimitStore implements Store {
+  readonly localKeys = false;
+  private windowMs = WINDOW_MS;
+  private sweptAt = 0;
+
+  constructor(
+    private readonly db: Db,
+    readonly prefix: string,
+  ) {}
+
+  init(options: Options) {
+    this.windowMs = options.windowMs;
+  }
+
+  get(key: string): ClientRateLimitInfo | undefined {
+    const row = this.db
+      .select()
+      .from(rateLimits)
+      .where(sql`${rateLimits.key} = ${this.prefix + key} and ${rateLimits.resetAt} > ${Date.now()}`)
+      .get();
+    return row ? { totalHits: row.hits, resetTime: row.resetAt } : undefined;
+  }
+
+  increment(key: string): ClientRateLimitInfo {
+    const now = Date.now();
+    this.sweep(now);
+    const expired = sql`${rateLimits.resetAt} <= ${now}`;
+    const row = this.db
+      .insert(rateLimits)
+      .values({ key: this.prefix + key, hits: 1, resetAt: new Date(now + this.windowMs) })
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: {
+          hits: sql`case when ${expired} then 1 else ${rateLimits.hits} + 1 end`,
+          resetAt: sql`case when ${expired} then excluded.reset_at else ${rateLimits.resetAt} end`,
+        },
+      })
+      .returning()
+      .get();
+    return { totalHits: row.hits, resetTime: row.resetAt };
+  }
+
+  decrement(key: string) {
+    this.db
+      .update(rateLimits)
+      .set({ hits: sql`max(${rateLimits.hits} - 1, 0)` })
+      .where(sql`${rateLimits.key} = ${this.prefix + key}`)
+      .run();
+  }
+
+  resetKey(key: string) {
+    this.db.delete(rateLimits).where(sql`${rateLimits.key} = ${this.prefix + key}`).run();
+  }
+
+  // Closed windows are forgotten, at most once per window by each worker, so the table holds
+  // only the keys active in the last minute.
+  private sweep(now: number) {
+    if (now - this.sweptAt < this.windowMs) return;
+    this.sweptAt = now;
+    this.db.delete(rateLimits).where(sql`${rateLimits.resetAt} <= ${now}`).run();
+  }
+}
+
+// The session token is a credential: the table keeps its hash, as the sessions table does.
+function memberKey(req: Request): string | null {
+  const token = readCookie(req.get("cookie"), SESSION_COOKIE);
+  return token ? createHash("sha256").update(token).digest("hex") : null;
+}
+
+const isRead = (req: Request) => req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS";
+
+function refuse(req: Request, res: Response, _next: NextFunction, options: Options) {
+  const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+  const wait = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + options.windowMs) - Date.now()) / 1000));
+  res.setHeader("Retry-After", String(wait));
+  res
+    .status(options.statusCode)
+    .type("text/plain; charset=utf-8")
+    .send(`Too many changes in a short time. Please wait ${wait} s and try again.\n操作过于频繁，请 ${wait} 秒后再试。\n`);
+}
+
+export function writeRateLimits({ db, perMember, perAddress }: { db: Db; perMember: number; perAddress: number }): RequestHandler[] {
+  const common = {
+    windowMs: WINDOW_MS,
+    standardHeaders: false,
+    legacyHeaders: false,
+    handler: refuse,
+    // A counter that cannot be written (the database busy past its timeout under extreme
+    // load) lets the write through rather than answering 500: the action's own write meets
+    // the same database and answers for itself. express-rate-limit logs the error.
+    passOnStoreError: true,
+  } as const;
+  return [
+    rateLimit({
+      ...common,
+      limit: perMember,
+      store: new SqliteRateLimitStore(db, "member:"),
+      skip: (req) => isRead(req) || memberKey(req) === null,
+      keyGenerator: (req) => memberKey(req)!,
+    }),
+    rateLimit({
+      ...common,
+      limit: perAddress,
+      store: new SqliteRateLimitStore(db, "address:"),
+      skip: isRead,
+      // IPv6 addresses count by their /56 network: one machine has many of them.
+      keyGenerator: (req) => ipKeyGenerator(req.ip ?? "unknown"),
+    }),
+  ];
+}
