@@ -1,7 +1,7 @@
 // Sprout's HTTP server: Express around Remix's request handler. A small custom server (as
 // the Epic Stack has) rather than remix-serve, because Sprout needs the client's address
 // (login throttling, rate limits) and a cross-site check before any action runs. Run with
-// `node --import tsx server/index.ts`; docs/decisions/008-typed-http-edge.md says why each
+// `node --import tsx server/index.ts`; docs/decisions/010-typed-http-edge.md says why each
 // piece is the library it is.
 import cluster from "node:cluster";
 import path from "node:path";
