@@ -18,9 +18,9 @@ import { evaluateSuggestionCreators } from "~/honors.server";
 import { isDecision, mergeError, transitionError, type LifecycleError } from "~/lifecycle";
 import { notifySuggestionFollowers } from "~/notifications.server";
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
-type StatusChange = {
+export type StatusChange = {
   id: number;
   suggestionId: number;
   actorId: number;
@@ -31,7 +31,7 @@ type StatusChange = {
 
 // The one place a status change is written: the row in the history and the response-time
 // stamps (first decision, ship) that the staff queue and the score read.
-function recordStatusChange(
+export function recordStatusChange(
   tx: Tx,
   change: Omit<StatusChange, "id"> & { now: Date; duplicateOfId?: number | null; releaseId?: number | null },
 ): StatusChange {

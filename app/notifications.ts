@@ -45,6 +45,10 @@ export type NotificationPayload = {
   from?: SuggestionStatus;
   to?: SuggestionStatus;
   note?: string;
+  // status_change, ship from a bulk action: how many suggestions the recipient follows it moved
+  count?: number;
+  // status_change: a correction, taking back an earlier change
+  correction?: boolean;
   // merge: the suggestion it was merged into
   targetId?: number;
   targetTitle?: string;
@@ -106,6 +110,10 @@ export function describeNotification(n: {
         path: n.suggestionId && Number.isInteger(p.commentId) ? commentPath(n.suggestionId, Number(p.commentId)) : suggestionPath,
       };
     case "status_change":
+      if (p.correction && isStatus(p.to))
+        return { key: "statusCorrection", values: { title, to: { key: `common.status.${p.to}` } }, note, path: suggestionPath };
+      if (typeof p.count === "number" && p.count > 1 && isStatus(p.to))
+        return { key: "statusChangeMany", values: { title, others: String(p.count - 1), to: { key: `common.status.${p.to}` } }, note, path: suggestionPath };
       return isStatus(p.from) && isStatus(p.to)
         ? { key: "statusChange", values: { title, from: { key: `common.status.${p.from}` }, to: { key: `common.status.${p.to}` } }, note, path: suggestionPath }
         : { key: "statusChangeUnknown", values: { title }, note, path: suggestionPath };
@@ -117,6 +125,8 @@ export function describeNotification(n: {
         path: typeof p.targetId === "number" ? `/s/${p.targetId}` : suggestionPath,
       };
     case "ship":
+      if (typeof p.count === "number" && p.count > 1)
+        return { key: "shipMany", values: { title, others: String(p.count - 1) }, note, path: suggestionPath };
       return p.releaseName
         ? { key: "shipInRelease", values: { title, release: text(p.releaseName) }, note, path: suggestionPath }
         : { key: "ship", values: { title }, note, path: suggestionPath };

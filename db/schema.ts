@@ -255,6 +255,8 @@ export const statusChanges = sqliteTable(
     fromStatus: text("from_status", { enum: SUGGESTION_STATUSES }).notNull(),
     toStatus: text("to_status", { enum: SUGGESTION_STATUSES }).notNull(),
     note: text("note").notNull().default(""),
+    // Set on a correction: the change it took back (staff undoing a wrong status, even shipped).
+    revertsId: integer("reverts_id"),
     createdAt: createdAt(),
   },
   (t) => [index("status_changes_suggestion_idx").on(t.suggestionId, t.createdAt)],
@@ -627,3 +629,19 @@ export type User = typeof users.$inferSelect;
 export type Board = typeof boards.$inferSelect;
 export type Suggestion = typeof suggestions.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
+
+// Staff's shared answers: a title, the text in both languages (placeholders {author},
+// {title}, {board}), and optionally the status an answer with it sets. Usage is counted so
+// templates nobody picks can be pruned.
+export const savedReplies = sqliteTable("saved_replies", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  title: text("title").notNull(),
+  bodyEn: text("body_en").notNull(),
+  bodyZh: text("body_zh").notNull(),
+  status: text("status", { enum: SUGGESTION_STATUSES }),
+  usageCount: integer("usage_count").notNull().default(0),
+  lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+  createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});

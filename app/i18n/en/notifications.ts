@@ -21,6 +21,9 @@ export default {
   messages: {
     officialReply: "Staff replied officially to “{{title}}”",
     statusChange: "“{{title}}” moved from {{from}} to {{to}}",
+    statusChangeMany: "“{{title}}” and {{others}} more you follow moved to {{to}}",
+    statusCorrection: "Correction: “{{title}}” is back to {{to}}",
+    shipMany: "“{{title}}” and {{others}} more you follow have shipped",
     statusChangeUnknown: "“{{title}}” changed status",
     merge: "“{{title}}” was merged into “{{target}}”",
     ship: "“{{title}}” has shipped",

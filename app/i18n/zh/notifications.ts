@@ -21,6 +21,9 @@ export default {
   messages: {
     officialReply: "官方回复了「{{title}}」",
     statusChange: "「{{title}}」已从{{from}}变为{{to}}",
+    statusChangeMany: "你关注的「{{title}}」及另外 {{others}} 条建议已变为{{to}}",
+    statusCorrection: "更正：「{{title}}」已恢复为{{to}}",
+    shipMany: "你关注的「{{title}}」及另外 {{others}} 条建议已上线",
     statusChangeUnknown: "「{{title}}」的状态有变化",
     merge: "「{{title}}」已合并到「{{target}}」",
     ship: "「{{title}}」已上线",
