@@ -9,7 +9,7 @@ import { commentPage, commentPath } from "~/comment-pages";
 import { addComment, markCommentHelpful } from "~/comments.server";
 import { CoAuthors } from "~/components/co-authors";
 import { Field } from "~/components/field";
-import { HiddenNotice, MemberTools } from "~/components/member-tools";
+import { HiddenNotice, MemberTools, replyFor as privilegeReply, TagEditor } from "~/components/member-tools";
 import { ExperienceReport } from "~/components/rating-form";
 import { Pagination } from "~/components/pagination";
 import { RelativeTime } from "~/components/relative-time";
@@ -17,13 +17,14 @@ import { ShareSection } from "~/components/share-kit";
 import { ResponseTimes } from "~/components/response-times";
 import { StaffControls, type StaffForm } from "~/components/staff-controls";
 import { StatusBadge } from "~/components/status-badge";
+import { mergePicker } from "~/features/staff/merge-picker.server";
 import { ratingSchema } from "~/forms/rating";
 import { helpfulSchema } from "~/forms/honors";
 import { mergeSchema, statusChangeSchema, undoMergeSchema } from "~/forms/lifecycle";
 import { commentSchema } from "~/forms/suggestion";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
-import { allowedTransitions, canMergeFrom, errorField } from "~/lifecycle";
+import { allowedTransitions, errorField } from "~/lifecycle";
 import { changeStatus, listMerges, mergeSuggestion, undoMerge } from "~/lifecycle.server";
 import { resolveLanguage } from "~/locale.server";
 import { parseId } from "~/route-params";
@@ -58,8 +59,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     staff: isStaff(user)
       ? {
           allowed: allowedTransitions(page.suggestion.status),
-          canMerge: canMergeFrom(page.suggestion.status),
           merges: listMerges(id),
+          picker: mergePicker(page.suggestion, search, user),
         }
       : null,
     privileges: privilegesView(user, page.suggestion),
@@ -177,6 +178,7 @@ export default function SuggestionPage() {
   const { suggestion, board, author, tags, history, revisions, duplicateOf, viewer } = page;
   const { t } = useTranslation();
   const localized = useLocalized();
+  const privilegeResult = actionData && "privilege" in actionData ? actionData.privilege : null;
   return (
     <article>
       <HiddenNotice suggestionId={suggestion.id} view={page.privileges} result={actionData && "privilege" in actionData ? actionData.privilege : null} />
@@ -212,6 +214,25 @@ export default function SuggestionPage() {
           )}
         </div>
       </div>
+      {page.staff && (
+        // At the top, where staff look first: the page below is long once a thread grows.
+        <StaffControls
+          suggestionId={suggestion.id}
+          status={suggestion.status}
+          {...page.staff}
+          tags={
+            page.privileges.canTag && (
+              <TagEditor
+                action={`/s/${suggestion.id}`}
+                allTags={page.privileges.allTags}
+                current={tags}
+                lastResult={privilegeReply(privilegeResult, "tags")}
+              />
+            )
+          }
+          result={actionData && "staff" in actionData ? actionData.staff : null}
+        />
+      )}
       {duplicateOf && (
         <p className="card">
           {t("suggestions.view.duplicateOf")} <a href={`/s/${duplicateOf.id}`}>{duplicateOf.title}</a>
@@ -235,8 +256,9 @@ export default function SuggestionPage() {
       <MemberTools
         suggestionId={suggestion.id}
         currentTags={tags}
-        view={page.privileges}
-        result={actionData && "privilege" in actionData ? actionData.privilege : null}
+        // Staff tag from their panel at the top.
+        view={page.staff ? { ...page.privileges, canTag: false } : page.privileges}
+        result={privilegeResult}
       />
 
       <ShareSection kit={page.share.kit} />
@@ -265,15 +287,6 @@ export default function SuggestionPage() {
           </ol>
         )}
       </section>
-
-      {page.staff && (
-        <StaffControls
-          suggestionId={suggestion.id}
-          status={suggestion.status}
-          {...page.staff}
-          result={actionData && "staff" in actionData ? actionData.staff : null}
-        />
-      )}
 
       {revisions.length > 0 && (
         <section aria-labelledby="revisions-heading">
