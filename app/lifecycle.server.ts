@@ -2,9 +2,10 @@
 // undo. Each runs in one immediate transaction (the rules in ~/lifecycle decide, this module
 // writes), records its status_changes row, and tells the suggestion's followers once the
 // change is committed (event keys make a retried notification harmless).
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import {
   merges,
+  notifications,
   releases,
   statusChanges,
   suggestionCredits,
@@ -14,9 +15,9 @@ import {
   type SuggestionStatus,
 } from "#db/schema";
 import { getDb } from "~/db.server";
-import { evaluateSuggestionCreators } from "~/honors.server";
-import { isDecision, mergeError, transitionError, type LifecycleError } from "~/lifecycle";
-import { notifySuggestionFollowers } from "~/notifications.server";
+import { evaluateSuggestionCreators, withdrawHonorsGrantedSince } from "~/honors.server";
+import { isDecision, mergeError, revertError, transitionError, type LifecycleError } from "~/lifecycle";
+import { notifySuggestionFollowers, notifyUser } from "~/notifications.server";
 
 export type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
@@ -33,7 +34,7 @@ export type StatusChange = {
 // stamps (first decision, ship) that the staff queue and the score read.
 export function recordStatusChange(
   tx: Tx,
-  change: Omit<StatusChange, "id"> & { now: Date; duplicateOfId?: number | null; releaseId?: number | null },
+  change: Omit<StatusChange, "id"> & { now: Date; duplicateOfId?: number | null; releaseId?: number | null; revertsId?: number },
 ): StatusChange {
   const { now } = change;
   tx.update(suggestions)
@@ -53,6 +54,7 @@ export function recordStatusChange(
       fromStatus: change.from,
       toStatus: change.to,
       note: change.note,
+      revertsId: change.revertsId ?? null,
       createdAt: now,
     })
     .returning({ id: statusChanges.id })
@@ -336,4 +338,98 @@ export function listMerges(suggestionId: number) {
     movedVotes: ids(movedVoterIds).length,
     credited: ids(creditedUserIds).length,
   }));
+}
+
+// The latest status change of a suggestion: the only one a correction may take back.
+export function latestStatusChange(suggestionId: number) {
+  return (
+    getDb()
+      .select({ id: statusChanges.id, fromStatus: statusChanges.fromStatus, toStatus: statusChanges.toStatus, revertsId: statusChanges.revertsId })
+      .from(statusChanges)
+      .where(eq(statusChanges.suggestionId, suggestionId))
+      .orderBy(desc(statusChanges.createdAt), desc(statusChanges.id))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+export type RevertResult =
+  | { ok: true; statusChangeId: number; corrected: number; withdrawn: string[] }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "invalid"; error: LifecycleError };
+
+// Takes back a wrong status change (shipped included) with a public note: the suggestion
+// returns to the status it had, the history keeps both rows (the correction names the change
+// it reverts), everyone told of the change gets a short correction, and badges the change
+// granted its creators are withdrawn with the note as the reason.
+export function revertStatusChange(input: { suggestionId: number; statusChangeId: number; actorId: number; note: string; now?: Date }): RevertResult {
+  const db = getDb();
+  const note = input.note.trim();
+  const now = input.now ?? new Date();
+  const result = db.transaction(
+    (tx) => {
+      const change = tx
+        .select()
+        .from(statusChanges)
+        .where(and(eq(statusChanges.id, input.statusChangeId), eq(statusChanges.suggestionId, input.suggestionId)))
+        .get();
+      const suggestion = tx
+        .select({ status: suggestions.status, firstDecisionAt: suggestions.firstDecisionAt })
+        .from(suggestions)
+        .where(eq(suggestions.id, input.suggestionId))
+        .get();
+      if (!change || !suggestion) return { ok: false, reason: "not_found" } as const;
+      const latest = tx
+        .select({ id: statusChanges.id })
+        .from(statusChanges)
+        .where(eq(statusChanges.suggestionId, input.suggestionId))
+        .orderBy(desc(statusChanges.createdAt), desc(statusChanges.id))
+        .limit(1)
+        .get();
+      const error = revertError(change, { status: suggestion.status, latestChangeId: latest?.id ?? null }, note);
+      if (error) return { ok: false, reason: "invalid", error } as const;
+      const correction = recordStatusChange(tx, {
+        suggestionId: input.suggestionId,
+        actorId: input.actorId,
+        from: change.toStatus,
+        to: change.fromStatus,
+        note,
+        revertsId: change.id,
+        now,
+      });
+      // The stamps the mistaken change set go with it.
+      tx.update(suggestions)
+        .set({
+          ...(change.toStatus === "shipped" && { shippedAt: null, releaseId: null }),
+          ...(suggestion.firstDecisionAt?.getTime() === change.createdAt.getTime() && !isDecision(change.fromStatus) && { firstDecisionAt: null }),
+        })
+        .where(eq(suggestions.id, input.suggestionId))
+        .run();
+      // Those told of the mistaken change; they alone hear of its correction.
+      const told = tx
+        .select({ userId: notifications.userId })
+        .from(notifications)
+        .where(eq(notifications.eventKey, `status_change:${change.id}`))
+        .all()
+        .map((n) => n.userId);
+      const creators = tx.all<{ userId: number }>(sql`
+        select author_id as userId from suggestions where id = ${input.suggestionId}
+        union select user_id from suggestion_credits where suggestion_id = ${input.suggestionId}`);
+      return { ok: true, correction, told, creators: creators.map((c) => c.userId), since: change.createdAt } as const;
+    },
+    { behavior: "immediate" },
+  );
+  if (!result.ok) return result;
+  const { correction } = result;
+  for (const userId of result.told) {
+    notifyUser({
+      userId,
+      kind: "status_change",
+      eventKey: `status_change:${correction.id}`,
+      suggestionId: input.suggestionId,
+      payload: { from: correction.from, to: correction.to, note, correction: true },
+    });
+  }
+  const withdrawn = result.creators.flatMap((userId) => withdrawHonorsGrantedSince(userId, result.since, note, now));
+  return { ok: true, statusChangeId: correction.id, corrected: result.told.length, withdrawn };
 }

@@ -59,6 +59,8 @@ export type NotificationPayload = {
   complaintStatus?: ComplaintStatus;
   badgeName?: string;
   username?: string;
+  // badge: taken back after a correction (the note says why)
+  withdrawn?: boolean;
   // invitation: in the invitee's notification, who invited them (both were rewarded)
   invitedBy?: string;
   // Where the notification leads when it is not about a suggestion (same-site path).
@@ -140,6 +142,7 @@ export function describeNotification(n: {
           }
         : { key: "complaint", values: { title }, note, path: sitePath(p.path) ?? "/notifications" };
     case "badge":
+      if (p.withdrawn) return { key: "badgeWithdrawn", values: { badge: text(p.badgeName) }, note, path: sitePath(p.path) ?? "/notifications" };
       return { key: "badge", values: { badge: text(p.badgeName) }, note: null, path: sitePath(p.path) ?? "/notifications" };
     case "invitation":
       return p.invitedBy

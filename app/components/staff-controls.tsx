@@ -12,10 +12,11 @@ import { Trans, useTranslation } from "react-i18next";
 import type { SuggestionStatus } from "#db/schema";
 import { Field, FormError } from "~/components/field";
 import { StatusBadge } from "~/components/status-badge";
+import { revertSchema } from "~/features/staff/forms";
 import { mergeSchema, statusChangeSchema } from "~/forms/lifecycle";
 import { commentSchema } from "~/forms/suggestion";
 
-export type StaffForm = "status" | "merge" | "undo-merge";
+export type StaffForm = "status" | "merge" | "undo-merge" | "revert";
 export type StaffResult = { form: StaffForm; reply: SubmissionResult<string[]> };
 
 type Merge = {
@@ -67,7 +68,7 @@ export function StaffControls({
       <h2 id="staff-controls-heading">{t("lifecycle.controls.heading")}</h2>
       <div className="staff-panel-parts">
         {allowed.length > 0 ? (
-          <details open={result?.form === "status"}>
+          <details open>
             <summary>{t("lifecycle.controls.changeStatus")}</summary>
             {/* Keyed by status so the form starts afresh once the change has gone through. */}
             <StatusForm key={status} action={action} allowed={allowed} lastResult={replyFor("status")} />
@@ -270,5 +271,40 @@ function UndoMerge({ action, mergeId }: { action: string; mergeId: number }) {
         {t("lifecycle.controls.undo")}
       </button>
     </Form>
+  );
+}
+
+// Under the latest entry of the history, for staff: take a wrong change back with a note.
+export function RevertForm({
+  suggestionId,
+  change,
+  lastResult,
+}: {
+  suggestionId: number;
+  change: { id: number; fromStatus: SuggestionStatus };
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "revert-form",
+    lastResult,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: revertSchema }),
+  });
+  return (
+    <details className="revert" open={!!lastResult}>
+      <summary>{t("lifecycle.controls.revert")}</summary>
+      <Form method="post" action={`/s/${suggestionId}`} {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="revert" />
+        <input type="hidden" name="statusChangeId" value={change.id} />
+        <p className="hint">{t("lifecycle.controls.revertHint", { status: t(`common.status.${change.fromStatus}`) })}</p>
+        <FormError errors={[...(form.errors ?? []), ...(fields.statusChangeId.errors ?? [])]} />
+        <Field field={fields.note} label={t("lifecycle.controls.revertNote")}>
+          <textarea {...getTextareaProps(fields.note)} rows={2} />
+        </Field>
+        <button type="submit">{t("lifecycle.controls.submitRevert")}</button>
+      </Form>
+    </details>
   );
 }

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
+import type { SuggestionStatus } from "#db/schema";
 import { forbidden, getOptionalUser, requireUser } from "~/auth.server";
 import { commentPage, commentPath } from "~/comment-pages";
 import { addComment, markCommentHelpful } from "~/comments.server";
@@ -15,8 +16,9 @@ import { Pagination } from "~/components/pagination";
 import { RelativeTime } from "~/components/relative-time";
 import { ShareSection } from "~/components/share-kit";
 import { ResponseTimes } from "~/components/response-times";
-import { StaffControls, type StaffForm } from "~/components/staff-controls";
+import { RevertForm, StaffControls, type StaffForm } from "~/components/staff-controls";
 import { StatusBadge } from "~/components/status-badge";
+import { revertSchema } from "~/features/staff/forms";
 import { mergePicker } from "~/features/staff/merge-picker.server";
 import { ratingSchema } from "~/forms/rating";
 import { helpfulSchema } from "~/forms/honors";
@@ -24,8 +26,8 @@ import { mergeSchema, statusChangeSchema, undoMergeSchema } from "~/forms/lifecy
 import { commentSchema } from "~/forms/suggestion";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
-import { allowedTransitions, errorField } from "~/lifecycle";
-import { changeStatus, listMerges, mergeSuggestion, undoMerge } from "~/lifecycle.server";
+import { allowedTransitions, canRevert, errorField } from "~/lifecycle";
+import { changeStatus, listMerges, mergeSuggestion, revertStatusChange, undoMerge } from "~/lifecycle.server";
 import { resolveLanguage } from "~/locale.server";
 import { parseId } from "~/route-params";
 import { canEditSuggestion, canPostOfficialReply, isStaff, isVotingOpen } from "~/permissions";
@@ -61,6 +63,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
           allowed: allowedTransitions(page.suggestion.status),
           merges: listMerges(id),
           picker: mergePicker(page.suggestion, search, user),
+          revertableId: revertableChange(page.history, page.suggestion.status),
         }
       : null,
     privileges: privilegesView(user, page.suggestion),
@@ -71,6 +74,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       canReplyOfficially: canPostOfficialReply(user),
     },
   };
+}
+
+// The history is oldest first: only its last entry may be taken back.
+function revertableChange(history: { id: number; fromStatus: SuggestionStatus; toStatus: SuggestionStatus; revertsId: number | null }[], status: SuggestionStatus) {
+  const last = history.at(-1);
+  return last && canRevert(last, { status, latestChangeId: last.id }) ? last.id : null;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
@@ -128,7 +137,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
 
   // Staff intents: refused for everyone else on the server, whatever the page showed.
-  if ((intent === "status" || intent === "merge" || intent === "undo-merge" || intent === "helpful") && !isStaff(user)) throw forbidden();
+  if ((intent === "status" || intent === "merge" || intent === "undo-merge" || intent === "revert" || intent === "helpful") && !isStaff(user)) throw forbidden();
 
   if (intent === "helpful") {
     const submission = parseWithZod(formData, { schema: helpfulSchema });
@@ -156,6 +165,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const [field, error] =
       merged.reason === "target_not_found" ? ["targetId", "lifecycle.errors.targetNotFound"] : [errorField(merged.error), merged.error];
     return staffReply("merge", submission.reply({ fieldErrors: { [field]: [error] } }));
+  }
+
+  if (intent === "revert") {
+    const submission = parseWithZod(formData, { schema: revertSchema });
+    if (submission.status !== "success") return staffReply("revert", submission.reply());
+    const reverted = revertStatusChange({ suggestionId: id, actorId: user.id, ...submission.value });
+    if (reverted.ok) return redirect(`/s/${id}#history-heading`);
+    const error = reverted.reason === "not_found" ? "lifecycle.errors.revertNotLatest" : reverted.error;
+    return staffReply("revert", submission.reply({ fieldErrors: { [error === "lifecycle.errors.noteRequired" || error === "lifecycle.errors.noteTooLong" ? "note" : "statusChangeId"]: [error] } }));
   }
 
   if (intent === "undo-merge") {
@@ -272,8 +290,9 @@ export default function SuggestionPage() {
         ) : (
           <ol className="timeline">
             {history.map((h) => (
-              <li key={h.id}>
+              <li key={h.id} className={h.revertsId ? "correction" : undefined}>
                 <div>
+                  {h.revertsId && <strong>{t("suggestions.view.correction")} </strong>}
                   {t("suggestions.view.statusChange", {
                     name: h.actorName,
                     from: t(`common.status.${h.fromStatus}`),
@@ -282,6 +301,13 @@ export default function SuggestionPage() {
                   · <RelativeTime date={h.createdAt} />
                 </div>
                 {h.note && <p>{h.note}</p>}
+                {page.staff?.revertableId === h.id && (
+                  <RevertForm
+                    suggestionId={suggestion.id}
+                    change={h}
+                    lastResult={actionData && "staff" in actionData && actionData.staff.form === "revert" ? actionData.staff.reply : undefined}
+                  />
+                )}
               </li>
             ))}
           </ol>

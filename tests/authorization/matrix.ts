@@ -34,6 +34,8 @@ export type Fixtures = {
   // Two suggestions merged by staff: the undo is on the source's page.
   merge(): Promise<{ sourceId: number; mergeId: number }>;
   release(): Promise<number>;
+  // A suggestion just moved to planned by staff: the change a correction may take back.
+  statusChange(): Promise<{ suggestionId: number; statusChangeId: number }>;
   // Filed by another member.
   complaint(): Promise<number>;
   // A member nobody else touches, for admin actions on members.
@@ -102,6 +104,14 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     request: async (f) => {
       const { sourceId, mergeId } = await f.merge();
       return onSuggestion(sourceId, { intent: "undo-merge", mergeId: String(mergeId) });
+    },
+  },
+  {
+    id: "undo a status change",
+    allowed: STAFF,
+    request: async (f) => {
+      const { suggestionId, statusChangeId } = await f.statusChange();
+      return onSuggestion(suggestionId, { intent: "revert", statusChangeId: String(statusChangeId), note: "Changed by mistake." });
     },
   },
   {

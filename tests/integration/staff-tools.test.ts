@@ -1,10 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { boardParticipants, comments, notifications, savedReplies, statusChanges, suggestions, suggestionTags } from "#db/schema";
+import { badgeGrants, boardParticipants, comments, notifications, savedReplies, statusChanges, suggestions, suggestionTags, votes } from "#db/schema";
 import { getDb } from "~/db.server";
 import { answerSuggestion, answerView, nextWaitingSuggestion } from "~/features/staff/answers.server";
 import { bulkChangeStatus, bulkMoveToBoard, bulkTag } from "~/features/staff/bulk.server";
 import { saveSavedReply } from "~/features/staff/saved-replies.server";
+import { changeStatus, revertStatusChange } from "~/lifecycle.server";
+import { action as suggestionAction } from "~/routes/s.$id";
 import { action as answerAction, loader as answerLoader } from "~/routes/staff_.answer.$id";
 import { action as repliesAction, loader as repliesLoader } from "~/routes/staff_.replies";
 import { action as queueAction } from "~/routes/staff";
@@ -14,6 +16,7 @@ import { outcome, requestAs, routeArgs } from "../route-requests";
 const load = (id: number) => getDb().select().from(suggestions).where(eq(suggestions.id, id)).get()!;
 const officialReplies = (id: number) =>
   getDb().select().from(comments).where(and(eq(comments.suggestionId, id), eq(comments.isOfficial, true))).all();
+const badgesOf = (userId: number) => getDb().select().from(badgeGrants).where(eq(badgeGrants.userId, userId)).all().map((b) => b.badgeId);
 const notificationsOf = (userId: number) => getDb().select().from(notifications).where(eq(notifications.userId, userId)).all();
 
 // Older than anything else in the test database (and than the pairs before), so the pair
@@ -191,6 +194,61 @@ describe("bulk actions", () => {
     expect(await post(staff, { bulk: "status", to: "planned", note: "" })).toMatchObject({ status: 400, body: { bulk: { error: { ids: ["staff.bulk.errors.none"] } } } });
     expect(load(s.id).status).toBe("open");
     expect(await post(staff, { bulk: "status", ids: String(s.id), to: "planned", note: "On the list." })).toMatchObject({ status: 200, body: { done: { changed: 1 } } });
+    expect(load(s.id).status).toBe("planned");
+  });
+});
+
+describe("undoing a wrong status change", () => {
+  test("a mistaken ship is taken back: status and stamps restored, both in the history, a correction for those told, the badge withdrawn with the reason", async () => {
+    const staff = await createStaff();
+    const author = await createMember();
+    const voter = await createMember();
+    const s = await createSuggestion({ author, status: "planned" });
+    getDb().insert(votes).values({ suggestionId: s.id, userId: voter.id }).run();
+    const shipped = changeStatus({ suggestionId: s.id, actorId: staff.id, to: "shipped", note: "" });
+    if (!shipped.ok) throw new Error("ship failed");
+    expect(badgesOf(author.id)).toContain("first_shipped");
+
+    const post = (user: { id: number }, form: Record<string, string>) =>
+      outcome(() => suggestionAction(routeArgs(requestAs(user, `/s/${s.id}`, { form }), { id: String(s.id) })));
+    const form = { intent: "revert", statusChangeId: String(shipped.statusChangeId), note: "Shipped by mistake: it comes in the next release." };
+    expect((await post(await createMember(), form)).status).toBe(403);
+    expect(await post(staff, { ...form, note: "" })).toMatchObject({ status: 400, body: { staff: { reply: { error: { note: ["lifecycle.errors.noteRequired"] } } } } });
+    expect(load(s.id).status).toBe("shipped");
+
+    expect(await post(staff, form)).toMatchObject({ status: 302, location: `/s/${s.id}#history-heading` });
+    expect(load(s.id)).toMatchObject({ status: "planned", shippedAt: null, releaseId: null });
+    const history = getDb().select().from(statusChanges).where(eq(statusChanges.suggestionId, s.id)).all();
+    expect(history.map((h) => [h.fromStatus, h.toStatus, h.revertsId])).toEqual([
+      ["planned", "shipped", null],
+      ["shipped", "planned", shipped.statusChangeId],
+    ]);
+
+    for (const member of [author, voter]) {
+      const corrections = notificationsOf(member.id).filter((n) => n.kind === "status_change" && JSON.parse(n.payload).correction);
+      expect(corrections).toHaveLength(1);
+      expect(JSON.parse(corrections[0]!.payload)).toMatchObject({ to: "planned", note: form.note });
+    }
+    expect(badgesOf(author.id)).not.toContain("first_shipped");
+    const withdrawn = notificationsOf(author.id).filter((n) => n.kind === "badge" && JSON.parse(n.payload).withdrawn);
+    expect(withdrawn.map((n) => JSON.parse(n.payload).note)).toEqual([form.note]);
+
+    // The correction itself is final: the same form again is refused, nothing changes.
+    expect(await post(staff, form)).toMatchObject({ status: 400 });
+    expect(load(s.id).status).toBe("planned");
+  });
+
+  test("only the latest change can be taken back", async () => {
+    const staff = await createStaff();
+    const s = await createSuggestion();
+    const first = changeStatus({ suggestionId: s.id, actorId: staff.id, to: "under_review", note: "" });
+    changeStatus({ suggestionId: s.id, actorId: staff.id, to: "planned", note: "" });
+    if (!first.ok) throw new Error("change failed");
+    expect(revertStatusChange({ suggestionId: s.id, statusChangeId: first.statusChangeId, actorId: staff.id, note: "Wrong." })).toEqual({
+      ok: false,
+      reason: "invalid",
+      error: "lifecycle.errors.revertNotLatest",
+    });
     expect(load(s.id).status).toBe("planned");
   });
 });

@@ -8,6 +8,9 @@ export default {
     mergeIntoDuplicate: "That suggestion is a duplicate itself. Merge into the one it points to.",
     mergeFromFinal: "Shipped suggestions and duplicates can't be merged.",
     targetNotFound: "There's no suggestion with that number.",
+    revertNotLatest: "Only the latest change can be undone, while the suggestion still has the status it set.",
+    revertMerge: "A merge is undone from the merge list.",
+    revertCorrection: "A correction can't be undone; change the status instead.",
     mergeGone: "That merge was already undone.",
   },
   controls: {

@@ -24,6 +24,7 @@ export default {
     statusChangeMany: "“{{title}}” and {{others}} more you follow moved to {{to}}",
     statusCorrection: "Correction: “{{title}}” is back to {{to}}",
     shipMany: "“{{title}}” and {{others}} more you follow have shipped",
+    badgeWithdrawn: "Your “{{badge}}” badge was withdrawn: the change that earned it was a mistake",
     statusChangeUnknown: "“{{title}}” changed status",
     merge: "“{{title}}” was merged into “{{target}}”",
     ship: "“{{title}}” has shipped",

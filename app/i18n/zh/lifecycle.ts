@@ -8,6 +8,9 @@ export default {
     mergeIntoDuplicate: "目标建议本身是重复建议，请合并到它所指向的建议。",
     mergeFromFinal: "已上线的建议和重复建议不能再合并。",
     targetNotFound: "没有这个编号的建议。",
+    revertNotLatest: "只能撤销最近一次变更，且建议仍处于该变更设定的状态。",
+    revertMerge: "合并请在合并列表中撤销。",
+    revertCorrection: "更正本身不能撤销，请直接修改状态。",
     mergeGone: "该合并已经撤销。",
   },
   controls: {

@@ -24,6 +24,7 @@ export default {
     statusChangeMany: "你关注的「{{title}}」及另外 {{others}} 条建议已变为{{to}}",
     statusCorrection: "更正：「{{title}}」已恢复为{{to}}",
     shipMany: "你关注的「{{title}}」及另外 {{others}} 条建议已上线",
+    badgeWithdrawn: "你的「{{badge}}」徽章已被收回：获得它的那次变更有误",
     statusChangeUnknown: "「{{title}}」的状态有变化",
     merge: "「{{title}}」已合并到「{{target}}」",
     ship: "「{{title}}」已上线",
