@@ -14,6 +14,7 @@ import {
   type ComplaintDecision,
   type ComplaintQueueStats,
 } from "~/complaint-rules";
+import { alertStaffOfNewComplaint } from "~/features/staff/alerts.server";
 import { getDb } from "~/db.server";
 import { evaluateHonors } from "~/honors.server";
 import { renderMarkdown } from "~/markdown.server";
@@ -57,6 +58,7 @@ export function fileComplaint(input: {
     })
     .returning({ id: complaints.id })
     .get();
+  alertStaffOfNewComplaint({ id, title: input.title }, input.now);
   return { ok: true, id };
 }
 

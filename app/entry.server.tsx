@@ -6,7 +6,11 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startStaffAlerts } from "~/features/staff/alerts.server";
 import { NonceProvider } from "~/nonce";
+
+// Overdue complaints and suggestions are looked for once a minute, in every server process.
+startStaffAlerts();
 
 // Sprout streams no deferred data, so the only reason to abort is a render that never
 // ends. Under heavy load a shell can wait seconds for the event loop; aborting it then

@@ -25,7 +25,14 @@ export const DEFAULT_CHANNELS: Record<NotificationKind, Channels> = {
   complaint: { inApp: true, email: true },
   badge: { inApp: true, email: false },
   invitation: { inApp: true, email: false },
+  // Staff only: new complaints and answers overdue. Email when a staff member asks for it.
+  staff_alert: { inApp: true, email: false },
 };
+
+// Kinds only staff receive, hidden from members' preferences.
+export const STAFF_KINDS: readonly NotificationKind[] = ["staff_alert"];
+export const STAFF_ALERTS = ["complaint_new", "complaint_overdue", "suggestion_overdue"] as const;
+export type StaffAlert = (typeof STAFF_ALERTS)[number];
 
 export function channelsFor(kind: NotificationKind, saved: Partial<Channels> | null | undefined): Channels {
   const defaults = DEFAULT_CHANNELS[kind];
@@ -63,6 +70,8 @@ export type NotificationPayload = {
   withdrawn?: boolean;
   // invitation: in the invitee's notification, who invited them (both were rewarded)
   invitedBy?: string;
+  // staff_alert: which alert
+  alert?: StaffAlert;
   // Where the notification leads when it is not about a suggestion (same-site path).
   path?: string;
 };
@@ -144,6 +153,11 @@ export function describeNotification(n: {
     case "badge":
       if (p.withdrawn) return { key: "badgeWithdrawn", values: { badge: text(p.badgeName) }, note, path: sitePath(p.path) ?? "/notifications" };
       return { key: "badge", values: { badge: text(p.badgeName) }, note: null, path: sitePath(p.path) ?? "/notifications" };
+    case "staff_alert": {
+      const alert = (STAFF_ALERTS as readonly unknown[]).includes(p.alert) ? (p.alert as StaffAlert) : "complaint_new";
+      const key = { complaint_new: "staffComplaintNew", complaint_overdue: "staffComplaintOverdue", suggestion_overdue: "staffSuggestionOverdue" }[alert];
+      return { key, values: { title }, note: null, path: sitePath(p.path) ?? (n.suggestionId ? suggestionPath : "/staff") };
+    }
     case "invitation":
       return p.invitedBy
         ? { key: "invitationWelcome", values: { username: text(p.invitedBy) }, note: null, path: sitePath(p.path) ?? "/invite" }

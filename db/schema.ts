@@ -312,7 +312,7 @@ export const merges = sqliteTable(
   (t) => [index("merges_source_idx").on(t.sourceId), index("merges_target_idx").on(t.targetId)],
 );
 
-export const NOTIFICATION_KINDS = ["official_reply", "status_change", "merge", "ship", "complaint", "badge", "invitation"] as const;
+export const NOTIFICATION_KINDS = ["official_reply", "status_change", "merge", "ship", "complaint", "badge", "invitation", "staff_alert"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 // The in-app inbox. eventKey names the event (e.g. "status_change:42"); unique per

@@ -15,6 +15,7 @@ import { Pagination } from "~/components/pagination";
 import { BulkActions, KeyboardHelp, QueueAnswer, useQueueKeyboard, type BulkActionData } from "~/components/queue-tools";
 import { StatusFilter, TagFilter } from "~/components/suggestion-filters";
 import { StatusBadge } from "~/components/status-badge";
+import { unreadStaffAlerts } from "~/features/staff/alerts.server";
 import { runBulkAction } from "~/features/staff/bulk.server";
 import { bulkSchema } from "~/features/staff/forms";
 import { titleMeta } from "~/i18n/meta";
@@ -48,6 +49,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     now,
     targetMs,
     isAdmin: user.role === "admin",
+    alerts: unreadStaffAlerts(user.id),
     latestId: latestSuggestionId(),
     query: { board: query.board ?? "", status: query.status ?? "", tag: query.tag ?? "" },
     boards: listBoards(user).map(({ slug, nameEn, nameZh }) => ({ slug, nameEn, nameZh })),
@@ -162,7 +164,7 @@ function useAnswering(ids: number[]) {
 }
 
 export default function StaffQueue() {
-  const { now: serverNow, targetMs, isAdmin, latestId, query, boards, tags, counts, queue, complaints } =
+  const { now: serverNow, targetMs, isAdmin, alerts, latestId, query, boards, tags, counts, queue, complaints } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
@@ -173,7 +175,13 @@ export default function StaffQueue() {
   const answering = useAnswering(queue.items.map((s) => s.id));
   return (
     <>
-      <h1>{t("staff.queue.title")}</h1>
+      <div className="staff-queue-head">
+        <h1>{t("staff.queue.title")}</h1>
+        <a href="/notifications" className="staff-bell" data-testid="staff-bell" aria-label={t("staff.alerts.bell", { count: alerts })}>
+          <span aria-hidden="true">🔔</span>
+          {alerts > 0 && <span className="bell-count">{alerts}</span>}
+        </a>
+      </div>
       <p className="meta">
         <span>{t("staff.queue.intro")}</span>
         <span>{t("staff.queue.target", { hours: Math.round(targetMs / HOUR_MS) })}</span>

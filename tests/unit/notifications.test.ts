@@ -90,12 +90,13 @@ describe("describeNotification", () => {
   it("has every message in both languages", () => {
     const payloads: Record<NotificationKind, NotificationPayload[]> = {
       official_reply: [{}],
-      status_change: [{ from: "open", to: "planned" }, {}],
+      status_change: [{ from: "open", to: "planned" }, {}, { to: "planned", count: 3 }, { from: "shipped", to: "planned", correction: true }],
       merge: [{ targetTitle: "X" }],
-      ship: [{}, { releaseName: "2.4" }],
+      ship: [{}, { releaseName: "2.4" }, { count: 2 }],
       complaint: [{ title: "T" }, { title: "T", complaintStatus: "acknowledged" }],
-      badge: [{ badgeName: "B" }],
+      badge: [{ badgeName: "B" }, { badgeName: "B", withdrawn: true, note: "Shipped by mistake." }],
       invitation: [{ username: "u" }, { invitedBy: "u" }],
+      staff_alert: [{ alert: "complaint_new", title: "T" }, { alert: "complaint_overdue", title: "T" }, { alert: "suggestion_overdue" }],
     };
     for (const kind of NOTIFICATION_KINDS) {
       for (const payload of payloads[kind]) {

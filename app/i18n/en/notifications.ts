@@ -17,6 +17,7 @@ export default {
     complaint: "Complaints",
     badge: "Badges",
     invitation: "Invitations",
+    staff_alert: "Staff alerts (new complaints, overdue answers)",
   },
   messages: {
     officialReply: "Staff replied officially to “{{title}}”",
@@ -25,6 +26,9 @@ export default {
     statusCorrection: "Correction: “{{title}}” is back to {{to}}",
     shipMany: "“{{title}}” and {{others}} more you follow have shipped",
     badgeWithdrawn: "Your “{{badge}}” badge was withdrawn: the change that earned it was a mistake",
+    staffComplaintNew: "New complaint: “{{title}}”",
+    staffComplaintOverdue: "A complaint is waiting past its target: “{{title}}”",
+    staffSuggestionOverdue: "A suggestion is waiting past the response target: “{{title}}”",
     statusChangeUnknown: "“{{title}}” changed status",
     merge: "“{{title}}” was merged into “{{target}}”",
     ship: "“{{title}}” has shipped",

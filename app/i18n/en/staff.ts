@@ -100,6 +100,10 @@ export default {
       gone: "This saved reply no longer exists.",
     },
   },
+  alerts: {
+    bell_one: "{{count}} unread staff alert",
+    bell_other: "{{count}} unread staff alerts",
+  },
   complaints: {
     heading: "Complaints",
     open: "Open",

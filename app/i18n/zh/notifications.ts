@@ -17,6 +17,7 @@ export default {
     complaint: "投诉",
     badge: "徽章",
     invitation: "邀请",
+    staff_alert: "官方提醒（新投诉、超时未回复）",
   },
   messages: {
     officialReply: "官方回复了「{{title}}」",
@@ -25,6 +26,9 @@ export default {
     statusCorrection: "更正：「{{title}}」已恢复为{{to}}",
     shipMany: "你关注的「{{title}}」及另外 {{others}} 条建议已上线",
     badgeWithdrawn: "你的「{{badge}}」徽章已被收回：获得它的那次变更有误",
+    staffComplaintNew: "新投诉：「{{title}}」",
+    staffComplaintOverdue: "有投诉已超过处理时限：「{{title}}」",
+    staffSuggestionOverdue: "有建议已超过响应时限仍未回复：「{{title}}」",
     statusChangeUnknown: "「{{title}}」的状态有变化",
     merge: "「{{title}}」已合并到「{{target}}」",
     ship: "「{{title}}」已上线",

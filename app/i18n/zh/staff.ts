@@ -98,6 +98,9 @@ export default {
       gone: "这条常用回复已不存在。",
     },
   },
+  alerts: {
+    bell_other: "{{count}} 条未读官方提醒",
+  },
   complaints: {
     heading: "投诉",
     open: "未解决",
