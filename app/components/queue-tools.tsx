@@ -1,5 +1,5 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form, useFetcher } from "@remix-run/react";
+import { Form, useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { SUGGESTION_STATUSES } from "#db/schema";
@@ -54,8 +54,10 @@ export function BulkActions({ boards, tags, statuses = SUGGESTION_STATUSES, resu
   const { t } = useTranslation();
   const localized = useLocalized();
   const [form, fields] = useForm({ id: "bulk-form", lastResult: result?.bulk ?? undefined, shouldValidate: "onSubmit" });
+  // Posted to the queue as filtered, so the page comes back with the same filters.
+  const { search } = useLocation();
   return (
-    <Form method="post" action="/staff" {...getFormProps(form)} className="card bulk-actions" data-testid="bulk-actions">
+    <Form method="post" action={`/staff${search}`} {...getFormProps(form)} className="card bulk-actions" data-testid="bulk-actions">
       <h2 className="visually-compact">{t("staff.bulk.heading")}</h2>
       <p className="hint">{t("staff.bulk.hint")}</p>
       <FormError errors={[...(form.errors ?? []), ...(fields.ids.errors ?? [])]} />

@@ -115,7 +115,7 @@ function useLiveQueue(latestId: number) {
 
 // Which row is open for answering and which has the keyboard's focus. After an answer the
 // next waiting suggestion opens (it is at the top: the queue puts the unanswered first).
-function useAnswering(ids: number[]) {
+function useAnswering(ids: number[], waitingIds: number[]) {
   const [expandedId, setExpandedId] = useState<number | null>(null);
   const [focused, setFocused] = useState<number | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -144,9 +144,17 @@ function useAnswering(ids: number[]) {
     status: () => openField("[data-answer-status]"),
     help: () => setHelpOpen((open) => !open),
   });
+  // The next one within the current filters: the server's pick when it is on this page, else
+  // the first row still waiting (answers of this visit excluded: the list may not have caught up).
+  const waiting = useRef(waitingIds);
+  waiting.current = waitingIds;
+  const answeredIds = useRef(new Set<number>());
   const answered = useCallback((result: { id: number; nextId: number | null }) => {
-    setLastAnswered(result);
-    setExpandedId(result.nextId);
+    answeredIds.current.add(result.id);
+    const candidates = waiting.current.filter((id) => !answeredIds.current.has(id));
+    const nextId = result.nextId !== null && candidates.includes(result.nextId) ? result.nextId : (candidates[0] ?? null);
+    setLastAnswered({ id: result.id, nextId });
+    setExpandedId(nextId);
   }, []);
   return {
     expandedId,
@@ -172,7 +180,10 @@ export default function StaffQueue() {
   const now = useNow(serverNow);
   const arrived = useLiveQueue(latestId);
   const bulkResult = useActionData<typeof action>();
-  const answering = useAnswering(queue.items.map((s) => s.id));
+  const answering = useAnswering(
+    queue.items.map((s) => s.id),
+    queue.items.filter((s) => s.firstOfficialReplyAt === null).map((s) => s.id),
+  );
   return (
     <>
       <div className="staff-queue-head">
