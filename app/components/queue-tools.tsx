@@ -91,9 +91,11 @@ export function BulkActions({ boards, tags, statuses = SUGGESTION_STATUSES, resu
           </select>
           {fields.to.errors?.length ? <p className="field-error">{fields.to.errors.map((e) => t(e)).join(" ")}</p> : null}
         </div>
-        <Field field={fields.note} label={t("staff.bulk.note")}>
-          <textarea {...getTextareaProps(fields.note)} rows={2} />
-        </Field>
+        <div className="bulk-note">
+          <Field field={fields.note} label={t("staff.bulk.note")}>
+            <textarea {...getTextareaProps(fields.note)} rows={1} />
+          </Field>
+        </div>
         <button type="submit" name="bulk" value="status">
           {t("staff.bulk.setStatus")}
         </button>

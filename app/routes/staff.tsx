@@ -189,7 +189,10 @@ export default function StaffQueue() {
       <div className="staff-queue-head">
         <h1>{t("staff.queue.title")}</h1>
         <a href="/notifications" className="staff-bell" data-testid="staff-bell" aria-label={t("staff.alerts.bell", { count: alerts })}>
-          <span aria-hidden="true">🔔</span>
+          <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+            <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+            <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+          </svg>
           {alerts > 0 && <span className="bell-count">{alerts}</span>}
         </a>
       </div>
@@ -251,6 +254,7 @@ export default function StaffQueue() {
         )}
       </div>
 
+      {queue.items.length > 0 && <BulkActions boards={boards} tags={tags} result={bulkResult} />}
       <div role="status" aria-live="polite" className="meta" data-testid="queue-answered">
         {answering.lastAnswered && t(answering.lastAnswered.nextId === null ? "staff.answer.doneAll" : "staff.answer.doneNext")}
       </div>
@@ -315,7 +319,6 @@ export default function StaffQueue() {
           })}
         </ul>
       )}
-      {queue.items.length > 0 && <BulkActions boards={boards} tags={tags} result={bulkResult} />}
       <Pagination page={queue.page} pages={queue.pages} />
 
       <section aria-labelledby="complaints-heading">

@@ -1,0 +1,2 @@
+CREATE INDEX `suggestions_waiting_idx` ON `suggestions` (`created_at`,`id`) WHERE first_official_reply_at is null;--> statement-breakpoint
+CREATE INDEX `suggestions_answered_idx` ON `suggestions` (`first_official_reply_at`) WHERE first_official_reply_at is not null;
