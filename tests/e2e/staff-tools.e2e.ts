@@ -41,7 +41,12 @@ function suggestionsById(ids: number[]) {
 
 // What a staff member does by hand: clicks (and picks in a list), and the pages they wait for.
 function counted(page: Page) {
-  const tally = { clicks: 0, pageLoads: 0, suggestionPages: 0 };
+  // pageLoads: every time the address changes (a whole page fetched or Remix's navigation);
+  // documents: whole pages fetched from the server.
+  const tally = { clicks: 0, pageLoads: 0, documents: 0, suggestionPages: 0 };
+  page.on("request", (request) => {
+    if (request.resourceType() === "document" && request.frame() === page.mainFrame()) tally.documents += 1;
+  });
   page.on("framenavigated", (frame) => {
     if (frame !== page.mainFrame()) return;
     tally.pageLoads += 1;
@@ -108,7 +113,7 @@ describe("staff working tools", () => {
     ]);
     expect(after.slice(2).map((s) => s.status)).toEqual(["declined", "declined", "declined"]);
     expect(tally.suggestionPages).toBe(0);
-    console.log(`clearing five from the queue: ${tally.clicks} clicks, ${tally.pageLoads} page loads (answered 2 with a saved reply, declined 3 at once)`);
+    console.log(`clearing five from the queue: ${tally.clicks} clicks, ${tally.pageLoads} navigations, ${tally.documents} whole pages (answered 2 with a saved reply, declined 3 at once)`);
     expect(consoleErrors(staff)).toEqual([]);
   });
 
@@ -128,7 +133,7 @@ describe("staff working tools", () => {
     await click('#status-form button[type="submit"]');
     await staff.waitForURL(/#history-heading/);
     await expect.poll(() => suggestionsById(ids)[0]!.status).toBe("planned");
-    console.log(`answering one the old way: ${tally.clicks} clicks, ${tally.pageLoads} page loads`);
+    console.log(`answering one the old way: ${tally.clicks} clicks, ${tally.pageLoads} navigations, ${tally.documents} whole pages`);
   });
 
   test("without JavaScript the answer page has the form at the top, a saved reply fills it, and the next waiting one follows", async () => {

@@ -44,7 +44,7 @@ export default {
   },
   bulk: {
     heading: "With the ticked suggestions",
-    hint: "Tick suggestions in the list above, then set their status with one note, add a tag, or move them to a board. Everything happens together or not at all.",
+    hint: "Tick suggestions in the list below, then set their status with one note, add a tag, or move them to a board. Everything happens together or not at all.",
     select: "Select “{{title}}”",
     status: "Status",
     note: "Note (shown publicly)",
