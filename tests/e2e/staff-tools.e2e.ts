@@ -162,4 +162,37 @@ describe("staff working tools", () => {
     await staff.waitForURL((url) => url.pathname !== `/staff/answer/${ids[0]}` || url.search.includes("answered"));
     expect(suggestionsById(ids)[0]!.answeredAt).not.toBeNull();
   });
+
+  test("keyboard: j/k move, r opens the reply box, s the status, ? the help; keys typed in a field stay in it", async () => {
+    const staff = await newPage();
+    await logIn(staff, "staff", "sprout-staff-demo");
+    const { slug, ids } = waitingOnNewBoard(3);
+    const live = staff.waitForResponse((r) => r.url().includes("/staff/events"));
+    await staff.goto(`/staff?board=${slug}`);
+    await live;
+    const focusedRow = () => staff.evaluate(() => document.activeElement?.closest("[data-testid=queue-item]")?.getAttribute("data-id"));
+    await staff.keyboard.press("j");
+    expect(await focusedRow()).toBe(String(ids[0]));
+    await staff.keyboard.press("j");
+    await staff.keyboard.press("j");
+    await staff.keyboard.press("k");
+    expect(await focusedRow()).toBe(String(ids[1]));
+
+    await staff.keyboard.press("r");
+    await expect.poll(() => staff.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("body");
+    expect(await focusedRow()).toBe(String(ids[1]));
+    // Typing in the reply box types; it moves nothing.
+    await staff.keyboard.type("just keep typing?");
+    expect(await staff.locator(`[data-testid="queue-item"][data-id="${ids[1]}"] textarea[name="body"]`).inputValue()).toBe("just keep typing?");
+    expect(await staff.getByTestId("keyboard-help").count()).toBe(0);
+
+    await staff.locator("h1").click();
+    await staff.keyboard.press("?");
+    await staff.getByTestId("keyboard-help").waitFor();
+    await staff.keyboard.press("?");
+    await staff.getByTestId("keyboard-help").waitFor({ state: "detached" });
+    await staff.keyboard.press("s");
+    await expect.poll(() => staff.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("to");
+    expect(consoleErrors(staff)).toEqual([]);
+  });
 });
