@@ -6,6 +6,7 @@ import { and, asc, eq, inArray, isNull, lte, ne, gte, count } from "drizzle-orm"
 import { activityDays, complaints, notifications, suggestions, users } from "#db/schema";
 import { complaintResponseTargetMs } from "~/complaints.server";
 import { getDb } from "~/db.server";
+import { env } from "~/env.server";
 import type { StaffAlert } from "~/notifications";
 import { notifyUser } from "~/notifications.server";
 import { STAFF_ROLES } from "~/permissions";
@@ -96,10 +97,11 @@ export function unreadStaffAlerts(userId: number): number {
   );
 }
 
-// Every server process sweeps once a minute; the event keys make their overlap harmless.
+// Every server process sweeps once a minute (STAFF_ALERT_SWEEP_SECONDS); the event keys make
+// their overlap harmless.
 let timer: ReturnType<typeof setInterval> | undefined;
-export function startStaffAlerts(intervalMs = 60_000) {
-  if (timer) return;
+export function startStaffAlerts(intervalMs = env().STAFF_ALERT_SWEEP_SECONDS * 1000) {
+  if (timer || intervalMs <= 0) return;
   timer = setInterval(() => {
     try {
       alertStaffOfOverdue();
