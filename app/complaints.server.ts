@@ -15,6 +15,7 @@ import {
   type ComplaintQueueStats,
 } from "~/complaint-rules";
 import { visibleSuggestions, type Viewer } from "~/boards.server";
+import { alertStaffOfNewComplaint } from "~/features/staff/alerts.server";
 import { getDb } from "~/db.server";
 import { renderMarkdown } from "~/markdown.server";
 import { notifyUser } from "~/notifications.server";
@@ -67,6 +68,7 @@ export function fileComplaint(input: {
     })
     .returning({ id: complaints.id })
     .get();
+  alertStaffOfNewComplaint({ id, title: input.title }, input.now);
   return { ok: true, id };
 }
 

@@ -6,6 +6,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startDigestSchedule } from "~/features/digest/digest.server";
+import { startStaffAlerts } from "~/features/staff/alerts.server";
 import { NonceProvider } from "~/nonce";
 import { withoutReactPadding } from "~/platform/html-stream.server";
 import { pendingMail } from "~/platform/mail.server";
@@ -18,6 +19,9 @@ startDomainEvents();
 
 // Background work of the server process: the weekly digest looks hourly whether it is due.
 startDigestSchedule();
+
+// Overdue complaints and suggestions are looked for once a minute, in every server process.
+startStaffAlerts();
 
 // Sprout streams no deferred data, so the only reason to abort is a render that never
 // ends. Under heavy load a shell can wait seconds for the event loop; aborting it then

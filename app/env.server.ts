@@ -22,6 +22,10 @@ const envSchema = z.object({
   APP_SECRET: z.string().min(16).optional(),
   // Where uploaded images (avatars, screenshots) are kept; the backup copies it.
   UPLOADS_DIR: z.string().min(1).default("./data/uploads"),
+  // How often each server process looks for complaints and suggestions past their target to
+  // alert the staff on duty; 0 turns the sweep off (the E2E server: its tests compare the
+  // database before and after requests, which a background writer would race).
+  STAFF_ALERT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,7 +3,7 @@
 // pure (app/honors/*.ts); this module loads what they need and stores what they decide.
 // The honors event subscriber (app/platform/events/subscribers.server.ts) calls it after the
 // events that can earn something; the back-fill (`npm run honors:backfill`) evaluates everyone.
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { activityDays, badgeGrants, users } from "#db/schema";
 import { getDb } from "~/db.server";
@@ -19,6 +19,7 @@ import {
   type HonorLevel,
 } from "~/honors/levels";
 import { badgeEarnedAt } from "~/features/honors/earned-at.server";
+import { badgesToWithdraw } from "~/features/honors/withdrawals";
 import { notifyUser } from "~/notifications.server";
 
 const ADOPTED = ["planned", "in_progress", "shipped"] as const;
@@ -225,6 +226,37 @@ export function evaluateSuggestionCreators(suggestionId: number, events: readonl
     select author_id as userId from suggestions where id = ${suggestionId}
     union select user_id from suggestion_credits where suggestion_id = ${suggestionId}`);
   for (const { userId } of creators) evaluateHonors(userId, { events });
+}
+
+// After a mistaken change is taken back (a ship undone): the badges it granted that the member
+// no longer earns are withdrawn, the member is told why (the correction's note), and their
+// points and level are recomputed. Returns the withdrawn badge ids.
+export function withdrawHonorsGrantedSince(userId: number, since: Date, reason: string, now = new Date()): string[] {
+  const db = getDb();
+  const member = findMember(db, userId);
+  if (!member) return [];
+  const grants = db
+    .select({ id: badgeGrants.id, badgeId: badgeGrants.badgeId, suggestionId: badgeGrants.suggestionId, grantedAt: badgeGrants.grantedAt })
+    .from(badgeGrants)
+    .where(and(eq(badgeGrants.userId, userId), gte(badgeGrants.grantedAt, since)))
+    .all()
+    .filter((g) => isBadgeId(g.badgeId)) as (EarnedBadge & { id: number; grantedAt: Date })[];
+  const withdrawn = badgesToWithdraw(grants, badgesEarned(gatherFacts(db, member, now)), since);
+  if (withdrawn.length > 0) {
+    db.delete(badgeGrants).where(inArray(badgeGrants.id, withdrawn.map((g) => g.id))).run();
+    for (const grant of withdrawn) {
+      const name = badgeDefinition(grant.badgeId).name;
+      notifyUser({
+        userId,
+        kind: "badge",
+        eventKey: `badge_withdrawn:${grant.id}`,
+        suggestionId: grant.suggestionId || null,
+        payload: { badgeName: member.locale === "zh" ? name.zh : name.en, withdrawn: true, note: reason, path: `/u/${member.username}` },
+      });
+    }
+  }
+  evaluateHonors(userId, { now, notify: false });
+  return withdrawn.map((g) => g.badgeId);
 }
 
 // Everyone, every badge: what `npm run honors:backfill` and the demo data run. Idempotent.

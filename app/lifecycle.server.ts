@@ -3,10 +3,11 @@
 // writes), records its status_changes row and its domain event; subscribers tell the
 // suggestion's followers and re-check its creators' honors once the change is committed
 // (event keys make a retried notification harmless).
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import {
   boards,
   merges,
+  notifications,
   releases,
   statusChanges,
   suggestionCredits,
@@ -16,13 +17,14 @@ import {
   type SuggestionStatus,
 } from "#db/schema";
 import { getDb } from "~/db.server";
-import { isDecision, mergeError, transitionError, type LifecycleError } from "~/lifecycle";
-import { notifySuggestionFollowers } from "~/notifications.server";
+import { isDecision, mergeError, revertError, transitionError, type LifecycleError } from "~/lifecycle";
+import { notifySuggestionFollowers, notifyUser } from "~/notifications.server";
+import type { EventOf } from "~/platform/events/events";
 import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
-type StatusChange = {
+export type StatusChange = {
   id: number;
   suggestionId: number;
   actorId: number;
@@ -33,9 +35,9 @@ type StatusChange = {
 
 // The one place a status change is written: the row in the history and the response-time
 // stamps (first decision, ship) that the staff queue and the score read.
-function recordStatusChange(
+export function recordStatusChange(
   tx: Tx,
-  change: Omit<StatusChange, "id"> & { now: Date; duplicateOfId?: number | null; releaseId?: number | null },
+  change: Omit<StatusChange, "id"> & { now: Date; duplicateOfId?: number | null; releaseId?: number | null; revertsId?: number },
 ): StatusChange {
   const { now } = change;
   tx.update(suggestions)
@@ -55,6 +57,7 @@ function recordStatusChange(
       fromStatus: change.from,
       toStatus: change.to,
       note: change.note,
+      revertsId: change.revertsId ?? null,
       createdAt: now,
     })
     .returning({ id: statusChanges.id })
@@ -349,4 +352,112 @@ export function listMerges(suggestionId: number) {
     movedVotes: ids(movedVoterIds).length,
     credited: ids(creditedUserIds).length,
   }));
+}
+
+// The latest status change of a suggestion: the only one a correction may take back.
+export function latestStatusChange(suggestionId: number) {
+  return (
+    getDb()
+      .select({ id: statusChanges.id, fromStatus: statusChanges.fromStatus, toStatus: statusChanges.toStatus, revertsId: statusChanges.revertsId })
+      .from(statusChanges)
+      .where(eq(statusChanges.suggestionId, suggestionId))
+      .orderBy(desc(statusChanges.createdAt), desc(statusChanges.id))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+export type RevertResult =
+  | { ok: true; statusChangeId: number }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "invalid"; error: LifecycleError };
+
+// Takes back a wrong status change (shipped included) with a public note: the suggestion
+// returns to the status it had, the history keeps both rows (the correction names the change
+// it reverts), everyone told of the change gets a short correction, and badges the change
+// granted its creators are withdrawn with the note as the reason.
+export function revertStatusChange(input: { suggestionId: number; statusChangeId: number; actorId: number; note: string; now?: Date }): RevertResult {
+  const db = getDb();
+  const note = input.note.trim();
+  const now = input.now ?? new Date();
+  const result = db.transaction(
+    (tx) => {
+      const change = tx
+        .select()
+        .from(statusChanges)
+        .where(and(eq(statusChanges.id, input.statusChangeId), eq(statusChanges.suggestionId, input.suggestionId)))
+        .get();
+      const suggestion = tx
+        .select({ status: suggestions.status, firstDecisionAt: suggestions.firstDecisionAt })
+        .from(suggestions)
+        .where(eq(suggestions.id, input.suggestionId))
+        .get();
+      if (!change || !suggestion) return { ok: false, reason: "not_found" } as const;
+      const latest = tx
+        .select({ id: statusChanges.id })
+        .from(statusChanges)
+        .where(eq(statusChanges.suggestionId, input.suggestionId))
+        .orderBy(desc(statusChanges.createdAt), desc(statusChanges.id))
+        .limit(1)
+        .get();
+      const error = revertError(change, { status: suggestion.status, latestChangeId: latest?.id ?? null }, note);
+      if (error) return { ok: false, reason: "invalid", error } as const;
+      const correction = recordStatusChange(tx, {
+        suggestionId: input.suggestionId,
+        actorId: input.actorId,
+        from: change.toStatus,
+        to: change.fromStatus,
+        note,
+        revertsId: change.id,
+        now,
+      });
+      // The stamps the mistaken change set go with it.
+      tx.update(suggestions)
+        .set({
+          ...(change.toStatus === "shipped" && { shippedAt: null, releaseId: null }),
+          ...(suggestion.firstDecisionAt?.getTime() === change.createdAt.getTime() && !isDecision(change.fromStatus) && { firstDecisionAt: null }),
+        })
+        .where(eq(suggestions.id, input.suggestionId))
+        .run();
+      // Those told of the mistaken change; they alone hear of its correction.
+      const told = tx
+        .select({ userId: notifications.userId })
+        .from(notifications)
+        .where(eq(notifications.eventKey, `status_change:${change.id}`))
+        .all()
+        .map((n) => n.userId);
+      const creators = tx.all<{ userId: number }>(sql`
+        select author_id as userId from suggestions where id = ${input.suggestionId}
+        union select user_id from suggestion_credits where suggestion_id = ${input.suggestionId}`);
+      recordEvent(tx, {
+        type: "status_reverted",
+        suggestionId: input.suggestionId,
+        correctionId: correction.id,
+        from: correction.from,
+        to: correction.to,
+        note,
+        told,
+        creators: creators.map((c) => c.userId),
+        since: change.createdAt.getTime(),
+        at: now.getTime(),
+      });
+      return { ok: true, statusChangeId: correction.id } as const;
+    },
+    { behavior: "immediate" },
+  );
+  if (result.ok) deliverEvents();
+  return result;
+}
+
+// The notifications subscriber: a short correction for each member told of the mistake.
+export function notifyCorrection(event: EventOf<"status_reverted">) {
+  for (const userId of event.told) {
+    notifyUser({
+      userId,
+      kind: "status_change",
+      eventKey: `status_change:${event.correctionId}`,
+      suggestionId: event.suggestionId,
+      payload: { from: event.from, to: event.to, note: event.note, correction: true },
+    });
+  }
 }

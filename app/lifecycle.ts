@@ -9,7 +9,8 @@
 //     under_review) when the team changes its mind.
 // shipped is final: what shipped stays shipped (a regression is a new suggestion), and it
 // can only be reached from planned or in_progress, so every shipped idea was once on the
-// roadmap. duplicate is entered only by a merge and left only by undoing it.
+// roadmap. The one exception is a correction (revertError): a ship made by mistake is taken
+// back to the status before it. duplicate is entered only by a merge and left only by undoing it.
 import { SUGGESTION_STATUSES, type SuggestionStatus } from "#db/enums";
 
 export const NOTE_MAX = 2000;
@@ -39,7 +40,10 @@ export type LifecycleError =
   | "lifecycle.errors.mergeIntoItself"
   | "lifecycle.errors.mergeIntoDuplicate"
   | "lifecycle.errors.mergeFromFinal"
-  | "lifecycle.errors.mergeIntoLessVisible";
+  | "lifecycle.errors.mergeIntoLessVisible"
+  | "lifecycle.errors.revertNotLatest"
+  | "lifecycle.errors.revertMerge"
+  | "lifecycle.errors.revertCorrection";
 
 export function isStatus(value: unknown): value is SuggestionStatus {
   return typeof value === "string" && (SUGGESTION_STATUSES as readonly string[]).includes(value);
@@ -93,6 +97,29 @@ export function mergeError(
   return noteError("duplicate", note);
 }
 
+// Taking back a wrong status change, shipped included (the one way out of shipped): only the
+// suggestion's latest change, only while the suggestion still has the status it set, never a
+// merge (undoing the merge does that) nor a correction itself, and always with a public note.
+// The suggestion goes back to the status it had before.
+export type RevertableChange = { id: number; fromStatus: SuggestionStatus; toStatus: SuggestionStatus; revertsId: number | null };
+
+export function revertError(
+  change: RevertableChange,
+  suggestion: { status: SuggestionStatus; latestChangeId: number | null },
+  note: string,
+): LifecycleError | null {
+  if (change.toStatus === "duplicate") return "lifecycle.errors.revertMerge";
+  if (change.revertsId !== null) return "lifecycle.errors.revertCorrection";
+  if (suggestion.latestChangeId !== change.id || suggestion.status !== change.toStatus) return "lifecycle.errors.revertNotLatest";
+  if (note.trim() === "") return "lifecycle.errors.noteRequired";
+  if (note.trim().length > NOTE_MAX) return "lifecycle.errors.noteTooLong";
+  return null;
+}
+
+export function canRevert(change: RevertableChange, suggestion: { status: SuggestionStatus; latestChangeId: number | null }): boolean {
+  return revertError(change, suggestion, "a note") === null;
+}
+
 export function canMergeFrom(status: SuggestionStatus): boolean {
   return status !== "shipped" && status !== "duplicate";
 }
@@ -103,6 +130,10 @@ export function errorField(error: LifecycleError): "to" | "note" | "targetId" {
     case "lifecycle.errors.noteRequired":
     case "lifecycle.errors.noteTooLong":
       return "note";
+    case "lifecycle.errors.revertNotLatest":
+    case "lifecycle.errors.revertMerge":
+    case "lifecycle.errors.revertCorrection":
+      return "to";
     case "lifecycle.errors.mergeIntoItself":
     case "lifecycle.errors.mergeIntoDuplicate":
     case "lifecycle.errors.mergeFromFinal":

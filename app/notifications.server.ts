@@ -121,6 +121,39 @@ export function notifyFollowersOfComment(input: {
   return { notified: wanted.length, added: added.length };
 }
 
+// The same change to several suggestions at once (a bulk status change from the staff queue):
+// each follower is told once, about the first of theirs, with how many of theirs it touched.
+export function notifyFollowersOfMany(event: Omit<SuggestionEvent, "suggestionId"> & { suggestionIds: readonly number[] }): { notified: number } {
+  if (event.suggestionIds.length === 0) return { notified: 0 };
+  const list = sql.join(event.suggestionIds.map((id) => sql`${id}`), sql`, `);
+  const rows = getDb().all<{ userId: number; firstId: number; followed: number; inApp: number | null; email: number | null }>(sql`
+    select f.user_id as userId, min(f.suggestion_id) as firstId, count(distinct f.suggestion_id) as followed,
+      p.in_app as inApp, p.email as email
+    from (
+      select id as suggestion_id, author_id as user_id from suggestions where id in (${list})
+      union select suggestion_id, user_id from suggestion_credits where suggestion_id in (${list})
+      union select suggestion_id, user_id from votes where suggestion_id in (${list})
+      union select suggestion_id, author_id from comments where suggestion_id in (${list})
+    ) f
+    left join notification_preferences p on p.user_id = f.user_id and p.kind = ${event.kind}
+    where f.user_id <> ${event.actorId}
+    group by f.user_id
+  `);
+  // Grouped by what the notification says, so each group is one write.
+  const groups = new Map<string, { suggestionId: number; count: number; recipients: Recipient[] }>();
+  for (const r of rows) {
+    const key = `${r.firstId}:${r.followed}`;
+    const group = groups.get(key) ?? { suggestionId: r.firstId, count: r.followed, recipients: [] };
+    group.recipients.push({ userId: r.userId, saved: r.inApp === null || r.email === null ? null : { inApp: !!r.inApp, email: !!r.email } });
+    groups.set(key, group);
+  }
+  let notified = 0;
+  for (const group of groups.values()) {
+    notified += record(event.kind, event.eventKey, group.suggestionId, { ...event.payload, count: group.count }, group.recipients).notified;
+  }
+  return { notified };
+}
+
 // One recipient (a complaint answered, a badge earned, an invitation accepted).
 export function notifyUser(input: {
   userId: number;

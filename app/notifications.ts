@@ -32,7 +32,14 @@ export const DEFAULT_CHANNELS: Record<NotificationKind, Channels> = {
   new_comments: { inApp: true, email: false },
   // Opt-out: the weekly email is on until the member turns it off.
   weekly_digest: { inApp: false, email: true },
+  // Staff only: new complaints and answers overdue. Email when a staff member asks for it.
+  staff_alert: { inApp: true, email: false },
 };
+
+// Kinds only staff receive, hidden from members' preferences.
+export const STAFF_KINDS: readonly NotificationKind[] = ["staff_alert"];
+export const STAFF_ALERTS = ["complaint_new", "complaint_overdue", "suggestion_overdue"] as const;
+export type StaffAlert = (typeof STAFF_ALERTS)[number];
 
 export function channelsFor(kind: NotificationKind, saved: Partial<Channels> | null | undefined): Channels {
   const defaults = DEFAULT_CHANNELS[kind];
@@ -52,6 +59,11 @@ export type NotificationPayload = {
   from?: SuggestionStatus;
   to?: SuggestionStatus;
   note?: string;
+  // status_change, ship from a bulk action: how many suggestions the recipient follows it moved;
+  // new_comments: how many comments arrived since the member last read it
+  count?: number;
+  // status_change: a correction, taking back an earlier change
+  correction?: boolean;
   // merge: the suggestion it was merged into
   targetId?: number;
   targetTitle?: string;
@@ -62,14 +74,16 @@ export type NotificationPayload = {
   complaintStatus?: ComplaintStatus;
   badgeName?: string;
   username?: string;
+  // badge: taken back after a correction (the note says why)
+  withdrawn?: boolean;
   // invitation: in the invitee's notification, who invited them (both were rewarded)
   invitedBy?: string;
+  // staff_alert: which alert
+  alert?: StaffAlert;
   // Where the notification leads when it is not about a suggestion (same-site path).
   path?: string;
   // reply, mention: who wrote the comment (display name)
   authorName?: string;
-  // new_comments: how many comments arrived since the member last read it
-  count?: number;
 };
 
 export type NotificationMessage = {
@@ -117,6 +131,10 @@ export function describeNotification(n: {
         path: n.suggestionId && Number.isInteger(p.commentId) ? commentPath(n.suggestionId, Number(p.commentId)) : suggestionPath,
       };
     case "status_change":
+      if (p.correction && isStatus(p.to))
+        return { key: "statusCorrection", values: { title, to: { key: `common.status.${p.to}` } }, note, path: suggestionPath };
+      if (typeof p.count === "number" && p.count > 1 && isStatus(p.to))
+        return { key: "statusChangeMany", values: { title, others: String(p.count - 1), to: { key: `common.status.${p.to}` } }, note, path: suggestionPath };
       return isStatus(p.from) && isStatus(p.to)
         ? { key: "statusChange", values: { title, from: { key: `common.status.${p.from}` }, to: { key: `common.status.${p.to}` } }, note, path: suggestionPath }
         : { key: "statusChangeUnknown", values: { title }, note, path: suggestionPath };
@@ -128,6 +146,8 @@ export function describeNotification(n: {
         path: typeof p.targetId === "number" ? `/s/${p.targetId}` : suggestionPath,
       };
     case "ship":
+      if (typeof p.count === "number" && p.count > 1)
+        return { key: "shipMany", values: { title, others: String(p.count - 1) }, note, path: suggestionPath };
       return p.releaseName
         ? { key: "shipInRelease", values: { title, release: text(p.releaseName) }, note, path: suggestionPath }
         : { key: "ship", values: { title }, note, path: suggestionPath };
@@ -141,6 +161,7 @@ export function describeNotification(n: {
           }
         : { key: "complaint", values: { title }, note, path: sitePath(p.path) ?? "/notifications" };
     case "badge":
+      if (p.withdrawn) return { key: "badgeWithdrawn", values: { badge: text(p.badgeName) }, note, path: sitePath(p.path) ?? "/notifications" };
       return { key: "badge", values: { badge: text(p.badgeName) }, note: null, path: sitePath(p.path) ?? "/notifications" };
     case "reply":
     case "mention":
@@ -155,6 +176,11 @@ export function describeNotification(n: {
     case "weekly_digest":
       // Never an inbox item; a row of this kind could only come from old or foreign data.
       return { key: "weeklyDigest", values: {}, note: null, path: "/notifications/settings" };
+    case "staff_alert": {
+      const alert = (STAFF_ALERTS as readonly unknown[]).includes(p.alert) ? (p.alert as StaffAlert) : "complaint_new";
+      const key = { complaint_new: "staffComplaintNew", complaint_overdue: "staffComplaintOverdue", suggestion_overdue: "staffSuggestionOverdue" }[alert];
+      return { key, values: { title }, note: null, path: sitePath(p.path) ?? (n.suggestionId ? suggestionPath : "/staff") };
+    }
     case "invitation":
       return p.invitedBy
         ? { key: "invitationWelcome", values: { username: text(p.invitedBy) }, note: null, path: sitePath(p.path) ?? "/invite" }

@@ -273,6 +273,7 @@ export function getSuggestionPage(id: number, viewer: Viewer) {
       fromStatus: statusChanges.fromStatus,
       toStatus: statusChanges.toStatus,
       note: statusChanges.note,
+      revertsId: statusChanges.revertsId,
       createdAt: statusChanges.createdAt,
       actorName: users.displayName,
       actorUsername: users.username,

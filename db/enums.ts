@@ -31,6 +31,8 @@ export const NOTIFICATION_KINDS = [
   // Only its email switch means anything (the digest is an email, not an inbox item); it is a
   // kind so that the settings page and one-click unsubscribe cover it.
   "weekly_digest",
+  // Staff only: new complaints, complaints and suggestions past their target.
+  "staff_alert",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

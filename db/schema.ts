@@ -166,6 +166,11 @@ export const suggestions = sqliteTable(
     // Counts for board lists and the home page's boards (with or without a status filter)
     // read this index alone: visibility needs hidden_at, and the table rows are never touched.
     index("suggestions_board_status_idx").on(t.boardId, t.status, t.hiddenAt),
+    // The staff queue: the ones waiting for a first answer, longest waiting first, read in
+    // order without sorting the table (10,000 waiting took 100 ms a page); and this week's
+    // answers for the median first response.
+    index("suggestions_waiting_idx").on(t.createdAt, t.id).where(sql`first_official_reply_at is null`),
+    index("suggestions_answered_idx").on(t.firstOfficialReplyAt).where(sql`first_official_reply_at is not null`),
   ],
 );
 
@@ -303,6 +308,8 @@ export const statusChanges = sqliteTable(
     fromStatus: text("from_status", { enum: SUGGESTION_STATUSES }).notNull(),
     toStatus: text("to_status", { enum: SUGGESTION_STATUSES }).notNull(),
     note: text("note").notNull().default(""),
+    // Set on a correction: the change it took back (staff undoing a wrong status, even shipped).
+    revertsId: integer("reverts_id"),
     createdAt: createdAt(),
   },
   (t) => [index("status_changes_suggestion_idx").on(t.suggestionId, t.createdAt)],
@@ -742,3 +749,18 @@ export const outboxDeliveries = sqliteTable(
   // (each index is one more page written by every vote).
   (t) => [primaryKey({ columns: [t.eventId, t.subscriber] })],
 );
+// Staff's shared answers: a title, the text in both languages (placeholders {author},
+// {title}, {board}), and optionally the status an answer with it sets. Usage is counted so
+// templates nobody picks can be pruned.
+export const savedReplies = sqliteTable("saved_replies", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  title: text("title").notNull(),
+  bodyEn: text("body_en").notNull(),
+  bodyZh: text("body_zh").notNull(),
+  status: text("status", { enum: SUGGESTION_STATUSES }),
+  usageCount: integer("usage_count").notNull().default(0),
+  lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+  createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});

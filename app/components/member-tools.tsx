@@ -17,7 +17,7 @@ type Result = PrivilegeResult | null;
 type Tag = Pick<MemberToolsView["allTags"][number], "slug" | "nameEn" | "nameZh">;
 type Proposal = MemberToolsView["myProposals"][number];
 
-const replyFor = (result: Result, form: PrivilegeForm) => (result?.form === form ? result.reply : undefined);
+export const replyFor = (result: Result, form: PrivilegeForm) => (result?.form === form ? result.reply : undefined);
 
 // Above the suggestion: hidden by flags. Staff see why and decide; its author is told.
 export function HiddenNotice({ suggestionId, view, result }: { suggestionId: number; view: MemberToolsView; result: Result }) {
@@ -98,7 +98,7 @@ export function MemberTools({
   );
 }
 
-function TagEditor({ action, allTags, current, lastResult }: { action: string; allTags: Tag[]; current: Tag[]; lastResult?: SubmissionResult<string[]> }) {
+export function TagEditor({ action, allTags, current, lastResult }: { action: string; allTags: Tag[]; current: Tag[]; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const [form, fields] = useForm({

@@ -1,6 +1,5 @@
 import {
   getFormProps,
-  getInputProps,
   getSelectProps,
   getTextareaProps,
   useForm,
@@ -8,13 +7,17 @@ import {
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Trans } from "~/components/trans";
 import type { SuggestionStatus } from "#db/enums";
 import { Field, FormError, steadyValidation } from "~/components/field";
+import { StatusBadge } from "~/components/status-badge";
+import { revertSchema } from "~/features/staff/forms";
 import { mergeSchema, statusChangeSchema } from "~/forms/lifecycle";
+import { commentSchema } from "~/forms/suggestion";
 
-export type StaffForm = "status" | "merge" | "undo-merge";
+export type StaffForm = "status" | "merge" | "undo-merge" | "revert";
 export type StaffResult = { form: StaffForm; reply: SubmissionResult<string[]> };
 
 type Merge = {
@@ -27,21 +30,32 @@ type Merge = {
   credited: number;
 };
 
-// What staff can do to one suggestion: move it through the lifecycle, merge it into another
-// as a duplicate, and undo merges. Shown to staff only; the server checks again anyway.
+type Preview = { id: number; title: string; status: SuggestionStatus; voteCount: number; authorName: string; excerpt: string };
+export type MergePickerData = {
+  query: string;
+  similarFirst: boolean;
+  candidates: { id: number; title: string; status: SuggestionStatus; voteCount: number }[];
+  compare: { source: Preview; target: Preview } | null;
+};
+
+// What staff can do to one suggestion, in a compact panel at the top of its page: move it
+// through the lifecycle, answer officially, merge it into another (picked by title, compared
+// side by side), tag it, and undo merges. Staff only; the server checks again anyway.
 export function StaffControls({
   suggestionId,
   status,
   allowed,
-  canMerge,
   merges,
+  picker,
+  tags,
   result,
 }: {
   suggestionId: number;
   status: SuggestionStatus;
   allowed: readonly SuggestionStatus[];
-  canMerge: boolean;
   merges: Merge[];
+  picker: MergePickerData | null;
+  tags?: ReactNode;
   result: StaffResult | null;
 }) {
   const { t } = useTranslation();
@@ -49,16 +63,32 @@ export function StaffControls({
   const mergedInto = merges.find((m) => m.sourceId === suggestionId);
   const mergedHere = merges.filter((m) => m.targetId === suggestionId);
   const action = `/s/${suggestionId}`;
+  const mergeOpen = !!picker && (picker.compare !== null || picker.query !== "" || result?.form === "merge");
   return (
-    <section className="card staff-controls" aria-labelledby="staff-controls-heading">
+    <section className="card staff-controls staff-panel" aria-labelledby="staff-controls-heading" data-testid="staff-panel">
       <h2 id="staff-controls-heading">{t("lifecycle.controls.heading")}</h2>
-      {allowed.length > 0 ? (
-        // Keyed by status so the form starts afresh once the change has gone through.
-        <StatusForm key={status} action={action} allowed={allowed} lastResult={replyFor("status")} />
-      ) : (
-        !mergedInto && <p className="meta">{t("lifecycle.controls.final", { status: t(`common.status.${status}`) })}</p>
-      )}
-      {canMerge && <MergeForm key={merges.length} action={action} lastResult={replyFor("merge")} />}
+      <div className="staff-panel-parts">
+        {allowed.length > 0 ? (
+          <details open>
+            <summary>{t("lifecycle.controls.changeStatus")}</summary>
+            {/* Keyed by status so the form starts afresh once the change has gone through. */}
+            <StatusForm key={status} action={action} allowed={allowed} lastResult={replyFor("status")} />
+          </details>
+        ) : (
+          !mergedInto && <p className="meta">{t("lifecycle.controls.final", { status: t(`common.status.${status}`) })}</p>
+        )}
+        <details>
+          <summary>{t("lifecycle.controls.officialReply")}</summary>
+          <OfficialReplyForm action={action} />
+        </details>
+        {picker && (
+          <details open={mergeOpen} id="merge">
+            <summary>{t("lifecycle.controls.merge")}</summary>
+            <MergePicker key={merges.length} action={action} picker={picker} lastResult={replyFor("merge")} />
+          </details>
+        )}
+        {tags}
+      </div>
       {(mergedInto || mergedHere.length > 0) && (
         <>
           <h3>{t("lifecycle.controls.merges")}</h3>
@@ -110,7 +140,6 @@ function StatusForm({
   });
   return (
     <Form method="post" action={action} {...getFormProps(form)}>
-      <h3>{t("lifecycle.controls.changeStatus")}</h3>
       <input type="hidden" name="intent" value="status" />
       <Field field={fields.to} label={t("lifecycle.controls.newStatus")}>
         <select {...getSelectProps(fields.to)}>
@@ -132,7 +161,60 @@ function StatusForm({
   );
 }
 
-function MergeForm({ action, lastResult }: { action: string; lastResult: SubmissionResult<string[]> | undefined }) {
+function OfficialReplyForm({ action }: { action: string }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "official-reply-form",
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
+  });
+  return (
+    <Form method="post" action={action} {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="comment" />
+      <input type="hidden" name="official" value="on" />
+      <Field field={fields.body} label={t("lifecycle.controls.officialReplyLabel")}>
+        <textarea {...getTextareaProps(fields.body)} rows={3} />
+      </Field>
+      <button type="submit" className="primary">
+        {t("suggestions.view.postComment")}
+      </button>
+    </Form>
+  );
+}
+
+// Search by title (the site search, Chinese included); before anything is typed, the
+// suggestions most like this one. Choosing one shows both side by side with the confirm form.
+function MergePicker({ action, picker, lastResult }: { action: string; picker: MergePickerData; lastResult: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation();
+  const compareLink = (id: number) => `${action}?${new URLSearchParams({ ...(picker.query && { mergeSearch: picker.query }), mergeInto: String(id) })}#merge`;
+  return (
+    <div className="merge-picker">
+      <p className="hint">{t("lifecycle.controls.mergeHint")}</p>
+      <Form method="get" action={`${action}#merge`} className="merge-search" role="search">
+        <label htmlFor="merge-search">{t("lifecycle.controls.mergeSearch")}</label>
+        <input id="merge-search" name="mergeSearch" type="search" defaultValue={picker.query} maxLength={140} />
+        <button type="submit">{t("lifecycle.controls.mergeSearchButton")}</button>
+      </Form>
+      <h4>{picker.similarFirst ? t("lifecycle.controls.mergeSimilar") : t("lifecycle.controls.mergeResults", { query: picker.query })}</h4>
+      {picker.candidates.length === 0 ? (
+        <p className="meta">{t("lifecycle.controls.mergeNone")}</p>
+      ) : (
+        <ul className="merge-candidates" data-testid="merge-candidates">
+          {picker.candidates.map((c) => (
+            <li key={c.id} aria-current={picker.compare?.target.id === c.id ? "true" : undefined}>
+              <a href={compareLink(c.id)}>{c.title}</a> <StatusBadge status={c.status} />{" "}
+              <span className="meta">{t("suggestions.item.votes", { count: c.voteCount })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {picker.compare && <MergeConfirm action={action} compare={picker.compare} lastResult={lastResult} />}
+    </div>
+  );
+}
+
+function MergeConfirm({ action, compare, lastResult }: { action: string; compare: NonNullable<MergePickerData["compare"]>; lastResult: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "merge-form",
@@ -141,18 +223,38 @@ function MergeForm({ action, lastResult }: { action: string; lastResult: Submiss
     onValidate: ({ formData }) => parseWithZod(formData, { schema: mergeSchema }),
   });
   return (
-    <Form method="post" action={action} {...getFormProps(form)}>
-      <h3>{t("lifecycle.controls.merge")}</h3>
-      <p className="hint">{t("lifecycle.controls.mergeHint")}</p>
-      <input type="hidden" name="intent" value="merge" />
-      <Field field={fields.targetId} label={t("lifecycle.controls.targetId")}>
-        <input {...getInputProps(fields.targetId, { type: "number" })} min={1} step={1} />
-      </Field>
-      <Field field={fields.note} label={t("lifecycle.controls.mergeNote")}>
-        <textarea {...getTextareaProps(fields.note)} rows={2} />
-      </Field>
-      <button type="submit">{t("lifecycle.controls.submitMerge")}</button>
-    </Form>
+    <div className="merge-confirm" data-testid="merge-compare">
+      <div className="merge-sides">
+        {[
+          { side: t("lifecycle.controls.mergeThis"), s: compare.source },
+          { side: t("lifecycle.controls.mergeInto"), s: compare.target },
+        ].map(({ side, s }) => (
+          <div key={s.id} className="merge-side">
+            <p className="meta">{side}</p>
+            <h4>
+              <a href={`/s/${s.id}`}>{s.title}</a>
+            </h4>
+            <div className="meta">
+              <StatusBadge status={s.status} />
+              <span>{t("staff.queue.by", { name: s.authorName })}</span>
+              <span>{t("suggestions.item.votes", { count: s.voteCount })}</span>
+            </div>
+            <p>{s.excerpt}</p>
+          </div>
+        ))}
+      </div>
+      <Form method="post" action={action} {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="merge" />
+        <input type="hidden" name="targetId" value={compare.target.id} />
+        <FormError errors={fields.targetId.errors ?? undefined} />
+        <Field field={fields.note} label={t("lifecycle.controls.mergeNote")}>
+          <textarea {...getTextareaProps(fields.note)} rows={2} />
+        </Field>
+        <button type="submit" className="primary">
+          {t("lifecycle.controls.submitMerge")}
+        </button>
+      </Form>
+    </div>
   );
 }
 
@@ -166,5 +268,40 @@ function UndoMerge({ action, mergeId }: { action: string; mergeId: number }) {
         {t("lifecycle.controls.undo")}
       </button>
     </Form>
+  );
+}
+
+// Under the latest entry of the history, for staff: take a wrong change back with a note.
+export function RevertForm({
+  suggestionId,
+  change,
+  lastResult,
+}: {
+  suggestionId: number;
+  change: { id: number; fromStatus: SuggestionStatus };
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "revert-form",
+    lastResult,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: revertSchema }),
+  });
+  return (
+    <details className="revert" open={!!lastResult}>
+      <summary>{t("lifecycle.controls.revert")}</summary>
+      <Form method="post" action={`/s/${suggestionId}`} {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="revert" />
+        <input type="hidden" name="statusChangeId" value={change.id} />
+        <p className="hint">{t("lifecycle.controls.revertHint", { status: t(`common.status.${change.fromStatus}`) })}</p>
+        <FormError errors={[...(form.errors ?? []), ...(fields.statusChangeId.errors ?? [])]} />
+        <Field field={fields.note} label={t("lifecycle.controls.revertNote")}>
+          <textarea {...getTextareaProps(fields.note)} rows={2} />
+        </Field>
+        <button type="submit">{t("lifecycle.controls.submitRevert")}</button>
+      </Form>
+    </details>
   );
 }

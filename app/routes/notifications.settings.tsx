@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth.server";
 import { notificationSettingsSchema } from "~/forms/notifications";
 import { titleMeta } from "~/i18n/meta";
-import { NOTIFICATION_KINDS } from "~/notifications";
+import { NOTIFICATION_KINDS, STAFF_KINDS } from "~/notifications";
+import { isStaff } from "~/permissions";
 import { getNotificationPreferences, setNotificationPreferences } from "~/notifications.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "notifications.settings.title");
@@ -14,6 +15,8 @@ export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
   return {
     preferences: getNotificationPreferences(user.id),
+    // Staff alerts only concern staff: members never see the row.
+    kinds: NOTIFICATION_KINDS.filter((kind) => isStaff(user) || !STAFF_KINDS.includes(kind)),
     saved: new URL(request.url).searchParams.has("saved"),
   };
 }
@@ -33,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NotificationSettingsPage() {
-  const { preferences, saved } = useLoaderData<typeof loader>();
+  const { preferences, kinds, saved } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const { t } = useTranslation();
   return (
@@ -55,7 +58,7 @@ export default function NotificationSettingsPage() {
             </tr>
           </thead>
           <tbody>
-            {NOTIFICATION_KINDS.map((kind) => (
+            {kinds.map((kind) => (
               <tr key={kind}>
                 <th scope="row">{t(`notifications.kinds.${kind}`)}</th>
                 {(["inApp", "email"] as const).map((channel) => (

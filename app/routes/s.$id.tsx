@@ -6,6 +6,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Trans } from "~/components/trans";
 import { z } from "zod";
+import type { SuggestionStatus } from "#db/enums";
 import { forbidden, getOptionalUser, requireUser, safeRedirect } from "~/auth.server";
 import { commentPage, commentPath } from "~/comment-pages";
 import { addComment, markCommentHelpful } from "~/comments.server";
@@ -18,22 +19,24 @@ import { attachmentsOf, discardAttachments, recordAttachments, setAltText, store
 import { IMAGE_LIMITS } from "~/features/uploads/image-rules";
 import { altTextSchema } from "~/features/uploads/upload-forms";
 import { filesOf, readFormWithFiles, UnreadableForm } from "~/platform/multipart.server";
-import { HiddenNotice, MemberTools } from "~/components/member-tools";
+import { HiddenNotice, MemberTools, replyFor as privilegeReply, TagEditor } from "~/components/member-tools";
 import { ExperienceReport } from "~/components/rating-form";
 import { Pagination } from "~/components/pagination";
 import { RelativeTime } from "~/components/relative-time";
 import { ShareSection } from "~/components/share-kit";
 import { ResponseTimes } from "~/components/response-times";
-import { StaffControls, type StaffForm } from "~/components/staff-controls";
+import { RevertForm, StaffControls, type StaffForm } from "~/components/staff-controls";
 import { StatusBadge } from "~/components/status-badge";
+import { revertSchema } from "~/features/staff/forms";
+import { mergePicker } from "~/features/staff/merge-picker.server";
 import { ratingSchema } from "~/forms/rating";
 import { helpfulSchema } from "~/forms/honors";
 import { mergeSchema, statusChangeSchema, undoMergeSchema } from "~/forms/lifecycle";
 import { commentSchema } from "~/forms/suggestion";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
-import { allowedTransitions, canMergeFrom, errorField } from "~/lifecycle";
-import { changeStatus, listMerges, mergeSuggestion, undoMerge } from "~/lifecycle.server";
+import { allowedTransitions, canRevert, errorField } from "~/lifecycle";
+import { changeStatus, listMerges, mergeSuggestion, revertStatusChange, undoMerge } from "~/lifecycle.server";
 import { resolveLanguage } from "~/locale.server";
 import { parseId } from "~/route-params";
 import { canEditSuggestion, canPostOfficialReply, isStaff, isVotingOpen } from "~/permissions";
@@ -72,8 +75,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     staff: isStaff(user)
       ? {
           allowed: allowedTransitions(page.suggestion.status),
-          canMerge: canMergeFrom(page.suggestion.status),
           merges: listMerges(id),
+          picker: mergePicker(page.suggestion, search, user),
+          revertableId: revertableChange(page.history, page.suggestion.status),
         }
       : null,
     privileges: privilegesView(user, page.suggestion),
@@ -87,6 +91,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       canReplyOfficially: canPostOfficialReply(user),
     },
   };
+}
+
+// The history is oldest first: only its last entry may be taken back.
+function revertableChange(history: { id: number; fromStatus: SuggestionStatus; toStatus: SuggestionStatus; revertsId: number | null }[], status: SuggestionStatus) {
+  const last = history.at(-1);
+  return last && canRevert(last, { status, latestChangeId: last.id }) ? last.id : null;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
@@ -192,7 +202,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
 
   // Staff intents: refused for everyone else on the server, whatever the page showed.
-  if ((intent === "status" || intent === "merge" || intent === "undo-merge" || intent === "helpful") && !isStaff(user)) throw forbidden();
+  if ((intent === "status" || intent === "merge" || intent === "undo-merge" || intent === "revert" || intent === "helpful") && !isStaff(user)) throw forbidden();
 
   if (intent === "helpful") {
     const submission = parseWithZod(formData, { schema: helpfulSchema });
@@ -222,6 +232,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return staffReply("merge", submission.reply({ fieldErrors: { [field]: [error] } }));
   }
 
+  if (intent === "revert") {
+    const submission = parseWithZod(formData, { schema: revertSchema });
+    if (submission.status !== "success") return staffReply("revert", submission.reply());
+    const reverted = revertStatusChange({ suggestionId: id, actorId: user.id, ...submission.value });
+    if (reverted.ok) return redirect(`/s/${id}#history-heading`);
+    const error = reverted.reason === "not_found" ? "lifecycle.errors.revertNotLatest" : reverted.error;
+    return staffReply("revert", submission.reply({ fieldErrors: { [error === "lifecycle.errors.noteRequired" || error === "lifecycle.errors.noteTooLong" ? "note" : "statusChangeId"]: [error] } }));
+  }
+
   if (intent === "undo-merge") {
     const submission = parseWithZod(formData, { schema: undoMergeSchema });
     if (submission.status !== "success") return staffReply("undo-merge", submission.reply());
@@ -242,6 +261,7 @@ export default function SuggestionPage() {
   const { suggestion, board, author, tags, history, revisions, duplicateOf, viewer, images } = page;
   const { t } = useTranslation();
   const localized = useLocalized();
+  const privilegeResult = actionData && "privilege" in actionData ? actionData.privilege : null;
   return (
     <article>
       <HiddenNotice suggestionId={suggestion.id} view={page.privileges} result={actionData && "privilege" in actionData ? actionData.privilege : null} />
@@ -278,6 +298,25 @@ export default function SuggestionPage() {
           )}
         </div>
       </div>
+      {page.staff && (
+        // At the top, where staff look first: the page below is long once a thread grows.
+        <StaffControls
+          suggestionId={suggestion.id}
+          status={suggestion.status}
+          {...page.staff}
+          tags={
+            page.privileges.canTag && (
+              <TagEditor
+                action={`/s/${suggestion.id}`}
+                allTags={page.privileges.allTags}
+                current={tags}
+                lastResult={privilegeReply(privilegeResult, "tags")}
+              />
+            )
+          }
+          result={actionData && "staff" in actionData ? actionData.staff : null}
+        />
+      )}
       {duplicateOf && (
         <p className="card">
           {t("suggestions.view.duplicateOf")} <a href={`/s/${duplicateOf.id}`}>{duplicateOf.title}</a>
@@ -302,8 +341,9 @@ export default function SuggestionPage() {
       <MemberTools
         suggestionId={suggestion.id}
         currentTags={tags}
-        view={page.privileges}
-        result={actionData && "privilege" in actionData ? actionData.privilege : null}
+        // Staff tag from their panel at the top.
+        view={page.staff ? { ...page.privileges, canTag: false } : page.privileges}
+        result={privilegeResult}
       />
 
       <ShareSection kit={page.share.kit} />
@@ -317,8 +357,9 @@ export default function SuggestionPage() {
         ) : (
           <ol className="timeline">
             {history.map((h) => (
-              <li key={h.id}>
+              <li key={h.id} className={h.revertsId ? "correction" : undefined}>
                 <div>
+                  {h.revertsId && <strong>{t("suggestions.view.correction")} </strong>}
                   {t("suggestions.view.statusChange", {
                     name: h.actorName,
                     from: t(`common.status.${h.fromStatus}`),
@@ -327,20 +368,18 @@ export default function SuggestionPage() {
                   · <RelativeTime date={h.createdAt} />
                 </div>
                 {h.note && <p>{h.note}</p>}
+                {page.staff?.revertableId === h.id && (
+                  <RevertForm
+                    suggestionId={suggestion.id}
+                    change={h}
+                    lastResult={actionData && "staff" in actionData && actionData.staff.form === "revert" ? actionData.staff.reply : undefined}
+                  />
+                )}
               </li>
             ))}
           </ol>
         )}
       </section>
-
-      {page.staff && (
-        <StaffControls
-          suggestionId={suggestion.id}
-          status={suggestion.status}
-          {...page.staff}
-          result={actionData && "staff" in actionData ? actionData.staff : null}
-        />
-      )}
 
       {revisions.length > 0 && (
         <section aria-labelledby="revisions-heading">

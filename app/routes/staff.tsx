@@ -1,6 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { SUGGESTION_STATUSES } from "#db/enums";
@@ -11,8 +12,12 @@ import { BoardOptions } from "~/components/board-options";
 import { ComplaintStatusBadge } from "~/components/complaint-status";
 import { QueueClock, useFormatDuration } from "~/components/response-times";
 import { Pagination } from "~/components/pagination";
+import { BulkActions, KeyboardHelp, QueueAnswer, useQueueKeyboard, type BulkActionData } from "~/components/queue-tools";
 import { StatusFilter, TagFilter } from "~/components/suggestion-filters";
 import { StatusBadge } from "~/components/status-badge";
+import { unreadStaffAlerts } from "~/features/staff/alerts.server";
+import { runBulkAction } from "~/features/staff/bulk.server";
+import { bulkSchema } from "~/features/staff/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
 import { STAFF_ROLES } from "~/permissions";
@@ -44,6 +49,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     now,
     targetMs,
     isAdmin: user.role === "admin",
+    alerts: unreadStaffAlerts(user.id),
     latestId: latestSuggestionId(),
     query: { board: query.board ?? "", status: query.status ?? "", tag: query.tag ?? "" },
     boards: listBoards(user).map(({ slug, nameEn, nameZh }) => ({ slug, nameEn, nameZh })),
@@ -52,6 +58,19 @@ export function loader({ request }: LoaderFunctionArgs) {
     queue: staffQueue(filter, { page: query.page }),
     complaints: { stats: complaintQueueStats(now, targetMs), items: listComplaintQueue(now, targetMs) },
   };
+}
+
+// Bulk actions on the ticked rows. The page comes back with what was done or refused.
+export async function action({ request }: ActionFunctionArgs) {
+  const user = requireRole(request, STAFF_ROLES);
+  const submission = parseWithZod(await request.formData(), { schema: bulkSchema });
+  const reply = (status: number, result: Partial<BulkActionData>) =>
+    data<BulkActionData>({ bulk: null, refused: [], done: null, ...result }, { status });
+  if (submission.status !== "success") return reply(400, { bulk: submission.reply() });
+  const result = runBulkAction(submission.value, user);
+  if (result.ok) return reply(200, { bulk: submission.reply({ resetForm: true }), done: { changed: result.changed, notified: result.notified } });
+  if ("field" in result) return reply(400, { bulk: submission.reply({ fieldErrors: { [result.field]: [result.error] } }) });
+  return reply(400, { bulk: submission.reply(), refused: result.refused });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => titleMeta(matches, "staff.queue.title");
@@ -94,24 +113,101 @@ function useLiveQueue(latestId: number) {
   return arrived;
 }
 
+// Which row is open for answering and which has the keyboard's focus. After an answer the
+// next waiting suggestion opens (it is at the top: the queue puts the unanswered first).
+function useAnswering(ids: number[], waitingIds: number[]) {
+  const [expandedId, setExpandedId] = useState<number | null>(null);
+  const [focused, setFocused] = useState<number | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [lastAnswered, setLastAnswered] = useState<{ id: number; nextId: number | null } | null>(null);
+  const rowRefs = useRef(new Map<number, HTMLLIElement | null>());
+  const focusRow = (index: number) => {
+    setFocused(index);
+    rowRefs.current.get(index)?.focus();
+  };
+  const openField = (selector: string) => {
+    const index = focused ?? 0;
+    const id = ids[index];
+    if (id === undefined) return;
+    setExpandedId(id);
+    // The panel loads its data first; the field appears once it has.
+    const tryFocus = (attempts: number) => {
+      const field = rowRefs.current.get(index)?.querySelector<HTMLElement>(selector);
+      if (field) field.focus();
+      else if (attempts > 0) setTimeout(() => tryFocus(attempts - 1), 100);
+    };
+    tryFocus(30);
+  };
+  useQueueKeyboard({
+    move: (by) => ids.length > 0 && focusRow(Math.min(ids.length - 1, Math.max(0, (focused ?? -1) + by))),
+    reply: () => openField("[data-answer-body]"),
+    status: () => openField("[data-answer-status]"),
+    help: () => setHelpOpen((open) => !open),
+  });
+  // The next one within the current filters: the server's pick when it is on this page, else
+  // the first row still waiting (answers of this visit excluded: the list may not have caught up).
+  const waiting = useRef(waitingIds);
+  waiting.current = waitingIds;
+  const answeredIds = useRef(new Set<number>());
+  const answered = useCallback((result: { id: number; nextId: number | null }) => {
+    answeredIds.current.add(result.id);
+    const candidates = waiting.current.filter((id) => !answeredIds.current.has(id));
+    const nextId = result.nextId !== null && candidates.includes(result.nextId) ? result.nextId : (candidates[0] ?? null);
+    setLastAnswered({ id: result.id, nextId });
+    setExpandedId(nextId);
+  }, []);
+  return {
+    expandedId,
+    focused,
+    helpOpen,
+    lastAnswered,
+    rowRefs,
+    answered,
+    toggleHelp: () => setHelpOpen((open) => !open),
+    toggle: (id: number, index: number) => {
+      setFocused(index);
+      setExpandedId((current) => (current === id ? null : id));
+    },
+  };
+}
+
 export default function StaffQueue() {
-  const { now: serverNow, targetMs, isAdmin, latestId, query, boards, tags, counts, queue, complaints } =
+  const { now: serverNow, targetMs, isAdmin, alerts, latestId, query, boards, tags, counts, queue, complaints } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
   const formatDuration = useFormatDuration();
   const now = useNow(serverNow);
   const arrived = useLiveQueue(latestId);
+  const bulkResult = useActionData<typeof action>();
+  const answering = useAnswering(
+    queue.items.map((s) => s.id),
+    queue.items.filter((s) => s.firstOfficialReplyAt === null).map((s) => s.id),
+  );
   return (
     <>
-      <h1>{t("staff.queue.title")}</h1>
+      <div className="staff-queue-head">
+        <h1>{t("staff.queue.title")}</h1>
+        <a href="/notifications" className="staff-bell" data-testid="staff-bell" aria-label={t("staff.alerts.bell", { count: alerts })}>
+          <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+            <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+            <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+          </svg>
+          {alerts > 0 && <span className="bell-count">{alerts}</span>}
+        </a>
+      </div>
       <p className="meta">
         <span>{t("staff.queue.intro")}</span>
         <span>{t("staff.queue.target", { hours: Math.round(targetMs / HOUR_MS) })}</span>
         {isAdmin && <a href="/staff/settings">{t("staff.queue.settings")}</a>}
         <a href="/staff/moderation">{t("privileges.moderation.link")}</a>
         <a href="/staff/campaigns">{t("campaigns.staff.title")}</a>
+        <a href="/staff/replies">{t("staff.replies.title")}</a>
+        <button type="button" className="link" onClick={answering.toggleHelp}>
+          {t("staff.keyboard.open")}
+        </button>
       </p>
+      <KeyboardHelp open={answering.helpOpen} onClose={answering.toggleHelp} />
       <div className="stats">
         <div>
           <strong data-testid="queue-unanswered">{counts.unanswered}</strong>
@@ -158,34 +254,67 @@ export default function StaffQueue() {
         )}
       </div>
 
+      {queue.items.length > 0 && <BulkActions boards={boards} tags={tags} result={bulkResult} />}
+      <div role="status" aria-live="polite" className="meta" data-testid="queue-answered">
+        {answering.lastAnswered && t(answering.lastAnswered.nextId === null ? "staff.answer.doneAll" : "staff.answer.doneNext")}
+      </div>
       {queue.items.length === 0 ? (
         <p className="empty">{t("staff.queue.empty")}</p>
       ) : (
         <ul className="suggestion-list staff-queue" data-testid="staff-queue">
-          {queue.items.map((s) => {
+          {queue.items.map((s, index) => {
             const answeredAt = s.firstOfficialReplyAt ? new Date(s.firstOfficialReplyAt).getTime() : null;
             const waitingMs = (answeredAt ?? now) - new Date(s.createdAt).getTime();
+            const expanded = answering.expandedId === s.id;
             return (
-              <li key={s.id} className="suggestion-item" data-testid="queue-item">
-                <QueueClock
-                  clock={answeredAt === null ? clockState(waitingMs, targetMs) : "answered"}
-                  label={t(answeredAt === null ? "staff.queue.waiting" : "staff.queue.answeredIn", {
-                    duration: formatDuration(waitingMs),
-                  })}
-                />
-                <div>
-                  <h3>
-                    <a href={`/s/${s.id}`}>{s.title}</a>
-                  </h3>
-                  <div className="meta">
-                    <StatusBadge status={s.status} />
-                    <a href={`/b/${s.boardSlug}`}>{localized(s.boardNameEn, s.boardNameZh)}</a>
-                    <span>{t("staff.queue.by", { name: s.authorName })}</span>
-                    <span>{t("suggestions.item.votes", { count: s.voteCount })}</span>
-                    <span>{t("suggestions.item.comments", { count: s.commentCount })}</span>
+              <li
+                  key={s.id}
+                  className={`suggestion-item${answering.focused === index ? " focused" : ""}`}
+                  data-testid="queue-item"
+                  data-id={s.id}
+                  tabIndex={-1}
+                  ref={(el) => answering.rowRefs.current.set(index, el)}
+                >
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={s.id}
+                    form="bulk-form"
+                    aria-label={t("staff.bulk.select", { title: s.title })}
+                    data-testid="queue-select"
+                  />
+                  <QueueClock
+                    clock={answeredAt === null ? clockState(waitingMs, targetMs) : "answered"}
+                    label={t(answeredAt === null ? "staff.queue.waiting" : "staff.queue.answeredIn", {
+                      duration: formatDuration(waitingMs),
+                    })}
+                  />
+                  <div className="queue-item-body">
+                    <h3>
+                      <a href={`/s/${s.id}`}>{s.title}</a>
+                    </h3>
+                    <div className="meta">
+                      <StatusBadge status={s.status} />
+                      <a href={`/b/${s.boardSlug}`}>{localized(s.boardNameEn, s.boardNameZh)}</a>
+                      <span>{t("staff.queue.by", { name: s.authorName })}</span>
+                      <span>{t("suggestions.item.votes", { count: s.voteCount })}</span>
+                      <span>{t("suggestions.item.comments", { count: s.commentCount })}</span>
+                      {/* Without JavaScript the answer page; with it, the panel opens here. */}
+                      <a
+                        href={`/staff/answer/${s.id}`}
+                        aria-expanded={expanded}
+                        data-testid="queue-answer"
+                        onClick={(event) => {
+                          event.preventDefault();
+                          answering.toggle(s.id, index);
+                        }}
+                      >
+                        {expanded ? t("staff.answer.close") : t("staff.answer.open")}
+                      </a>
+                    </div>
+                    {expanded && <QueueAnswer id={s.id} onAnswered={answering.answered} />}
                   </div>
-                </div>
-              </li>
+                </li>
             );
           })}
         </ul>

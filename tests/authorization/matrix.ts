@@ -34,6 +34,8 @@ export type Fixtures = {
   // Two suggestions merged by staff: the undo is on the source's page.
   merge(): Promise<{ sourceId: number; mergeId: number }>;
   release(): Promise<number>;
+  // A suggestion just moved to planned by staff: the change a correction may take back.
+  statusChange(): Promise<{ suggestionId: number; statusChangeId: number }>;
   // Filed by another member.
   complaint(): Promise<number>;
   // A member nobody else touches, for admin actions on members.
@@ -113,6 +115,14 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     },
   },
   {
+    id: "undo a status change",
+    allowed: STAFF,
+    request: async (f) => {
+      const { suggestionId, statusChangeId } = await f.statusChange();
+      return onSuggestion(suggestionId, { intent: "revert", statusChangeId: String(statusChangeId), note: "Changed by mistake." });
+    },
+  },
+  {
     id: "mark comment helpful",
     allowed: STAFF,
     request: async (f) => {
@@ -147,6 +157,13 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   { id: "staff queue", allowed: STAFF, request: () => get("/staff") },
   { id: "staff events", allowed: STAFF, request: () => get("/staff/events") },
   { id: "moderation queue", allowed: STAFF, request: () => get("/staff/moderation") },
+  { id: "answer page", allowed: STAFF, request: async (f) => get(`/staff/answer/${await f.openSuggestion()}`) },
+  { id: "answer from the queue", allowed: STAFF, request: async (f) => ({ method: "POST", path: `/staff/answer/${await f.openSuggestion()}`, form: { body: "Thanks, we are on it.", to: "under_review", then: "queue" } }) },
+  { id: "bulk status", allowed: STAFF, request: async (f) => ({ method: "POST", path: "/staff", form: { bulk: "status", ids: [String(await f.openSuggestion()), String(await f.openSuggestion())], to: "under_review", note: "Looking." } }) },
+  { id: "bulk tag", allowed: STAFF, request: async (f) => ({ method: "POST", path: "/staff", form: { bulk: "tag", ids: String(await f.openSuggestion()), tag: f.tagSlug } }) },
+  { id: "bulk move to board", allowed: STAFF, request: async (f) => ({ method: "POST", path: "/staff", form: { bulk: "board", ids: String(await f.openSuggestion()), board: f.publicBoard } }) },
+  { id: "saved replies page", allowed: STAFF, request: () => get("/staff/replies") },
+  { id: "save a saved reply", allowed: STAFF, request: () => ({ method: "POST", path: "/staff/replies", form: { formId: "new", title: "Matrix reply", bodyEn: "Thanks {author}.", bodyZh: "谢谢{author}。", status: "" } }) },
   { id: "complaint queue", allowed: STAFF, request: () => get("/staff/complaints") },
   { id: "releases page", allowed: STAFF, request: () => get("/staff/releases") },
   { id: "create release", allowed: STAFF, request: () => ({ method: "POST", path: "/staff/releases", form: { intent: "create", name: "Matrix release", notes: "", releasedAt: "2025-06-01" } }) },

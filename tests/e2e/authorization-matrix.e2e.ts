@@ -195,6 +195,12 @@ describe("authorization matrix", () => {
         expect(succeeded(merged), `fixture merge answered ${merged.status}`).toBe(true);
         return { sourceId, mergeId: pick<number>("select id from merges where source_id = ? and undone_at is null", sourceId) };
       },
+      statusChange: async () => {
+        const suggestionId = open();
+        const changed = await send({ method: "POST", path: `/s/${suggestionId}`, form: { intent: "status", to: "planned", note: "" } }, adminCookie);
+        expect(succeeded(changed), `fixture status change answered ${changed.status}`).toBe(true);
+        return { suggestionId, statusChangeId: pick<number>("select id from status_changes where suggestion_id = ? order by id desc limit 1", suggestionId) };
+      },
       release: async () =>
         Number(db.prepare("insert into releases (name, notes, released_at, created_by_id, created_at) values (?, '', ?, ?, ?)").run(unique("Release"), daysAgo(1), helper.id, daysAgo(1)).lastInsertRowid),
       complaint: async () =>

@@ -255,6 +255,12 @@ describe("bad input everywhere", () => {
       s("decide-merge", { proposalId: "999999", decision: "reject", note: "" }),
       s("undo-merge", { mergeId: "999999" }),
       s("merge", { targetId: String(ids.other), note: "Duplicate" }, () => admin, () => ids.memberSuggestion),
+      s("revert", { statusChangeId: "999999", note: "Changed by mistake." }),
+      { name: "/staff/answer/:id", path: () => `/staff/answer/${ids.other}`, actor: () => admin, base: () => ({ body: "Thanks!", to: "", savedReplyId: "999999", then: "queue" }), fields: ["body", "to", "savedReplyId"] },
+      { name: "/staff bulk status", path: () => "/staff", actor: () => admin, base: () => ({ bulk: "status", ids: String(ids.other), to: "shipped", note: "" }), fields: ["ids", "to", "note"] },
+      { name: "/staff bulk board", path: () => "/staff", actor: () => admin, base: () => ({ bulk: "board", ids: "999999", board: boardSlug }), fields: ["bulk", "board"] },
+      { name: "/staff/replies save", path: () => "/staff/replies", actor: () => admin, base: () => ({ formId: "new", title: "", bodyEn: "Thanks {author}", bodyZh: "谢谢", status: "" }), fields: ["title", "bodyEn", "status"] },
+      { name: "/staff/replies delete", path: () => "/staff/replies", actor: () => admin, base: () => ({ intent: "delete", formId: "x", id: "999999" }), fields: ["intent", "id"] },
       { name: "/s/:id/edit", path: () => `/s/${ids.suggestion}/edit`, actor: () => admin, base: () => ({ title: "An edited title", body: "Edited" }), fields: ["title", "body"] },
       { name: "/login", path: () => "/login", actor: () => null, base: () => ({ username: "nobody-here", password: "wrong-password", redirectTo: "/" }), fields: ["username", "password", "redirectTo"] },
       { name: "/signup", path: () => "/signup", actor: () => null, base: () => ({ username: stamp(), email: `${stamp()}@example.com`, password: "a-long-enough-password", displayName: "X", invite: "", website: "", redirectTo: "/" }), fields: ["username", "email", "password", "displayName", "invite", "website", "redirectTo"] },
@@ -355,7 +361,7 @@ describe("bad input everywhere", () => {
       for (const malformed of MALFORMED) await probe(malformed.label, actor, "POST", action.path(), malformed.body, malformed.contentType);
     }
     expectNothingWrong("hostile forms", 5600);
-  }, 300_000);
+  }, 480_000);
 
   test("list and search pages survive hostile query strings", async () => {
     stats = newStats();

@@ -53,7 +53,8 @@ describe.each([true, false])("lifecycle on a suggestion (JavaScript enabled: %s)
   test("staff plan a suggestion with a note, are told when a decline lacks one, and merge a duplicate", async () => {
     const fan = await newPage({ javaScriptEnabled });
     await logIn(fan, "fan", "sprout-fan-demo");
-    const target = await postSuggestion(fan, `Show upcoming alarms on the lock screen ${unique()}`, "It would help a lot.");
+    const code = unique();
+    const target = await postSuggestion(fan, `Show upcoming alarms on the lock screen ${code}`, "It would help a lot.");
     const duplicate = await postSuggestion(fan, `Next alarm on the lock screen please ${unique()}`, "It would help a lot.");
 
     const staff = await newPage({ javaScriptEnabled });
@@ -69,8 +70,13 @@ describe.each([true, false])("lifecycle on a suggestion (JavaScript enabled: %s)
     await staff.locator('.timeline li:has-text("Coming in the next release.")').waitFor();
     expect(await staff.locator(".suggestion-head .status").innerText()).toBe("Planned");
 
+    // The merge target is found by title and compared side by side; nobody types its number.
     await staff.goto(`/s/${duplicate}`);
-    await staff.fill('#merge-form input[name="targetId"]', String(target));
+    await staff.click("#merge summary");
+    await staff.fill("#merge-search", code);
+    await staff.click('.merge-search button[type="submit"]');
+    await staff.click(`[data-testid="merge-candidates"] a[href*="mergeInto=${target}"]`);
+    await staff.getByTestId("merge-compare").waitFor();
     await staff.fill('#merge-form textarea[name="note"]', "Same idea, let's keep the votes together.");
     await staff.click('#merge-form button[type="submit"]');
     await staff.locator(`.merge-list a[href="/s/${target}"]`).waitFor();

@@ -4,11 +4,13 @@ import {
   NOTE_MAX,
   allowedTransitions,
   canMergeFrom,
+  canRevert,
   canTransition,
   errorField,
   isDecision,
   isNoteRequired,
   mergeError,
+  revertError,
   transitionError,
 } from "~/lifecycle";
 
@@ -106,5 +108,31 @@ describe("merge rules", () => {
     expect(errorField("lifecycle.errors.sameStatus")).toBe("to");
     expect(errorField("lifecycle.errors.mergeIntoItself")).toBe("targetId");
     expect(errorField("lifecycle.errors.mergeIntoDuplicate")).toBe("targetId");
+  });
+});
+
+describe("taking back a wrong status change", () => {
+  const shipped = { id: 7, fromStatus: "planned", toStatus: "shipped", revertsId: null } as const;
+  const latest = { status: "shipped", latestChangeId: 7 } as const;
+
+  test("the latest change, shipped included, can be taken back with a note", () => {
+    expect(revertError(shipped, latest, "Shipped by mistake: it is in the next release.")).toBeNull();
+    expect(canRevert(shipped, latest)).toBe(true);
+  });
+
+  test("the note is required and bounded", () => {
+    expect(revertError(shipped, latest, "  ")).toBe("lifecycle.errors.noteRequired");
+    expect(revertError(shipped, latest, "x".repeat(NOTE_MAX + 1))).toBe("lifecycle.errors.noteTooLong");
+  });
+
+  test("an older change, or one the suggestion has moved on from, cannot be", () => {
+    expect(revertError(shipped, { status: "shipped", latestChangeId: 8 }, "why")).toBe("lifecycle.errors.revertNotLatest");
+    expect(revertError(shipped, { status: "planned", latestChangeId: 7 }, "why")).toBe("lifecycle.errors.revertNotLatest");
+  });
+
+  test("merges are undone from their list, and a correction is not itself corrected", () => {
+    expect(revertError({ ...shipped, toStatus: "duplicate" }, { status: "duplicate", latestChangeId: 7 }, "why")).toBe("lifecycle.errors.revertMerge");
+    expect(revertError({ ...shipped, revertsId: 3 }, latest, "why")).toBe("lifecycle.errors.revertCorrection");
+    expect(canRevert({ ...shipped, revertsId: 3 }, latest)).toBe(false);
   });
 });

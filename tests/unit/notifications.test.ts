@@ -91,16 +91,17 @@ describe("describeNotification", () => {
   it("has every message in both languages", () => {
     const payloads: Record<NotificationKind, NotificationPayload[]> = {
       official_reply: [{}],
-      status_change: [{ from: "open", to: "planned" }, {}],
+      status_change: [{ from: "open", to: "planned" }, {}, { to: "planned", count: 3 }, { from: "shipped", to: "planned", correction: true }],
       merge: [{ targetTitle: "X" }],
-      ship: [{}, { releaseName: "2.4" }],
+      ship: [{}, { releaseName: "2.4" }, { count: 2 }],
       complaint: [{ title: "T" }, { title: "T", complaintStatus: "acknowledged" }],
-      badge: [{ badgeName: "B" }],
+      badge: [{ badgeName: "B" }, { badgeName: "B", withdrawn: true, note: "Shipped by mistake." }],
       invitation: [{ username: "u" }, { invitedBy: "u" }],
       reply: [{ authorName: "Ada", commentId: 3 }],
       mention: [{ authorName: "Ada", commentId: 3 }],
       new_comments: [{ count: 1 }, { count: 4, commentId: 3 }],
       weekly_digest: [{}],
+      staff_alert: [{ alert: "complaint_new", title: "T" }, { alert: "complaint_overdue", title: "T" }, { alert: "suggestion_overdue" }],
     };
     for (const kind of NOTIFICATION_KINDS) {
       for (const payload of payloads[kind]) {

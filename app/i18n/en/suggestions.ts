@@ -69,6 +69,7 @@ export default {
     revisions: "Edit history",
     revisionBy: "Earlier version, replaced by {{name}}",
     history: "Status history",
+    correction: "Correction:",
     statusChange: "{{name}} changed the status from {{from}} to {{to}}",
     noHistory: "No status changes yet.",
     comments: "Comments",

@@ -69,6 +69,7 @@ export default {
     revisions: "编辑历史",
     revisionBy: "较早版本，由 {{name}} 修改",
     history: "状态记录",
+    correction: "更正：",
     statusChange: "{{name}} 将状态从 {{from}} 改为 {{to}}",
     noHistory: "暂无状态变更。",
     comments: "评论",

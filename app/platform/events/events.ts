@@ -26,6 +26,20 @@ export type DomainEvent =
   | ({ type: "shipped" } & StatusChange)
   | { type: "merged"; mergeId: number; sourceId: number; targetId: number; targetTitle: string; actorId: number; note: string }
   | { type: "merge_undone"; mergeId: number; targetId: number; change: StatusChange }
+  // Staff took back a mistaken status change (a ship included): `told` heard of the mistake,
+  // `creators` may hold badges it granted since `since`.
+  | {
+      type: "status_reverted";
+      suggestionId: number;
+      correctionId: number;
+      from: SuggestionStatus;
+      to: SuggestionStatus;
+      note: string;
+      told: number[];
+      creators: number[];
+      since: number;
+      at: number;
+    }
   // Experience reports: a first rating (rating again only replaces it).
   | { type: "rating_given"; suggestionId: number; userId: number; at: number }
   // Complaints: every staff step is told to the filer.

@@ -6,9 +6,9 @@ import { notifyCommentAudience } from "~/features/comments/comment-notifications
 import { followAgainOnComment } from "~/features/notifications/follows.server";
 import { removeMemberUploads } from "~/features/uploads/attachments.server";
 import { tellFilerOf } from "~/complaints.server";
-import { evaluateHonors, evaluateSuggestionAuthor, evaluateSuggestionCreators } from "~/honors.server";
+import { evaluateHonors, evaluateSuggestionAuthor, evaluateSuggestionCreators, withdrawHonorsGrantedSince } from "~/honors.server";
 import { activateInvitationFor, notifyInvitationActivated } from "~/invitations.server";
-import { notifyMerge, notifyStatusChange } from "~/lifecycle.server";
+import { notifyCorrection, notifyMerge, notifyStatusChange } from "~/lifecycle.server";
 import { sendNotificationEmails } from "~/notifications.server";
 import { reevaluateAuthorsAfterDeletion } from "~/privacy.server";
 import type { DomainEvent } from "./events";
@@ -27,6 +27,7 @@ const honors: Subscriber = {
     "shipped",
     "merged",
     "merge_undone",
+    "status_reverted",
     "rating_given",
     "complaint_resolved",
     "invitation_activated",
@@ -50,6 +51,10 @@ const honors: Subscriber = {
         return evaluateSuggestionCreators(event.targetId, ["status_changed"]);
       case "merge_undone":
         for (const id of [event.change.suggestionId, event.targetId]) evaluateSuggestionCreators(id, ["status_changed"]);
+        return;
+      case "status_reverted":
+        // Badges the mistaken change granted go, with the staff's note as the reason.
+        for (const userId of event.creators) withdrawHonorsGrantedSince(userId, new Date(event.since), event.note, new Date(event.at));
         return;
       case "rating_given":
         return void evaluateHonors(event.userId, { events: ["rating_given"], now: new Date(event.at) });
@@ -92,6 +97,7 @@ const notifications: Subscriber = {
     "shipped",
     "merged",
     "merge_undone",
+    "status_reverted",
     "complaint_replied",
     "complaint_acknowledged",
     "complaint_resolved",
@@ -112,6 +118,8 @@ const notifications: Subscriber = {
         return notifyMerge(event);
       case "merge_undone":
         return notifyStatusChange(event.change);
+      case "status_reverted":
+        return notifyCorrection(event);
       case "complaint_replied":
       case "complaint_acknowledged":
       case "complaint_resolved":

@@ -1,0 +1,112 @@
+// Staff are told: a new complaint, a complaint waiting past its target, a suggestion crossing
+// the response target without an official reply. Alerts go to the staff on duty (pure rule
+// in ./duty), in-app and by email as each prefers (notification kind staff_alert). Each
+// alert's event key names its subject, so a repeated sweep tells nobody twice.
+import { and, asc, eq, inArray, isNull, lte, ne, gte, count } from "drizzle-orm";
+import { activityDays, complaints, notifications, suggestions, users } from "#db/schema";
+import { complaintResponseTargetMs } from "~/complaints.server";
+import { getDb } from "~/db.server";
+import { env } from "~/env.server";
+import type { StaffAlert } from "~/notifications";
+import { notifyUser } from "~/notifications.server";
+import { STAFF_ROLES } from "~/permissions";
+import { getSetting } from "~/settings.server";
+import { ACTIVE_STATUSES } from "~/staff-queue.server";
+import { onDuty } from "./duty";
+
+const HOUR_MS = 3_600_000;
+// A sweep looks this far back, so a long-forgotten backlog does not flood anyone at once.
+const SWEEP_WINDOW_MS = 7 * 24 * HOUR_MS;
+
+export function staffOnDuty(now = new Date()): number[] {
+  const db = getDb();
+  const staff = db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.role, [...STAFF_ROLES]), isNull(users.deletedAt)))
+    .all()
+    .map((u) => u.id);
+  if (staff.length === 0) return [];
+  const since = new Date(now.getTime() - 24 * HOUR_MS).toISOString().slice(0, 10);
+  const active = db
+    .selectDistinct({ userId: activityDays.userId })
+    .from(activityDays)
+    .where(and(inArray(activityDays.userId, staff), gte(activityDays.day, since)))
+    .all()
+    .map((a) => a.userId);
+  return onDuty(staff, active);
+}
+
+function alertStaff(alert: StaffAlert, subject: { key: string; title: string; path: string; suggestionId?: number }, now: Date): number {
+  let notified = 0;
+  for (const userId of staffOnDuty(now)) {
+    notified += notifyUser({
+      userId,
+      kind: "staff_alert",
+      eventKey: `${alert}:${subject.key}`,
+      suggestionId: subject.suggestionId ?? null,
+      payload: { alert, title: subject.title, path: subject.path },
+    }).notified;
+  }
+  return notified;
+}
+
+export function alertStaffOfNewComplaint(complaint: { id: number; title: string }, now = new Date()) {
+  return alertStaff("complaint_new", { key: String(complaint.id), title: complaint.title, path: `/complaints/${complaint.id}` }, now);
+}
+
+// Complaints and suggestions that crossed their target since the last week, each alerted once.
+export function alertStaffOfOverdue(now = new Date()): number {
+  const db = getDb();
+  const windowStart = new Date(now.getTime() - SWEEP_WINDOW_MS);
+  const complaintTarget = new Date(now.getTime() - complaintResponseTargetMs());
+  const suggestionTarget = new Date(now.getTime() - getSetting("responseTargetHours") * HOUR_MS);
+  const overdueComplaints = db
+    .select({ id: complaints.id, title: complaints.title })
+    .from(complaints)
+    .where(and(ne(complaints.status, "resolved"), lte(complaints.createdAt, complaintTarget), gte(complaints.createdAt, new Date(windowStart.getTime() - complaintResponseTargetMs()))))
+    .orderBy(asc(complaints.createdAt))
+    .all();
+  const overdueSuggestions = db
+    .select({ id: suggestions.id, title: suggestions.title })
+    .from(suggestions)
+    .where(
+      and(
+        inArray(suggestions.status, ACTIVE_STATUSES),
+        isNull(suggestions.firstOfficialReplyAt),
+        lte(suggestions.createdAt, suggestionTarget),
+        gte(suggestions.createdAt, new Date(windowStart.getTime() - getSetting("responseTargetHours") * HOUR_MS)),
+      ),
+    )
+    .orderBy(asc(suggestions.createdAt))
+    .all();
+  let notified = 0;
+  for (const c of overdueComplaints) notified += alertStaff("complaint_overdue", { key: String(c.id), title: c.title, path: `/complaints/${c.id}` }, now);
+  for (const s of overdueSuggestions) notified += alertStaff("suggestion_overdue", { key: String(s.id), title: s.title, path: `/staff/answer/${s.id}`, suggestionId: s.id }, now);
+  return notified;
+}
+
+// The count on the staff queue's bell: this staff member's unread alerts.
+export function unreadStaffAlerts(userId: number): number {
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), eq(notifications.kind, "staff_alert"), isNull(notifications.readAt)))
+      .get()?.n ?? 0
+  );
+}
+
+// Every server process sweeps once a minute (STAFF_ALERT_SWEEP_SECONDS); the event keys make
+// their overlap harmless.
+let timer: ReturnType<typeof setInterval> | undefined;
+export function startStaffAlerts(intervalMs = env().STAFF_ALERT_SWEEP_SECONDS * 1000) {
+  if (timer || intervalMs <= 0) return;
+  timer = setInterval(() => {
+    try {
+      alertStaffOfOverdue();
+    } catch (error) {
+      console.error("Sweeping for overdue answers failed", error);
+    }
+  }, intervalMs).unref();
+}
