@@ -20,6 +20,8 @@ const envSchema = z.object({
   // Signs unsubscribe links. Unset: a random secret is kept in the database (settings), so
   // links stay unforgeable and valid across restarts without any configuration.
   APP_SECRET: z.string().min(16).optional(),
+  // Sign-up attempts per address per hour (app/features/accounts/signup-throttle.ts).
+  SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

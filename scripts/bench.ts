@@ -47,7 +47,7 @@ const DATA_DIR = path.resolve("data");
 const BENCH_MEMBERS = 200;
 const VOTE_TARGETS_PER_MEMBER = 3;
 // The rate limits protect a real site from scripts; this script is the load.
-const SERVER_ENV = { WRITE_LIMIT_PER_MEMBER: "1000000", WRITE_LIMIT_PER_ADDRESS: "1000000", SECURE_COOKIES: "false" };
+const SERVER_ENV = { WRITE_LIMIT_PER_MEMBER: "1000000", WRITE_LIMIT_PER_ADDRESS: "1000000", SIGNUP_LIMIT_PER_ADDRESS: "1000000", SECURE_COOKIES: "false" };
 
 type Size = "small" | "large";
 type Case = { name: string; read: boolean; path: string; cookie?: string; vote?: VoteMix };

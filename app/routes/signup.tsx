@@ -5,7 +5,8 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { DisplayNameReservedError, EmailTakenError, UsernameTakenError } from "~/accounts.server";
 import { getOptionalUser, safeRedirect } from "~/auth.server";
-import { Field } from "~/components/field";
+import { Field, FormError } from "~/components/field";
+import { SignupThrottledError } from "~/features/accounts/signup-throttle.server";
 import { signupSchema } from "~/forms/auth";
 import { titleMeta } from "~/i18n/meta";
 import { InviteCodeRefusedError, inviteCodeProblem, openInvitation, signUpMember, spentShareCookie } from "~/invitations.server";
@@ -54,6 +55,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof UsernameTakenError) {
       return data({ result: submission.reply({ fieldErrors: { username: ["forms.usernameTaken"] }, hideFields: ["password"] }) }, { status: 400 });
     }
+    if (error instanceof SignupThrottledError) {
+      return data(
+        { result: submission.reply({ formErrors: ["forms.signupThrottled"], hideFields: ["password"] }), retryMinutes: Math.ceil(error.retryAfterSeconds / 60) },
+        { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+      );
+    }
     if (error instanceof DisplayNameReservedError) {
       // Without a display name the username is the name shown, so that is what to change.
       const field = displayName ? "displayName" : "username";
@@ -88,6 +95,7 @@ export default function SignupPage() {
         </p>
       )}
       <Form method="post" {...getFormProps(form)}>
+        <FormError errors={form.errors} values={{ minutes: actionData && "retryMinutes" in actionData ? actionData.retryMinutes : 0 }} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <Field field={fields.username} label={t("auth.signup.username")} hint={t("auth.signup.usernameHint")}>
           <input {...getInputProps(fields.username, { type: "text", ariaDescribedBy: fields.username.descriptionId })} autoComplete="username" />

@@ -45,7 +45,7 @@ export default async function setup({ provide }: TestProject) {
   const databaseUrl = path.join(dataDir, "sprout.db");
   const port = await freePort();
   // The suite's own traffic (50 concurrent voters, many sign-ups) all comes from one address.
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), WRITE_LIMIT_PER_MEMBER: "10000", WRITE_LIMIT_PER_ADDRESS: "100000" };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), WRITE_LIMIT_PER_MEMBER: "10000", WRITE_LIMIT_PER_ADDRESS: "100000", SIGNUP_LIMIT_PER_ADDRESS: "100000" };
 
   const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-database.ts"], { env, encoding: "utf8" });
   if (prepared.status !== 0) {

@@ -259,3 +259,25 @@ describe("6. logging in says nothing about who is a member", () => {
     expect(await logIn(`deleted:${leaving.id}`, "!", "10.6.0.3", { wait: async () => undefined })).toEqual({ ok: false, reason: "invalid" });
   });
 });
+
+describe("6 and 8. sign-ups are throttled per address, and so is asking whether an email is registered", () => {
+  test("after the limit, an address gets 429 with the wait, whether its attempts made accounts or hit a taken email", async () => {
+    const taken = await createMember();
+    const address = "203.0.113.77";
+    for (let i = 0; i < 10; i++) {
+      const answer = await signUp(
+        i % 2 ? { username: freshName(), email: taken.email, password: "a long unusual passphrase" } : { username: freshName(), email: `${freshName()}@example.com`, password: "a long unusual passphrase" },
+        address,
+      );
+      expect(answer.status).toBe(i % 2 ? 400 : 302);
+    }
+    const throttled = await signUp({ username: freshName(), email: taken.email, password: "a long unusual passphrase" }, address);
+    expect(throttled.status).toBe(429);
+    // Whether the email is registered is no longer said.
+    expect(JSON.stringify(throttled.body)).not.toContain("forms.emailTaken");
+    expect(JSON.stringify(throttled.body)).toContain("forms.signupThrottled");
+    expect((throttled.body as { retryMinutes: number }).retryMinutes).toBeGreaterThan(0);
+    // Another address is not affected.
+    expect((await signUp({ username: freshName(), email: `${freshName()}@example.com`, password: "a long unusual passphrase" }, "203.0.113.78")).status).toBe(302);
+  });
+});

@@ -33,6 +33,7 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
       PORT: String(port),
       WRITE_LIMIT_PER_MEMBER: "1000000",
       WRITE_LIMIT_PER_ADDRESS: "1000000",
+      SIGNUP_LIMIT_PER_ADDRESS: "1000000",
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // its own process group: a crash test kills the primary and its workers at once
