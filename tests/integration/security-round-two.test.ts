@@ -281,3 +281,45 @@ describe("6 and 8. sign-ups are throttled per address, and so is asking whether 
     expect((await signUp({ username: freshName(), email: `${freshName()}@example.com`, password: "a long unusual passphrase" }, "203.0.113.78")).status).toBe(302);
   });
 });
+
+describe("9. text hygiene in every shared form schema", () => {
+  const post = (form: Record<string, string>) =>
+    outcome(() => newSuggestionAction(routeArgs(requestAs(level2, "/s/new", { form: { board: publicBoard.slug, ...form } }))));
+  const countOwn = () => getDb().select().from(suggestions).where(eq(suggestions.authorId, level2.id)).all().length;
+
+  test.each([
+    ["a title of nine zero-width spaces", { title: "\u200B".repeat(9), body: "Words." }, "title", "forms.noVisibleCharacters"],
+    ["a NUL byte in the title", { title: "Nice idea\u0000 here", body: "Words." }, "title", "forms.controlCharacters"],
+    ["a newline in the title", { title: "Nice idea\nhere now", body: "Words." }, "title", "forms.controlCharacters"],
+    ["a NUL byte in the body", { title: "A fine title here", body: "Line one\u0000" }, "body", "forms.controlCharacters"],
+    ["an escape sequence in the body", { title: "A fine title here", body: "\u001b[31mred" }, "body", "forms.controlCharacters"],
+    ["a right-to-left override in the title", { title: "Invoice \u202Efdp.exe now", body: "Words." }, "title", "forms.controlCharacters"],
+    ["a bidi isolate in the body", { title: "A fine title here", body: "a \u2067b\u2069 c" }, "body", "forms.controlCharacters"],
+  ])("%s is refused next to its field, nothing stored", async (_, form, field, message) => {
+    const before = countOwn();
+    const refused = await post(form);
+    expect(refused.status).toBe(400);
+    expect((refused.body as { result: { error: Record<string, string[]> } }).result.error[field]).toContain(message);
+    expect(countOwn()).toBe(before);
+  });
+
+  test("newlines and tabs in a body, and Chinese or emoji titles, are fine", async () => {
+    expect((await post({ title: "更好的深色模式 🌙", body: "Line one\n\tindented\r\nline two" })).status).toBe(302);
+  });
+
+  test("comments, complaints and staff notes refuse them too", async () => {
+    const target = await createSuggestion({ board: publicBoard });
+    const comment = await outcome(() =>
+      suggestionAction(routeArgs(requestAs(level2, `/s/${target.id}`, { form: { intent: "comment", body: "hi\u0007" } }), { id: String(target.id) })),
+    );
+    expect(comment.status).toBe(400);
+    const complaint = await outcome(() =>
+      newComplaintAction(routeArgs(requestAs(level2, "/complaints/new", { form: { subject: "product", title: "\u200B\u200C\u200D\u2060\uFEFF\u200B\u200B\u200B", body: "Why?" } }))),
+    );
+    expect(complaint.status).toBe(400);
+    const status = await outcome(() =>
+      suggestionAction(routeArgs(requestAs(staff, `/s/${target.id}`, { form: { intent: "status", to: "declined", note: "No\u202E" } }), { id: String(target.id) })),
+    );
+    expect(status.status).toBe(400);
+  });
+});

@@ -3,6 +3,8 @@ export default {
   usernameLength: "Use 3 to 30 characters.",
   usernameCharacters: "Use only letters, digits, - and _.",
   usernameTaken: "That username is taken. Try another.",
+  controlCharacters: "Remove the invisible control or text-direction characters.",
+  noVisibleCharacters: "Write something readers can see.",
   signupThrottled: "Too many sign-ups from your network. Try again in {{minutes}} minutes.",
   usernameReserved: "That username is reserved. Try another.",
   displayNameReserved: "Names that read as the team's (\"… team\", \"staff\", a team member's name) are reserved. Try another.",

@@ -3,6 +3,8 @@ export default {
   usernameLength: "请使用 3 到 30 个字符。",
   usernameCharacters: "只能使用字母、数字、- 和 _。",
   usernameTaken: "该用户名已被占用，请换一个。",
+  controlCharacters: "请删除不可见的控制字符或文字方向字符。",
+  noVisibleCharacters: "请输入可见的文字。",
   signupThrottled: "你所在网络的注册次数过多，请 {{minutes}} 分钟后再试。",
   usernameReserved: "该用户名为保留名称，请换一个。",
   displayNameReserved: "看起来像官方团队的名称（“…团队”“官方”、团队成员的名字）为保留名称，请换一个。",
