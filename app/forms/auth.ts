@@ -24,7 +24,7 @@ export const signupSchema = z.object({
   // A field hidden from people: bots fill it in, and their signup is refused.
   website: z.string().max(0, "forms.honeypot").optional(),
   redirectTo: z.string().optional(),
-});
+}).refine((form) => form.password.trim().toLowerCase() !== form.username.toLowerCase(), { path: ["password"], message: "forms.passwordIsUsername" });
 
 export const loginSchema = z.object({
   username: z.string({ error: "forms.required" }).trim().min(1, "forms.required").max(254, "forms.required"),

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { passwordProblem } from "~/features/accounts/password-rules.server";
 import { changePassword, checkPassword } from "~/accounts.server";
 import { requireUser } from "~/auth.server";
 import { Field } from "~/components/field";
@@ -29,6 +30,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success") return data({ intent, result: submission.reply({ resetForm: false, hideFields: ["currentPassword", "newPassword"] }) }, { status: 400 });
     if (!(await checkPassword(user.id, submission.value.currentPassword))) {
       return data({ intent, result: submission.reply({ fieldErrors: { currentPassword: ["forms.invalidPassword"] }, hideFields: ["currentPassword", "newPassword"] }) }, { status: 400 });
+    }
+    const weak = passwordProblem(submission.value.newPassword, { username: user.username });
+    if (weak) {
+      return data({ intent, result: submission.reply({ fieldErrors: { newPassword: [weak] }, hideFields: ["currentPassword", "newPassword"] }) }, { status: 400 });
     }
     await changePassword(user.id, submission.value.newPassword);
     // A changed password gets a fresh session; the others end when the member asks.

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { DisplayNameReservedError, EmailTakenError, UsernameTakenError } from "~/accounts.server";
 import { getOptionalUser, safeRedirect } from "~/auth.server";
 import { Field, FormError } from "~/components/field";
+import { passwordProblem } from "~/features/accounts/password-rules.server";
 import { SignupThrottledError } from "~/features/accounts/signup-throttle.server";
 import { signupSchema } from "~/forms/auth";
 import { titleMeta } from "~/i18n/meta";
@@ -31,6 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { username, email, password, displayName, invite, redirectTo } = submission.value;
+  const weak = passwordProblem(password, { username, email });
+  if (weak) return data({ result: submission.reply({ fieldErrors: { password: [weak] }, hideFields: ["password"] }) }, { status: 400 });
   try {
     const user = await signUpMember({
       username,

@@ -21,6 +21,7 @@ import * as passwords from "~/passwords.server";
 import { MEMBER_PASSWORD } from "../factories";
 import { deleteAccount } from "~/privacy.server";
 import { action as signupAction } from "~/routes/signup";
+import { action as accountAction } from "~/routes/account";
 import { eq } from "drizzle-orm";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
@@ -321,5 +322,37 @@ describe("9. text hygiene in every shared form schema", () => {
       suggestionAction(routeArgs(requestAs(staff, `/s/${target.id}`, { form: { intent: "status", to: "declined", note: "No\u202E" } }), { id: String(target.id) })),
     );
     expect(status.status).toBe(400);
+  });
+});
+
+describe("8. passwords: the most common ones and the member's own name are refused", () => {
+  test.each([
+    ["a common password", "Password123", "forms.passwordCommon"],
+    ["a keyboard walk", "1qaz2wsx3edc", "forms.passwordCommon"],
+    ["a common Chinese-site choice", "woaini1314", "forms.passwordCommon"],
+  ])("sign-up refuses %s next to the password field", async (_, password, message) => {
+    const username = freshName();
+    const refused = await signUp({ username, email: `${username}@example.com`, password });
+    expect(refused.status).toBe(400);
+    expect((refused.body as { result: { error: Record<string, string[]> } }).result.error.password).toEqual([message]);
+    expect(getDb().select().from(users).where(eq(users.username, username)).get()).toBeUndefined();
+  });
+
+  test("the password may not be the username", async () => {
+    const username = `${freshName()}long`;
+    const refused = await signUp({ username, email: `${freshName()}@example.com`, password: username.toUpperCase() });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain("forms.passwordIsUsername");
+  });
+
+  test("changing the password refuses them too", async () => {
+    const member = await createMember();
+    for (const newPassword of ["iloveyou123", member.username]) {
+      const refused = await outcome(() =>
+        accountAction(routeArgs(requestAs(member, "/account", { form: { intent: "password", currentPassword: MEMBER_PASSWORD, newPassword: newPassword.padEnd(8, "1") } }))),
+      );
+      expect(refused.status).toBe(400);
+    }
+    expect(await logIn(member.username, MEMBER_PASSWORD, "10.8.0.1", { wait: async () => undefined })).toMatchObject({ ok: true });
   });
 });

@@ -3,6 +3,8 @@ export default {
   usernameLength: "Use 3 to 30 characters.",
   usernameCharacters: "Use only letters, digits, - and _.",
   usernameTaken: "That username is taken. Try another.",
+  passwordCommon: "That password is one of the most common, the first anyone would guess. Choose another.",
+  passwordIsUsername: "Your password can't be your username or email.",
   controlCharacters: "Remove the invisible control or text-direction characters.",
   noVisibleCharacters: "Write something readers can see.",
   signupThrottled: "Too many sign-ups from your network. Try again in {{minutes}} minutes.",

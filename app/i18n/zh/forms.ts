@@ -3,6 +3,8 @@ export default {
   usernameLength: "请使用 3 到 30 个字符。",
   usernameCharacters: "只能使用字母、数字、- 和 _。",
   usernameTaken: "该用户名已被占用，请换一个。",
+  passwordCommon: "该密码是最常见的密码之一，很容易被猜中，请换一个。",
+  passwordIsUsername: "密码不能与用户名或邮箱相同。",
   controlCharacters: "请删除不可见的控制字符或文字方向字符。",
   noVisibleCharacters: "请输入可见的文字。",
   signupThrottled: "你所在网络的注册次数过多，请 {{minutes}} 分钟后再试。",
