@@ -4,6 +4,7 @@
 // reorder what readers see: "‮gnp.exe"), and a title needs something visible, not nine
 // zero-width spaces.
 import type { z } from "zod";
+import "~/platform/zod-config";
 
 // C0 controls and DEL, except tab, line feed and carriage return.
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;

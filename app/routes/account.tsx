@@ -11,8 +11,13 @@ import { changePasswordSchema, deleteAccountSchema } from "~/forms/auth";
 import { titleMeta } from "~/i18n/meta";
 import { deleteAccount } from "~/privacy.server";
 import { blankSessionCookie, createSession, invalidateAllSessions, invalidateOtherSessions, readSessionToken, sessionCookie } from "~/sessions.server";
+import { privatePageHeaders } from "~/platform/private-page";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "account.title");
+
+
+// Personal: never kept by a shared cache.
+export const headers = privatePageHeaders;
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);

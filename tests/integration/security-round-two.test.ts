@@ -13,7 +13,15 @@ import { mergeSuggestion } from "~/lifecycle.server";
 import { proposeMerge } from "~/merge-proposals.server";
 import { loader as complaintLoader } from "~/routes/complaints.$id";
 import { getDb } from "~/db.server";
-import { suggestions, suggestionTags, users } from "#db/schema";
+import fs from "node:fs";
+import { comments, suggestions, suggestionTags, users, votes } from "#db/schema";
+import { getProfile } from "~/accounts.server";
+import { searchSuggestions } from "~/search.server";
+import { loader as feedLoader } from "~/routes/changelog[.]atom";
+import { loader as healthzLoader } from "~/routes/healthz";
+import { headers as accountHeaders } from "~/routes/account";
+import { headers as notificationsHeaders } from "~/routes/notifications._index";
+import { headers as complaintHeaders } from "~/routes/complaints.$id";
 import { signupSchema } from "~/forms/auth";
 import { logIn } from "~/accounts.server";
 import { THROTTLE } from "~/login-throttle";
@@ -183,6 +191,7 @@ describe("3. merges never point a public suggestion at an early-access one", () 
   });
 });
 
+const healthz = async () => healthzLoader() as Response;
 let addressSeq = 0;
 // Each sign-up from its own address unless a test says otherwise (sign-ups are throttled per address).
 const signUp = (form: Record<string, string>, address = `198.51.100.${++addressSeq % 250}`) =>
@@ -354,5 +363,71 @@ describe("8. passwords: the most common ones and the member's own name are refus
       expect(refused.status).toBe(400);
     }
     expect(await logIn(member.username, MEMBER_PASSWORD, "10.8.0.1", { wait: async () => undefined })).toMatchObject({ ok: true });
+  });
+});
+
+describe("12. smaller findings", () => {
+  test("non-canonical ids are not found", async () => {
+    const s = await createSuggestion({ board: publicBoard });
+    for (const id of [`0x${s.id.toString(16)}`, `${s.id}.0`, `0${s.id}`, `${s.id}e0`, ` ${s.id}`, `+${s.id}`]) {
+      const page = await outcome(() => suggestionLoader(routeArgs(requestAs(null, `/s/${id}`), { id })));
+      expect(page.status, id).toBe(404);
+    }
+    expect((await outcome(() => suggestionLoader(routeArgs(requestAs(null, `/s/${s.id}`), { id: String(s.id) })))).status).toBe(200);
+  });
+
+  test("profile counts leave out what the viewer cannot see", async () => {
+    const insider = await createMember({ honorLevel: 4 });
+    const early = await createSuggestion({ board: earlyBoard, author: insider });
+    await createSuggestion({ board: publicBoard, author: insider });
+    getDb().insert(votes).values({ suggestionId: early.id, userId: level4.id }).run();
+    getDb().insert(comments).values({ suggestionId: early.id, authorId: insider.id, body: "Early words." }).run();
+    expect(getProfile(insider.username, level2)!.stats).toEqual({ suggestionCount: 1, commentCount: 0, votesReceived: 0 });
+    expect(getProfile(insider.username, level4)!.stats).toEqual({ suggestionCount: 2, commentCount: 1, votesReceived: 1 });
+  });
+
+  test("the Atom feed an early-access viewer gets is not publicly cacheable", async () => {
+    const publicFeed = (await outcome(() => feedLoader(routeArgs(requestAs(level2, "/changelog.atom"))))).body as Response;
+    expect(publicFeed.headers.get("Cache-Control")).toMatch(/^public/);
+    const insiderFeed = (await outcome(() => feedLoader(routeArgs(requestAs(level4, "/changelog.atom"))))).body as Response;
+    expect(insiderFeed.headers.get("Cache-Control")).toBe("private, no-store");
+  });
+
+  test("personal pages say private, no-store", () => {
+    for (const headers of [accountHeaders, notificationsHeaders, complaintHeaders]) {
+      expect(new Headers(headers({} as Parameters<typeof headers>[0]) as HeadersInit).get("Cache-Control")).toBe("private, no-store");
+    }
+  });
+
+  test("search takes what people type: quotes, brackets, a leading minus, a trailing star", () => {
+    const title = `Zanzibar exportable spreadsheet ${Date.now().toString(36)}`;
+    return (async () => {
+      const wanted = await createSuggestion({ board: publicBoard, title, body: "Export the roadmap as a spreadsheet." });
+      const unwanted = await createSuggestion({ board: publicBoard, title: "Zanzibar exportable pictures", body: "As photos." });
+      const ids = (query: string) => searchSuggestions({ query }).results.map((r) => r.id);
+      expect(ids('"zanzibar exportable"')).toEqual(expect.arrayContaining([wanted.id, unwanted.id]));
+      expect(ids("(zanzibar)")).toEqual(expect.arrayContaining([wanted.id, unwanted.id]));
+      expect(ids("[Zanzibar]")).toEqual(expect.arrayContaining([wanted.id, unwanted.id]));
+      expect(ids("zanzib*")).toEqual(expect.arrayContaining([wanted.id, unwanted.id]));
+      expect(ids("zanzibar -pictures")).toContain(wanted.id);
+      expect(ids("zanzibar -pictures")).not.toContain(unwanted.id);
+      expect(ids("“zanzibar”")).toEqual(expect.arrayContaining([wanted.id, unwanted.id]));
+    })();
+  });
+
+  test("/healthz notices a disk that takes no writes, or is full", async () => {
+    expect((await healthz()).status).toBe(200);
+    const write = vi.spyOn(fs, "writeFileSync").mockImplementation(() => {
+      throw Object.assign(new Error("read-only file system"), { code: "EROFS" });
+    });
+    const readOnly = await healthz();
+    expect(readOnly.status).toBe(503);
+    expect(await readOnly.json()).toMatchObject({ disk: "read_only" });
+    write.mockRestore();
+    const statfs = vi.spyOn(fs, "statfsSync").mockReturnValue({ bavail: 10, bsize: 4096 } as ReturnType<typeof fs.statfsSync>);
+    const full = await healthz();
+    expect(full.status).toBe(503);
+    expect(await full.json()).toMatchObject({ disk: "full" });
+    statfs.mockRestore();
   });
 });
