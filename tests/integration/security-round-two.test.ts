@@ -14,6 +14,9 @@ import { proposeMerge } from "~/merge-proposals.server";
 import { loader as complaintLoader } from "~/routes/complaints.$id";
 import { getDb } from "~/db.server";
 import fs from "node:fs";
+import path from "node:path";
+import { loader as cardLoader } from "~/routes/s.$id.card[.]png";
+import { suggestionShareCard } from "~/share-cards.server";
 import { comments, suggestions, suggestionTags, users, votes } from "#db/schema";
 import { getProfile } from "~/accounts.server";
 import { searchSuggestions } from "~/search.server";
@@ -430,4 +433,28 @@ describe("12. smaller findings", () => {
     expect(await full.json()).toMatchObject({ disk: "full" });
     statfs.mockRestore();
   });
+});
+
+describe("10. share cards are drawn once and kept on disk", { timeout: 60_000 }, () => {
+  const cardOf = (id: number) => outcome(() => cardLoader(routeArgs(requestAs(null, `/s/${id}/card.png?lang=en`), { id: String(id) })));
+  const storeDir = () => path.join(path.dirname(path.resolve(process.env.DATABASE_URL!)), "share-cards");
+
+  test("a rendered card is stored under the data directory, named by what it shows", async () => {
+    const s = await createSuggestion({ board: publicBoard });
+    const first = (await cardOf(s.id)).body as Response;
+    const hash = first.headers.get("ETag")!.replaceAll('"', "");
+    const stored = fs.readFileSync(path.join(storeDir(), `${s.id}-${hash}.png`));
+    expect(Buffer.from(await first.arrayBuffer()).equals(stored)).toBe(true);
+  });
+
+  test("a stored card is served as stored, without drawing it again (as after a restart)", async () => {
+    const s = await createSuggestion({ board: publicBoard });
+    const hash = suggestionShareCard(s.id, null, "en")!.etag.replaceAll('"', "");
+    const marker = Buffer.from("a picture drawn before the restart");
+    fs.mkdirSync(storeDir(), { recursive: true });
+    fs.writeFileSync(path.join(storeDir(), `${s.id}-${hash}.png`), marker);
+    const served = (await cardOf(s.id)).body as Response;
+    expect(Buffer.from(await served.arrayBuffer()).equals(marker)).toBe(true);
+  });
+
 });
