@@ -156,6 +156,10 @@ export async function logIn(
   return { ok: false, reason: "invalid" };
 }
 
+export function emailOf(userId: number): string | null {
+  return getDb().select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email ?? null;
+}
+
 export function setUserLocale(userId: number, locale: string) {
   getDb().update(users).set({ locale }).where(eq(users.id, userId)).run();
 }

@@ -4,7 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { passwordProblem } from "~/features/accounts/password-rules.server";
-import { changePassword, checkPassword } from "~/accounts.server";
+import { changePassword, checkPassword, emailOf } from "~/accounts.server";
+import { mustVerifyEmail, sendVerificationEmail } from "~/features/accounts/email-verification.server";
 import { requireUser } from "~/auth.server";
 import { Field } from "~/components/field";
 import { changePasswordSchema, deleteAccountSchema } from "~/forms/auth";
@@ -19,9 +20,23 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "account.t
 // Personal: never kept by a shared cache.
 export const headers = privatePageHeaders;
 
+const DONE_MESSAGES = {
+  password: "account.passwordChanged",
+  sessions: "account.sessionsEnded",
+  "verification-sent": "account.verify.sent",
+  verified: "account.verify.verified",
+  "verification-failed": "account.verify.failed",
+} as const;
+
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  return { username: user.username, done: new URL(request.url).searchParams.get("done") };
+  const done = new URL(request.url).searchParams.get("done");
+  return {
+    username: user.username,
+    done: done && done in DONE_MESSAGES ? (done as keyof typeof DONE_MESSAGES) : null,
+    // The address to confirm, while voting waits for it.
+    unverifiedEmail: mustVerifyEmail(user.id) ? emailOf(user.id) : null,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -48,6 +63,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/account?done=password", { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } });
   }
 
+  if (intent === "resend-verification") {
+    await sendVerificationEmail(user.id);
+    return redirect("/account?done=verification-sent");
+  }
+
   if (intent === "sessions") {
     if (token) invalidateOtherSessions(user.id, token);
     return redirect("/account?done=sessions");
@@ -67,15 +87,25 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { done } = useLoaderData<typeof loader>();
+  const { done, unverifiedEmail } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
       <h1>{t("account.title")}</h1>
       {done && (
         <p className="card" role="status">
-          {t(done === "password" ? "account.passwordChanged" : "account.sessionsEnded")}
+          {t(DONE_MESSAGES[done])}
         </p>
+      )}
+      {unverifiedEmail && (
+        <section className="card notice">
+          <p>{t("account.verify.notice", { email: unverifiedEmail })}</p>
+          <Form method="post">
+            <button type="submit" name="intent" value="resend-verification">
+              {t("account.verify.resend")}
+            </button>
+          </Form>
+        </section>
       )}
       <section className="card" aria-labelledby="export-heading">
         <h2 id="export-heading">{t("account.exportTitle")}</h2>

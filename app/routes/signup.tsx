@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { DisplayNameReservedError, EmailTakenError, UsernameTakenError } from "~/accounts.server";
 import { getOptionalUser, safeRedirect } from "~/auth.server";
 import { Field, FormError } from "~/components/field";
+import { sendVerificationEmail } from "~/features/accounts/email-verification.server";
 import { passwordProblem } from "~/features/accounts/password-rules.server";
 import { SignupThrottledError } from "~/features/accounts/signup-throttle.server";
 import { signupSchema } from "~/forms/auth";
@@ -45,6 +46,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       cookieHeader: request.headers.get("Cookie"),
       address: context.clientAddress,
     });
+    // The confirmation link goes out whatever the setting: turning it on later finds the
+    // newest members able to confirm at once.
+    await sendVerificationEmail(user.id);
     const session = createSession(user.id);
     const headers = new Headers([["Set-Cookie", sessionCookie(session.token, session.expiresAt)]]);
     const spent = spentShareCookie(request);

@@ -222,6 +222,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   { id: "leads CSV", allowed: LEADS, request: () => get("/leads/csv/breakdown") },
   // A member's own things
   { id: "account page", allowed: EVERYONE_LOGGED_IN, request: () => get("/account") },
+  { id: "resend email confirmation", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/account", form: { intent: "resend-verification" } }) },
   { id: "end other sessions", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/account", form: { intent: "sessions" } }) },
   { id: "notifications", allowed: EVERYONE_LOGGED_IN, request: () => get("/notifications") },
   { id: "mark notifications read", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/notifications", form: { intent: "read-all" } }) },

@@ -214,7 +214,7 @@ describe("authorization matrix", () => {
       currentSettings: () => {
         const stored = Object.fromEntries((db.prepare("select key, value from settings").all() as { key: string; value: string }[]).map((s) => [s.key, JSON.parse(s.value)]));
         const form: Record<string, string> = { responseTargetHours: String(stored.responseTargetHours ?? 24) };
-        for (const key of ["recommendationSurveyEnabled", "inviteOnly"]) if (stored[key] === true) form[key] = "on";
+        for (const key of ["recommendationSurveyEnabled", "inviteOnly", "requireEmailVerification"]) if (stored[key] === true) form[key] = "on";
         return form;
       },
     };

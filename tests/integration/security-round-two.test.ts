@@ -17,7 +17,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { loader as cardLoader } from "~/routes/s.$id.card[.]png";
 import { suggestionShareCard } from "~/share-cards.server";
-import { comments, suggestions, suggestionTags, users, votes } from "#db/schema";
+import { comments, emails, suggestions, suggestionTags, users, votes } from "#db/schema";
+import { verificationLink } from "~/features/accounts/email-verification.server";
+import { loader as verifyLoader } from "~/routes/verify-email";
+import { saveSettings } from "~/settings.server";
 import { getProfile } from "~/accounts.server";
 import { searchSuggestions } from "~/search.server";
 import { loader as feedLoader } from "~/routes/changelog[.]atom";
@@ -32,8 +35,8 @@ import * as passwords from "~/passwords.server";
 import { MEMBER_PASSWORD } from "../factories";
 import { deleteAccount } from "~/privacy.server";
 import { action as signupAction } from "~/routes/signup";
-import { action as accountAction } from "~/routes/account";
-import { eq } from "drizzle-orm";
+import { action as accountAction, loader as accountLoader } from "~/routes/account";
+import { and, eq } from "drizzle-orm";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 
@@ -457,4 +460,49 @@ describe("10. share cards are drawn once and kept on disk", { timeout: 60_000 },
     expect(Buffer.from(await served.arrayBuffer()).equals(marker)).toBe(true);
   });
 
+});
+
+describe("8. optional email verification before votes count", () => {
+  const vote = (user: User, id: number, voted = true) =>
+    outcome(() => suggestionAction(routeArgs(requestAs(user, `/s/${id}`, { form: { intent: "vote", voted: String(voted) } }), { id: String(id) })));
+  const verifiedAt = (id: number) => getDb().select().from(users).where(eq(users.id, id)).get()!.emailVerifiedAt;
+
+  test("with the setting on, a new member's vote is refused until they follow the emailed link", async () => {
+    const username = freshName();
+    const joined = await signUp({ username, email: `${username}@example.com`, password: "a long unusual passphrase" });
+    expect(joined.status).toBe(302);
+    const member = getDb().select().from(users).where(eq(users.username, username)).get()!;
+    const sent = getDb().select().from(emails).where(eq(emails.userId, member.id)).all();
+    expect(sent.map((e) => e.subject)).toEqual(["Confirm your email address for Sprout"]);
+    const target = await createSuggestion({ board: publicBoard });
+    saveSettings({ requireEmailVerification: true });
+    try {
+      const refused = await vote(member, target.id);
+      expect(refused.status).toBe(403);
+      expect((refused.body as { vote: { reason: string } }).vote.reason).toBe("unverified");
+      expect(getDb().select().from(votes).where(and(eq(votes.userId, member.id), eq(votes.suggestionId, target.id))).all()).toEqual([]);
+      const account = await outcome(() => accountLoader(routeArgs(requestAs(member, "/account"))));
+      expect((account.body as { unverifiedEmail: string }).unverifiedEmail).toBe(member.email);
+
+      // A forged or someone else's link does nothing.
+      const link = new URL(verificationLink(member));
+      const forged = await outcome(() => verifyLoader(routeArgs(new Request(`http://localhost/verify-email?u=${member.id}&t=${"x".repeat(43)}`))));
+      expect(forged.location).toBe("/account?done=verification-failed");
+      expect(verifiedAt(member.id)).toBeNull();
+      const followed = await outcome(() => verifyLoader(routeArgs(new Request(`http://localhost${link.pathname}${link.search}`))));
+      expect(followed.location).toBe("/account?done=verified");
+      expect(verifiedAt(member.id)).not.toBeNull();
+      expect((await vote(member, target.id)).status).toBe(200);
+      // Staff never wait.
+      expect((await vote(await createStaff(), target.id)).status).toBe(200);
+    } finally {
+      saveSettings({ requireEmailVerification: false });
+    }
+  });
+
+  test("with the setting off (the default), nothing changes", async () => {
+    const member = await createMember();
+    expect(verifiedAt(member.id)).toBeNull();
+    expect((await vote(member, (await createSuggestion({ board: publicBoard })).id)).status).toBe(200);
+  });
 });

@@ -16,4 +16,15 @@ export default {
   deleteTitle: "Delete account",
   deleteText: "Your suggestions and comments stay, shown as by a deleted member. Your votes, ratings, complaints, badges and login are removed. This cannot be undone.",
   deleteButton: "Delete my account",
+  verify: {
+    notice: "Please confirm your email address: we sent a link to {{email}}. Until you follow it, your votes are not counted.",
+    resend: "Send the link again",
+    sent: "We sent a new confirmation link.",
+    verified: "Thank you: your email address is confirmed.",
+    failed: "That confirmation link is not valid any more. Send yourself a new one below.",
+    emailSubject: "Confirm your email address for Sprout",
+    emailBody: "Hello {{name}},\n\nPlease confirm your email address by opening this link:",
+    settingLabel: "Require email verification before voting",
+    settingHint: "New members get a confirmation link by email and can vote once they followed it. Members who joined earlier count as confirmed.",
+  },
 };

@@ -16,4 +16,15 @@ export default {
   deleteTitle: "注销账号",
   deleteText: "你的建议和评论会保留，显示为已注销成员发布。你的投票、评分、投诉、徽章和登录信息将被删除，且无法恢复。",
   deleteButton: "注销我的账号",
+  verify: {
+    notice: "请确认你的邮箱：我们已向 {{email}} 发送了确认链接。确认之前，你的投票不会计入。",
+    resend: "重新发送链接",
+    sent: "新的确认链接已发送。",
+    verified: "谢谢，你的邮箱已确认。",
+    failed: "该确认链接已失效，请在下方重新发送。",
+    emailSubject: "确认你在新芽的邮箱地址",
+    emailBody: "{{name}}，你好：\n\n请打开以下链接确认你的邮箱地址：",
+    settingLabel: "投票前需要验证邮箱",
+    settingHint: "新成员会收到一封含确认链接的邮件，确认后才能投票。此前加入的成员视为已确认。",
+  },
 };
