@@ -2,7 +2,7 @@
 // SVG (with Noto Sans SC, whose TTFs cover Chinese and Latin), resvg rasterises it. Rendering
 // takes a fair fraction of a second, so cards are stored on disk (card-store.server.ts) and
 // kept in a small in-memory LRU, keyed by everything drawn on them: a new vote or status
-// makes a new key, never a stale picture; renders run at most two at a time.
+// makes a new key, never a stale picture; renders run one at a time.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -93,9 +93,10 @@ export function shareCardData(id: number, viewer: Viewer, language: Language): {
 
 const cache = new Map<string, Promise<Buffer>>();
 
-// Rendering costs 0.3–2 s of CPU: at most two at once per process, a short queue behind
-// them, and a 503 beyond that (BusyError), so a burst of card requests cannot starve pages.
-export const cardRenders = concurrencyLimit(2, 16);
+// Rendering costs 0.3–2 s of CPU on the event loop's thread: one at a time per process, with
+// requests served between two renders, a short queue, and a 503 beyond it (BusyError), so a
+// burst of card requests cannot starve pages.
+export const cardRenders = concurrencyLimit(1, 8);
 
 // The PNG for these card contents: from memory, else from disk, else rendered (once, however
 // many requests ask at the same moment) and stored.

@@ -5,13 +5,16 @@ export class BusyError extends Error {}
 export function concurrencyLimit(limit: number, maxWaiting: number) {
   let running = 0;
   const waiting: (() => void)[] = [];
+  // The next task starts on a later turn of the event loop, not in this one's microtasks:
+  // CPU-bound tasks (share cards) would otherwise run back to back and no request could be
+  // read in between.
   const release = () => {
-    running -= 1;
     const next = waiting.shift();
-    if (next) {
-      running += 1;
-      next();
+    if (!next) {
+      running -= 1;
+      return;
     }
+    setImmediate(next);
   };
   return {
     get running() {
