@@ -156,6 +156,10 @@ export async function logIn(
   return { ok: false, reason: "invalid" };
 }
 
+export function emailOf(userId: number): string | null {
+  return getDb().select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email ?? null;
+}
+
 // null: no choice of their own, the browser's language applies.
 export function setUserLocale(userId: number, locale: string | null) {
   getDb().update(users).set({ locale }).where(eq(users.id, userId)).run();
@@ -165,14 +169,23 @@ export function getProfile(username: string, viewer: Viewer = null) {
   const db = getDb();
   const user = findUserByUsername(username);
   if (!user) return null;
-  const suggestionCount = db.select({ n: count() }).from(suggestions).where(eq(suggestions.authorId, user.id)).get()?.n ?? 0;
-  const commentCount = db.select({ n: count() }).from(comments).where(eq(comments.authorId, user.id)).get()?.n ?? 0;
+  // Counted over what the viewer may see, as the lists are: activity on the early-access
+  // board (or hidden by flags) would otherwise show through the numbers.
+  const suggestionCount =
+    db.select({ n: count() }).from(suggestions).where(and(eq(suggestions.authorId, user.id), visibleSuggestions(viewer))).get()?.n ?? 0;
+  const commentCount =
+    db
+      .select({ n: count() })
+      .from(comments)
+      .innerJoin(suggestions, eq(suggestions.id, comments.suggestionId))
+      .where(and(eq(comments.authorId, user.id), visibleSuggestions(viewer)))
+      .get()?.n ?? 0;
   const votesReceived =
     db
       .select({ n: count() })
       .from(votes)
       .innerJoin(suggestions, eq(suggestions.id, votes.suggestionId))
-      .where(sql`${suggestions.authorId} = ${user.id} and ${votes.userId} <> ${user.id}`)
+      .where(and(sql`${suggestions.authorId} = ${user.id} and ${votes.userId} <> ${user.id}`, visibleSuggestions(viewer)))
       .get()?.n ?? 0;
   const recentSuggestions = db
     .select({ id: suggestions.id, title: suggestions.title, status: suggestions.status, voteCount: suggestions.voteCount, createdAt: suggestions.createdAt })

@@ -26,6 +26,8 @@ const envSchema = z.object({
   // alert the staff on duty; 0 turns the sweep off (the E2E server: its tests compare the
   // database before and after requests, which a background writer would race).
   STAFF_ALERT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  // Sign-up attempts per address per hour (app/features/accounts/signup-throttle.ts).
+  SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -19,6 +19,7 @@ import { createUser, DisplayNameReservedError, staffNames } from "~/accounts.ser
 import { getOptionalUser } from "~/auth.server";
 import { getDb } from "~/db.server";
 import { isReservedDisplayName } from "~/features/accounts/reserved-names";
+import { countSignupAttempt } from "~/features/accounts/signup-throttle.server";
 import {
   ACTIVATION_DAYS,
   canActivate,
@@ -128,8 +129,9 @@ export type SignupInput = {
 // Creates the account and says who brought the member in: an invite code (required when
 // registration is invite-only, single-use, claimed in the account's own transaction so two
 // people can never join with one code), else a share link followed in the last days, else
-// nobody. Throws InviteCodeRefusedError, DisplayNameReservedError (a name posing as the
-// team's), or createUser's UsernameTaken/EmailTaken errors.
+// nobody. Throws InviteCodeRefusedError, SignupThrottledError (too many attempts from the
+// address), DisplayNameReservedError (a name posing as the team's), or createUser's
+// UsernameTaken/EmailTaken errors.
 export async function signUpMember(input: SignupInput): Promise<User> {
   const now = input.now ?? new Date();
   const code = input.inviteCode?.trim() ? normalizeInviteCode(input.inviteCode) : null;
@@ -141,6 +143,7 @@ export async function signUpMember(input: SignupInput): Promise<User> {
     if (refusal) throw new InviteCodeRefusedError(refusal);
   }
   const sharerId = invitation ? null : sharerFromCookie(input.cookieHeader, now);
+  countSignupAttempt(input.address, now.getTime());
   if (isReservedDisplayName(input.displayName?.trim() || input.username, staffNames())) throw new DisplayNameReservedError();
   return createUser({
     username: input.username,

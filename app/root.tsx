@@ -1,3 +1,5 @@
+// First: zod must be configured before any route module builds a schema.
+import "~/platform/zod-config";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {

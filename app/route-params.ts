@@ -1,6 +1,12 @@
 import { z } from "zod";
 
-const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+// Only the canonical spelling: "0x10", "1.0", "1e1", " 16" and "016" coerced to numbers and
+// answered 200, one page under many addresses.
+const idSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,15}$/)
+  .transform(Number)
+  .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
 
 // A numeric id from the URL; anything else is a page that does not exist.
 export function parseId(raw: string | undefined): number {

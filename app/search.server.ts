@@ -6,6 +6,7 @@ import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { boards, suggestions, type SuggestionStatus } from "#db/schema";
 import { visibilityKey, visibleSuggestions, type Viewer } from "~/boards.server";
+import { parseSearchQuery } from "~/features/suggestions/search-query";
 import { cached } from "~/cache.server";
 import { getDb } from "~/db.server";
 import { markdownToPlainText } from "~/markdown.server";
@@ -69,11 +70,14 @@ function runSearch({
   viewer?: Viewer;
 }): SearchPage {
   page = Math.max(1, Math.floor(page) || 1);
-  const terms = queryTerms(query);
+  const { include: terms, exclude } = parseSearchQuery(query, { maxLength: MAX_QUERY_LENGTH, maxTerms: MAX_QUERY_TERMS });
   if (terms.length === 0) return { results: [], total: 0, page, pages: 0 };
 
   const indexed = terms.filter(isIndexable);
-  const conditions = terms.filter((term) => !isIndexable(term)).map(containsCondition);
+  const conditions = [
+    ...terms.filter((term) => !isIndexable(term)).map(containsCondition),
+    ...exclude.map((term) => sql`not ${containsCondition(term)}`),
+  ];
   if (indexed.length > 0) conditions.unshift(matchCondition(indexed.map(ftsPhrase).join(" AND ")));
   const matching = sql.join(conditions, sql` and `);
 
@@ -138,12 +142,6 @@ function searchable(matching: SQL, viewer: Viewer) {
     .innerJoin(suggestions, eq(suggestions.id, suggestionSearch.rowid))
     .innerJoin(boards, eq(boards.id, suggestions.boardId))
     .where(and(matching, visibleSuggestions(viewer)));
-}
-
-// Control characters separate terms: FTS5 reads a NUL inside a phrase as its end.
-function queryTerms(query: string): string[] {
-  const words = Array.from(query).slice(0, MAX_QUERY_LENGTH).join("").split(/[\s\p{Cc}]+/u).filter(Boolean);
-  return [...new Set(words)].slice(0, MAX_QUERY_TERMS);
 }
 
 const isIndexable = (term: string) => Array.from(term).length >= TRIGRAM_LENGTH;

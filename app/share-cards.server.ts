@@ -1,7 +1,8 @@
 // Share cards: a suggestion's 1200×630 PNG for link previews. Satori lays the card out as
 // SVG (with Noto Sans SC, whose TTFs cover Chinese and Latin), resvg rasterises it. Rendering
-// takes a fair fraction of a second, so cards are kept in a small in-memory LRU keyed by
-// everything drawn on them: a new vote or status makes a new key, never a stale picture.
+// takes a fair fraction of a second, so cards are stored on disk (card-store.server.ts) and
+// kept in a small in-memory LRU, keyed by everything drawn on them: a new vote or status
+// makes a new key, never a stale picture; renders run one at a time.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -11,6 +12,8 @@ import satori, { type SatoriOptions } from "satori";
 import { boards, releases, suggestions } from "#db/schema";
 import { visibleSuggestions, type Viewer } from "~/boards.server";
 import { getDb } from "~/db.server";
+import { readStoredCard, storeCard } from "~/features/sharing/card-store.server";
+import { concurrencyLimit } from "~/platform/concurrency";
 import { translator, type Language } from "~/i18n/i18n";
 import { creditsFor, type Credit } from "~/releases.server";
 import { CARD_HEIGHT, CARD_WIDTH, ShareCard, type ShareCardData } from "~/share-card";
@@ -90,18 +93,29 @@ export function shareCardData(id: number, viewer: Viewer, language: Language): {
 
 const cache = new Map<string, Promise<Buffer>>();
 
-// The PNG for these card contents, rendered at most once while it stays among the most
-// recently used. Concurrent requests for a new card share one rendering.
-function cachedRender(etag: string, data: ShareCardData): Promise<Buffer> {
-  const hit = cache.get(etag);
+// Rendering costs 0.3–2 s of CPU on the event loop's thread: one at a time per process, with
+// requests served between two renders, a short queue, and a 503 beyond it (BusyError), so a
+// burst of card requests cannot starve pages.
+export const cardRenders = concurrencyLimit(1, 8);
+
+// The PNG for these card contents: from memory, else from disk, else rendered (once, however
+// many requests ask at the same moment) and stored.
+function cachedRender(suggestionId: number, hash: string, data: ShareCardData): Promise<Buffer> {
+  const hit = cache.get(hash);
   if (hit) {
-    cache.delete(etag);
-    cache.set(etag, hit);
+    cache.delete(hash);
+    cache.set(hash, hit);
     return hit;
   }
-  const rendering = renderShareCard(data);
-  cache.set(etag, rendering);
-  rendering.catch(() => cache.delete(etag));
+  const stored = readStoredCard(suggestionId, hash);
+  const rendering = stored
+    ? Promise.resolve(stored)
+    : cardRenders.run(() => renderShareCard(data)).then((png) => {
+        storeCard(suggestionId, hash, png);
+        return png;
+      });
+  cache.set(hash, rendering);
+  rendering.catch(() => cache.delete(hash));
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return rendering;
 }
@@ -114,6 +128,5 @@ export function suggestionShareCard(id: number, viewer: Viewer, language: Langua
   const card = shareCardData(id, viewer, language);
   if (!card) return null;
   const hash = createHash("sha256").update(JSON.stringify([CARD_VERSION, card.data])).digest("base64url").slice(0, 27);
-  const etag = `"${hash}"`;
-  return { etag, open: card.open, png: () => cachedRender(etag, card.data) };
+  return { etag: `"${hash}"`, open: card.open, png: () => cachedRender(id, hash, card.data) };
 }

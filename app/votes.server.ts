@@ -3,6 +3,7 @@
 import { and, count, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { suggestions, votes } from "#db/schema";
 import { getDb } from "~/db.server";
+import { mustVerifyEmail } from "~/features/accounts/email-verification.server";
 import { isVotingOpen } from "~/permissions";
 import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
 import { canVote, dailyVoteBudget, type PrivilegeActor } from "~/privileges";
@@ -10,7 +11,8 @@ import { canVote, dailyVoteBudget, type PrivilegeActor } from "~/privileges";
 export type VoteResult =
   | { ok: true; voted: boolean; voteCount: number }
   | { ok: false; reason: "not_found" | "voting_closed" }
-  | { ok: false; reason: "over_budget"; budget: number };
+  | { ok: false; reason: "over_budget"; budget: number }
+  | { ok: false; reason: "unverified" };
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
@@ -48,6 +50,9 @@ export function setVote(input: {
   voter?: NonNullable<PrivilegeActor>;
   now?: Date;
 }): VoteResult {
+  // Taking a vote back is always allowed; adding one waits for a confirmed email when the
+  // admin requires it.
+  if (input.voted && mustVerifyEmail(input.userId)) return { ok: false, reason: "unverified" };
   const db = getDb();
   const now = input.now ?? new Date();
   const result = db.transaction((tx) => {

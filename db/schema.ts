@@ -49,6 +49,9 @@ export const users = sqliteTable(
     // Set when the member deleted their account: the row stays, anonymized, so that their
     // suggestions and comments remain attributed to "a deleted member".
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    // When the member followed the link emailed at sign-up. With the admin's "require email
+    // verification" on, a member without it cannot vote (app/features/accounts/email-verification.server.ts).
+    emailVerifiedAt: integer("email_verified_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [

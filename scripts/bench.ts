@@ -49,7 +49,7 @@ const VOTE_TARGETS_PER_MEMBER = 3;
 // The rate limits protect a real site from scripts; this script is the load.
 // LOG_LEVEL=warn: a request log line per request would fill the captured output (the log's
 // cost is measured separately, in docs/decisions/010-typed-http-edge.md).
-const SERVER_ENV = { WRITE_LIMIT_PER_MEMBER: "1000000", WRITE_LIMIT_PER_ADDRESS: "1000000", SECURE_COOKIES: "false", LOG_LEVEL: "warn" };
+const SERVER_ENV = { WRITE_LIMIT_PER_MEMBER: "1000000", WRITE_LIMIT_PER_ADDRESS: "1000000", SIGNUP_LIMIT_PER_ADDRESS: "1000000", SECURE_COOKIES: "false", LOG_LEVEL: "warn" };
 
 type Size = "small" | "large";
 type Case = { name: string; read: boolean; path: string; cookie?: string; vote?: VoteMix };

@@ -1,16 +1,19 @@
 // Staff campaign forms: one schema each, used by the form and the action.
 import { z } from "zod";
+import { multilineText, titleText } from "~/platform/text-hygiene";
 
 export const CAMPAIGN_TITLE_MAX = 80;
 export const CAMPAIGN_BANNER_MAX = 300;
 export const PICK_NOTE_MAX = 500;
 
-const title = z
-  .string({ error: "forms.required" })
-  .trim()
-  .min(1, "forms.required")
-  .max(CAMPAIGN_TITLE_MAX, "campaigns.errors.titleLength");
-const banner = z.string().trim().max(CAMPAIGN_BANNER_MAX, "campaigns.errors.bannerLength").default("");
+const title = titleText(
+  z
+    .string({ error: "forms.required" })
+    .trim()
+    .min(1, "forms.required")
+    .max(CAMPAIGN_TITLE_MAX, "campaigns.errors.titleLength"),
+);
+const banner = multilineText(z.string().trim().max(CAMPAIGN_BANNER_MAX, "campaigns.errors.bannerLength")).default("");
 
 // An <input type="datetime-local"> ("2025-06-01T09:30"), read as UTC so the same form means
 // the same moment on every server.
@@ -49,7 +52,7 @@ const suggestionId = z
 
 export const pickSchema = z.object({
   suggestionId,
-  note: z.string().trim().max(PICK_NOTE_MAX, "campaigns.errors.noteLength").default(""),
+  note: multilineText(z.string().trim().max(PICK_NOTE_MAX, "campaigns.errors.noteLength")).default(""),
 });
 
 export const unpickSchema = z.object({ suggestionId });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multilineText, titleText } from "~/platform/text-hygiene";
 import { COMPLAINT_SUBJECTS } from "#db/enums";
 import { RESOLUTION_RATING_MAX, RESOLUTION_RATING_MIN } from "~/complaint-rules";
 import { TITLE_MAX, TITLE_MIN } from "~/forms/suggestion";
@@ -6,7 +7,7 @@ import { TITLE_MAX, TITLE_MIN } from "~/forms/suggestion";
 export const COMPLAINT_BODY_MAX = 5_000;
 
 const text = (max: number) =>
-  z.string({ error: "forms.required" }).trim().min(1, "forms.required").max(max, "complaints.errors.bodyLength");
+  multilineText(z.string({ error: "forms.required" }).trim().min(1, "forms.required").max(max, "complaints.errors.bodyLength"));
 
 // Members paste what they have: "42", "#42" or a link to /s/42.
 const suggestionReference = z
@@ -27,7 +28,7 @@ const suggestionReference = z
 export const complaintSchema = z.object({
   subject: z.enum(COMPLAINT_SUBJECTS, { error: "complaints.errors.subjectRequired" }),
   suggestion: suggestionReference,
-  title: z.string({ error: "forms.required" }).trim().min(TITLE_MIN, "forms.titleLength").max(TITLE_MAX, "forms.titleLength"),
+  title: titleText(z.string({ error: "forms.required" }).trim().min(TITLE_MIN, "forms.titleLength").max(TITLE_MAX, "forms.titleLength")),
   body: text(COMPLAINT_BODY_MAX),
 });
 

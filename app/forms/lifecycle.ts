@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multilineText } from "~/platform/text-hygiene";
 import { SUGGESTION_STATUSES } from "#db/enums";
 import { isNoteRequired, NOTE_MAX } from "~/lifecycle";
 
@@ -7,7 +8,7 @@ import { isNoteRequired, NOTE_MAX } from "~/lifecycle";
 export const statusChangeSchema = z
   .object({
     to: z.enum(SUGGESTION_STATUSES, { error: "forms.required" }),
-    note: z.string().trim().max(NOTE_MAX, "lifecycle.errors.noteTooLong").default(""),
+    note: multilineText(z.string().trim().max(NOTE_MAX, "lifecycle.errors.noteTooLong")).default(""),
   })
   .superRefine((value, ctx) => {
     if (isNoteRequired(value.to) && value.note === "") {
@@ -18,11 +19,13 @@ export const statusChangeSchema = z
 export const mergeSchema = z.object({
   targetId: z.number({ error: "forms.required" }).int("forms.invalid").positive("forms.invalid"),
   // Merging declares a duplicate, which always needs its public note.
-  note: z
-    .string({ error: "lifecycle.errors.noteRequired" })
-    .trim()
-    .min(1, "lifecycle.errors.noteRequired")
-    .max(NOTE_MAX, "lifecycle.errors.noteTooLong"),
+  note: multilineText(
+    z
+      .string({ error: "lifecycle.errors.noteRequired" })
+      .trim()
+      .min(1, "lifecycle.errors.noteRequired")
+      .max(NOTE_MAX, "lifecycle.errors.noteTooLong"),
+  ),
 });
 
 export const undoMergeSchema = z.object({ mergeId: z.number().int().positive() });

@@ -1,6 +1,7 @@
 // The forms behind the privileges of honor levels (app/privileges.ts) on a suggestion's page
 // and its edit page. Error messages are i18n keys.
 import { z } from "zod";
+import { multilineText } from "~/platform/text-hygiene";
 import { NOTE_MAX } from "~/lifecycle";
 import { MAX_TAGS, suggestionSchema } from "~/forms/suggestion";
 
@@ -11,7 +12,7 @@ export const tagsSchema = z.object({
 });
 
 export const flagSchema = z.object({
-  reason: z.string().trim().max(FLAG_REASON_MAX, "privileges.errors.reasonTooLong").default(""),
+  reason: multilineText(z.string().trim().max(FLAG_REASON_MAX, "privileges.errors.reasonTooLong")).default(""),
 });
 
 export const flagReviewSchema = z.object({ decision: z.enum(["restore", "keep_hidden"]) });
@@ -28,7 +29,7 @@ export const mergeProposalSchema = z.object({
 export const mergeDecisionSchema = z.object({
   proposalId: z.number().int().positive(),
   decision: z.enum(["accept", "reject"]),
-  note: z.string().trim().max(NOTE_MAX, "lifecycle.errors.noteTooLong").default(""),
+  note: multilineText(z.string().trim().max(NOTE_MAX, "lifecycle.errors.noteTooLong")).default(""),
 });
 
 // Level-3 members edit the title of someone else's suggestion, never its body.

@@ -1,5 +1,6 @@
 // The experience report's form: a score from 1 to 5 and an optional comment.
 import { z } from "zod";
+import { multilineText } from "~/platform/text-hygiene";
 import { RATING_COMMENT_MAX, RATING_MAX, RATING_MIN } from "~/experience-report";
 
 export const ratingSchema = z.object({
@@ -8,5 +9,5 @@ export const ratingSchema = z.object({
     .int("ratings.errors.score")
     .min(RATING_MIN, "ratings.errors.score")
     .max(RATING_MAX, "ratings.errors.score"),
-  comment: z.string().trim().max(RATING_COMMENT_MAX, "ratings.errors.commentLength").default(""),
+  comment: multilineText(z.string().trim().max(RATING_COMMENT_MAX, "ratings.errors.commentLength")).default(""),
 });

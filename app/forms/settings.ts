@@ -13,8 +13,10 @@ export const settingsSchema = z.object({
   // Registration only with an invite code (app/invitations.server.ts); codes are single-use.
   // An unticked checkbox sends nothing, which means off.
   inviteOnly: z.boolean().default(false),
+  // New members vote only once they followed the link emailed at sign-up.
+  requireEmailVerification: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { responseTargetHours: 24, recommendationSurveyEnabled: false, inviteOnly: false };
+export const DEFAULT_SETTINGS: Settings = { responseTargetHours: 24, recommendationSurveyEnabled: false, inviteOnly: false, requireEmailVerification: false };

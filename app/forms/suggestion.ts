@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multilineText, titleText } from "~/platform/text-hygiene";
 
 export const TITLE_MIN = 8;
 export const TITLE_MAX = 140;
@@ -6,12 +7,14 @@ export const BODY_MAX = 20_000;
 export const MAX_TAGS = 5;
 
 export const suggestionSchema = z.object({
-  title: z
-    .string({ error: "forms.required" })
-    .trim()
-    .min(TITLE_MIN, "forms.titleLength")
-    .max(TITLE_MAX, "forms.titleLength"),
-  body: z.string({ error: "forms.required" }).trim().min(1, "forms.required").max(BODY_MAX, "forms.bodyLength"),
+  title: titleText(
+    z
+      .string({ error: "forms.required" })
+      .trim()
+      .min(TITLE_MIN, "forms.titleLength")
+      .max(TITLE_MAX, "forms.titleLength"),
+  ),
+  body: multilineText(z.string({ error: "forms.required" }).trim().min(1, "forms.required").max(BODY_MAX, "forms.bodyLength")),
   board: z.string({ error: "forms.boardRequired" }).trim().min(1, "forms.boardRequired").max(64, "forms.unknownBoard"),
   tags: z
     .array(z.string().trim().max(64, "forms.unknownTag"))
@@ -24,7 +27,7 @@ export const suggestionEditSchema = suggestionSchema.pick({ title: true, body: t
 export const COMMENT_MAX = 10_000;
 
 export const commentSchema = z.object({
-  body: z.string({ error: "forms.required" }).trim().min(1, "forms.required").max(COMMENT_MAX, "forms.commentLength"),
+  body: multilineText(z.string({ error: "forms.required" }).trim().min(1, "forms.required").max(COMMENT_MAX, "forms.commentLength")),
   parentId: z.number().int().positive().optional(),
   official: z.boolean().optional(),
 });

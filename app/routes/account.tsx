@@ -3,7 +3,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { changePassword, checkPassword } from "~/accounts.server";
+import { passwordProblem } from "~/features/accounts/password-rules.server";
+import { changePassword, checkPassword, emailOf } from "~/accounts.server";
+import { mustVerifyEmail, sendVerificationEmail } from "~/features/accounts/email-verification.server";
 import { requireUser } from "~/auth.server";
 import { Avatar } from "~/components/avatar";
 import { Field, FormError, steadyValidation } from "~/components/field";
@@ -16,16 +18,16 @@ import { filesOf, readFormWithFiles, TOO_LARGE_TYPE, UnreadableForm } from "~/pl
 import { titleMeta } from "~/i18n/meta";
 import { deleteAccount } from "~/privacy.server";
 import { blankSessionCookie, createSession, invalidateAllSessions, invalidateOtherSessions, readSessionToken, sessionCookie } from "~/sessions.server";
+import { privatePageHeaders } from "~/platform/private-page";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "account.title");
 
-export function loader({ request }: LoaderFunctionArgs) {
-  const user = requireUser(request);
-  const settings = getProfileSettings(user.id);
-  return { username: user.username, settings, done: new URL(request.url).searchParams.get("done") };
-}
 
-const DONE_MESSAGES: Record<string, string> = {
+// Personal: never kept by a shared cache.
+export const headers = privatePageHeaders;
+
+// What the page confirms after a redirect (?done=…).
+const DONE_MESSAGES = {
   password: "account.passwordChanged",
   reset: "auth.reset.done",
   sessions: "account.sessionsEnded",
@@ -34,7 +36,23 @@ const DONE_MESSAGES: Record<string, string> = {
   avatar: "account.avatar.saved",
   avatarRemoved: "account.avatar.removed",
   emailConfirmed: "account.email.confirmed",
-};
+  "verification-sent": "account.verify.sent",
+  verified: "account.verify.verified",
+  "verification-failed": "account.verify.failed",
+} as const;
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  const done = new URL(request.url).searchParams.get("done");
+  return {
+    username: user.username,
+    settings: getProfileSettings(user.id),
+    done: done && done in DONE_MESSAGES ? (done as keyof typeof DONE_MESSAGES) : null,
+    // The address to confirm, while voting waits for it.
+    unverifiedEmail: mustVerifyEmail(user.id) ? emailOf(user.id) : null,
+  };
+}
+
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request);
@@ -89,12 +107,21 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await checkPassword(user.id, submission.value.currentPassword))) {
       return data({ intent, result: submission.reply({ fieldErrors: { currentPassword: ["forms.invalidPassword"] }, hideFields: ["currentPassword", "newPassword"] }) }, { status: 400 });
     }
+    const weak = passwordProblem(submission.value.newPassword, { username: user.username });
+    if (weak) {
+      return data({ intent, result: submission.reply({ fieldErrors: { newPassword: [weak] }, hideFields: ["currentPassword", "newPassword"] }) }, { status: 400 });
+    }
     await changePassword(user.id, submission.value.newPassword);
     // A changed password gets a fresh session; the others end when the member asks.
     if (submission.value.endOtherSessions) invalidateAllSessions(user.id);
     else if (token) invalidateOtherSessions(user.id, token);
     const session = createSession(user.id);
     return redirect("/account?done=password", { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } });
+  }
+
+  if (intent === "resend-verification") {
+    await sendVerificationEmail(user.id);
+    return redirect("/account?done=verification-sent");
   }
 
   if (intent === "sessions") {
@@ -117,7 +144,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { done, username } = useLoaderData<typeof loader>();
+  const { done, username, unverifiedEmail } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -126,6 +153,16 @@ export default function AccountPage() {
         <p className="card" role="status">
           {t(DONE_MESSAGES[done])}
         </p>
+      )}
+      {unverifiedEmail && (
+        <section className="card notice">
+          <p>{t("account.verify.notice", { email: unverifiedEmail })}</p>
+          <Form method="post">
+            <button type="submit" name="intent" value="resend-verification">
+              {t("account.verify.resend")}
+            </button>
+          </Form>
+        </section>
       )}
       <p>
         <a href={`/u/${username}`}>{t("account.profile.view")}</a>

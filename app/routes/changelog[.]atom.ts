@@ -4,6 +4,7 @@ import { changelogFeed } from "~/changelog-feed";
 import { env } from "~/env.server";
 import { translator } from "~/i18n/i18n";
 import { resolveLanguage } from "~/locale.server";
+import { canSeeEarlyAccess } from "~/privileges";
 import { listReleases } from "~/releases.server";
 
 // Feed readers rarely send cookies or languages, so most get English.
@@ -26,7 +27,8 @@ export function loader({ request }: LoaderFunctionArgs) {
   return new Response(xml, {
     headers: {
       "Content-Type": "application/atom+xml; charset=utf-8",
-      "Cache-Control": "public, max-age=300",
+      // What the feed lists depends on who asks: one with early-access releases is theirs alone.
+      "Cache-Control": canSeeEarlyAccess(viewer) ? "private, no-store" : "public, max-age=300",
       Vary: "Accept-Language, Cookie",
     },
   });

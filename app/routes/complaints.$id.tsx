@@ -23,8 +23,13 @@ import { complaintMessageSchema, rateResolutionSchema, resolveComplaintSchema } 
 import { titleMeta } from "~/i18n/meta";
 import { isStaff } from "~/permissions";
 import { parseId } from "~/route-params";
+import { privatePageHeaders } from "~/platform/private-page";
 
 const notFound = () => new Response("Not found", { status: 404 });
+
+
+// Personal: never kept by a shared cache.
+export const headers = privatePageHeaders;
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const id = parseId(params.id);

@@ -7,8 +7,13 @@ import { ComplaintStatusBadge } from "~/components/complaint-status";
 import { RelativeTime } from "~/components/relative-time";
 import { titleMeta } from "~/i18n/meta";
 import { isStaff } from "~/permissions";
+import { privatePageHeaders } from "~/platform/private-page";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "complaints.list.title");
+
+
+// Personal: never kept by a shared cache.
+export const headers = privatePageHeaders;
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);

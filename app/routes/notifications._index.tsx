@@ -10,8 +10,13 @@ import { titleMeta } from "~/i18n/meta";
 import { translateMessage } from "~/notifications";
 import { listNotifications, markRead, unreadCount } from "~/notifications.server";
 import { shouldAskRecommendation } from "~/recommendations.server";
+import { privatePageHeaders } from "~/platform/private-page";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "notifications.title");
+
+
+// Personal: never kept by a shared cache.
+export const headers = privatePageHeaders;
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);

@@ -8,8 +8,13 @@ import { titleMeta } from "~/i18n/meta";
 import { NOTIFICATION_KINDS, STAFF_KINDS } from "~/notifications";
 import { isStaff } from "~/permissions";
 import { getNotificationPreferences, setNotificationPreferences } from "~/notifications.server";
+import { privatePageHeaders } from "~/platform/private-page";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "notifications.settings.title");
+
+
+// Personal: never kept by a shared cache.
+export const headers = privatePageHeaders;
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getOptionalUser } from "~/auth.server";
 import { isLanguage } from "~/i18n/i18n";
 import { resolveLanguage } from "~/locale.server";
+import { BusyError } from "~/platform/concurrency";
 import { parseId } from "~/route-params";
 import { suggestionShareCard } from "~/share-cards.server";
 
@@ -23,5 +24,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!isLanguage(asked)) headers.set("Vary", "Accept-Language, Cookie");
   if (request.headers.get("If-None-Match") === card.etag) return new Response(null, { status: 304, headers });
   headers.set("Content-Type", "image/png");
-  return new Response(new Uint8Array(await card.png()), { headers });
+  try {
+    return new Response(new Uint8Array(await card.png()), { headers });
+  } catch (error) {
+    // Too many cards being drawn at once: come back shortly rather than queue forever.
+    if (error instanceof BusyError) return new Response("Busy drawing share cards", { status: 503, headers: { "Retry-After": "5" } });
+    throw error;
+  }
 }

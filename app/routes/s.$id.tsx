@@ -138,9 +138,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (!parsed.success) return data({ vote: null, result: null }, { status: 400 });
     const vote = setVote({ suggestionId: id, userId: user.id, voted: parsed.data.voted, voter: user });
     if (!vote.ok && vote.reason === "not_found") throw new Response("Not found", { status: 404 });
-    // A refusal (budget, closed) is explained on this suggestion's page, next to its vote box.
+    // A refusal (budget, closed, unconfirmed email) is explained on this suggestion's page, next to its vote box.
     if (vote.ok && parsed.data.returnTo) return redirect(safeRedirect(parsed.data.returnTo));
-    return data({ vote, result: null }, { status: vote.ok ? 200 : vote.reason === "over_budget" ? 429 : 409 });
+    return data({ vote, result: null }, { status: vote.ok ? 200 : vote.reason === "over_budget" ? 429 : vote.reason === "unverified" ? 403 : 409 });
   }
 
   if (intent === "follow") {
@@ -430,6 +430,10 @@ function VoteBox() {
           {refused && !refused.ok && refused.reason === "over_budget" ? (
             <p className="field-error" role="alert">
               {t("privileges.vote.overBudget", { count: refused.budget })}
+            </p>
+          ) : refused && !refused.ok && refused.reason === "unverified" ? (
+            <p className="field-error" role="alert">
+              <a href="/account">{t("privileges.vote.unverified")}</a>
             </p>
           ) : (
             privileges.votesLeft !== null && <small>{t("privileges.vote.left", { count: privileges.votesLeft })}</small>

@@ -5,7 +5,10 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { DisplayNameReservedError, EmailTakenError, UsernameTakenError } from "~/accounts.server";
 import { getOptionalUser, safeRedirect } from "~/auth.server";
-import { Field, steadyValidation } from "~/components/field";
+import { Field, FormError, steadyValidation } from "~/components/field";
+import { sendVerificationEmail } from "~/features/accounts/email-verification.server";
+import { passwordProblem } from "~/features/accounts/password-rules.server";
+import { SignupThrottledError } from "~/features/accounts/signup-throttle.server";
 import { signupSchema } from "~/forms/auth";
 import { titleMeta } from "~/i18n/meta";
 import { InviteCodeRefusedError, inviteCodeProblem, openInvitation, signUpMember, spentShareCookie } from "~/invitations.server";
@@ -30,6 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { username, email, password, displayName, invite, redirectTo } = submission.value;
+  const weak = passwordProblem(password, { username, email });
+  if (weak) return data({ result: submission.reply({ fieldErrors: { password: [weak] }, hideFields: ["password"] }) }, { status: 400 });
   try {
     const user = await signUpMember({
       username,
@@ -41,6 +46,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       cookieHeader: request.headers.get("Cookie"),
       address: context.clientAddress,
     });
+    // The confirmation link goes out whatever the setting: turning it on later finds the
+    // newest members able to confirm at once.
+    await sendVerificationEmail(user.id);
     const session = createSession(user.id);
     const headers = new Headers([["Set-Cookie", sessionCookie(session.token, session.expiresAt)]]);
     const spent = spentShareCookie(request);
@@ -53,6 +61,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     if (error instanceof UsernameTakenError) {
       return data({ result: submission.reply({ fieldErrors: { username: ["forms.usernameTaken"] }, hideFields: ["password"] }) }, { status: 400 });
+    }
+    if (error instanceof SignupThrottledError) {
+      return data(
+        { result: submission.reply({ formErrors: ["forms.signupThrottled"], hideFields: ["password"] }), retryMinutes: Math.ceil(error.retryAfterSeconds / 60) },
+        { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+      );
     }
     if (error instanceof DisplayNameReservedError) {
       // Without a display name the username is the name shown, so that is what to change.
@@ -88,6 +102,7 @@ export default function SignupPage() {
         </p>
       )}
       <Form method="post" {...getFormProps(form)}>
+        <FormError errors={form.errors} values={{ minutes: actionData && "retryMinutes" in actionData ? actionData.retryMinutes : 0 }} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <Field field={fields.username} label={t("auth.signup.username")} hint={t("auth.signup.usernameHint")}>
           <input {...getInputProps(fields.username, { type: "text", ariaDescribedBy: fields.username.descriptionId })} autoComplete="username" />

@@ -36,6 +36,7 @@ export default function StaffSettings() {
       responseTargetHours: String(settings.responseTargetHours),
       recommendationSurveyEnabled: settings.recommendationSurveyEnabled ? "on" : "",
       inviteOnly: settings.inviteOnly ? "on" : "",
+      requireEmailVerification: settings.requireEmailVerification ? "on" : "",
     },
     ...steadyValidation,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
@@ -73,6 +74,12 @@ export default function StaffSettings() {
             <input {...getInputProps(fields.inviteOnly, { type: "checkbox" })} /> {t("invitations.settings.inviteOnly")}
           </label>
           <p className="hint">{t("invitations.settings.inviteOnlyHint")}</p>
+        </div>
+        <div className="field">
+          <label>
+            <input {...getInputProps(fields.requireEmailVerification, { type: "checkbox" })} /> {t("account.verify.settingLabel")}
+          </label>
+          <p className="hint">{t("account.verify.settingHint")}</p>
         </div>
         <button type="submit" className="primary">
           {t("staff.settings.save")}

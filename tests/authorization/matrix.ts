@@ -26,6 +26,8 @@ export type Fixtures = {
   shippedSuggestion(voterId?: number): Promise<number>;
   plannedSuggestion(): Promise<number>;
   earlyAccessSuggestion(): Promise<number>;
+  // The tag of a campaign running on the early-access board (named after the campaign).
+  earlyCampaignTag(): string;
   // A member's comment on a fresh open suggestion.
   comment(): Promise<{ suggestionId: number; commentId: number }>;
   // Flagged once by a level-1 member: pending review, still visible.
@@ -57,6 +59,9 @@ export type MatrixRow = {
   id: string;
   allowed: readonly ActorName[];
   hidesExistence?: true;
+  // A refusal answered with this status (a form error: "unknown suggestion", "can't merge
+  // there") instead of 403, where saying "forbidden" would itself reveal something.
+  refusedWith?: 400;
   request: (fixtures: Fixtures, actor: ActingUser) => Promise<MatrixRequest> | MatrixRequest;
 };
 
@@ -153,6 +158,26 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   // The early-access board: invisible below level 4.
   { id: "see early access", allowed: atLevel(4), hidesExistence: true, request: async (f) => get(`/s/${await f.earlyAccessSuggestion()}`) },
   { id: "vote early access", allowed: atLevel(4), hidesExistence: true, request: async (f) => onSuggestion(await f.earlyAccessSuggestion(), { intent: "vote", voted: "true" }) },
+  // Early access through other paths (issue 18): a complaint "about" an early-access
+  // suggestion, merging a public suggestion into one, its campaign's tag on public ones.
+  {
+    id: "complaint about early access",
+    allowed: atLevel(4),
+    refusedWith: 400,
+    request: async (f) => ({ method: "POST", path: "/complaints/new", form: { subject: "decision", suggestion: String(await f.earlyAccessSuggestion()), title: "About that idea", body: "Details." } }),
+  },
+  {
+    id: "merge public into early access",
+    allowed: [],
+    refusedWith: 400,
+    request: async (f) => onSuggestion(await f.openSuggestion(), { intent: "merge", targetId: String(await f.earlyAccessSuggestion()), note: "The same idea." }),
+  },
+  {
+    id: "early-access campaign tag on own public suggestion",
+    allowed: [],
+    refusedWith: 400,
+    request: async (f, actor) => onSuggestion(await f.openSuggestion(actor?.id), { intent: "tags", tags: [f.earlyCampaignTag()] }),
+  },
   // Staff tools
   { id: "staff queue", allowed: STAFF, request: () => get("/staff") },
   { id: "staff events", allowed: STAFF, request: () => get("/staff/events") },
@@ -222,6 +247,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   { id: "leads CSV", allowed: LEADS, request: () => get("/leads/csv/breakdown") },
   // A member's own things
   { id: "account page", allowed: EVERYONE_LOGGED_IN, request: () => get("/account") },
+  { id: "resend email confirmation", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/account", form: { intent: "resend-verification" } }) },
   { id: "end other sessions", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/account", form: { intent: "sessions" } }) },
   { id: "notifications", allowed: EVERYONE_LOGGED_IN, request: () => get("/notifications") },
   { id: "open own notification", allowed: EVERYONE_LOGGED_IN, request: async (f, actor) => get(`/notifications/${await f.notification(actor?.id)}`) },

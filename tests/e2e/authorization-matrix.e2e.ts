@@ -116,6 +116,7 @@ const succeeded = (r: { status: number; location: string }) => [200, 201, 204].i
 
 function refusedAsExpected(row: MatrixRow, actor: ActorName, r: { status: number; location: string }) {
   if (row.hidesExistence && r.status === 404) return true;
+  if (row.refusedWith && r.status === row.refusedWith && actor !== "visitor") return true;
   if (actor === "visitor") return toLogin(r) || r.status === 403;
   return r.status === 403;
 }
@@ -157,7 +158,16 @@ describe("authorization matrix", () => {
 
     fixtures = {
       publicBoard: publicBoard.slug,
-      tagSlug: pick<string>("select slug from tags order by id limit 1"),
+      // A plain tag: a campaign's tag belongs to its campaign's board.
+      tagSlug: pick<string>("select slug from tags where id not in (select tag_id from campaigns where tag_id is not null) order by id limit 1"),
+      earlyCampaignTag: () => {
+        const slug = unique("early-campaign").toLowerCase().replace(/_/g, "-");
+        const tagId = Number(db.prepare("insert into tags (slug, name_en, name_zh) values (?, 'Secret beta week', '秘密测试周')").run(slug).lastInsertRowid);
+        db.prepare(
+          "insert into campaigns (board_id, slug, title_en, title_zh, banner_en, banner_zh, starts_at, ends_at, tag_id, created_by_id, created_at) values (?, ?, 'Secret beta week', '秘密测试周', '', '', ?, ?, ?, ?, ?)",
+        ).run(earlyBoard!.id, slug, daysAgo(1), Date.now() + 86_400_000, tagId, helper.id, daysAgo(1));
+        return slug;
+      },
       badgeId: "first_suggestion",
       openSuggestion: async (authorId) => open(authorId),
       shippedSuggestion: async (voterId) => insertSuggestion({ boardId: publicBoard.id, authorId: author().id, status: "shipped", voterId }),
@@ -214,7 +224,7 @@ describe("authorization matrix", () => {
       currentSettings: () => {
         const stored = Object.fromEntries((db.prepare("select key, value from settings").all() as { key: string; value: string }[]).map((s) => [s.key, JSON.parse(s.value)]));
         const form: Record<string, string> = { responseTargetHours: String(stored.responseTargetHours ?? 24) };
-        for (const key of ["recommendationSurveyEnabled", "inviteOnly"]) if (stored[key] === true) form[key] = "on";
+        for (const key of ["recommendationSurveyEnabled", "inviteOnly", "requireEmailVerification"]) if (stored[key] === true) form[key] = "on";
         return form;
       },
     };

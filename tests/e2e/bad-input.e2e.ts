@@ -226,6 +226,7 @@ describe("bad input everywhere", () => {
       const form = new URLSearchParams({ responseTargetHours: JSON.parse(restore.responseTargetHours ?? "24").toString() });
       if (restore.recommendationSurveyEnabled === "true") form.set("recommendationSurveyEnabled", "on");
       if (restore.inviteOnly === "true") form.set("inviteOnly", "on");
+      if (restore.requireEmailVerification === "true") form.set("requireEmailVerification", "on");
       await send(admin, "POST", "/staff/settings", form.toString());
       db.close();
     }

@@ -2,6 +2,7 @@
 // nonce, cross-site posts refused, only form bodies of a sane size accepted, malformed
 // paths answered in words.
 import { describe, expect, inject, test } from "vitest";
+import { consoleErrors, logIn, newPage } from "./browser";
 
 const url = (path: string) => `${inject("baseUrl")}${path}`;
 
@@ -59,5 +60,42 @@ describe("the server's guards", () => {
     const response = await fetch(url("/b/%ED%A0%80"));
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("malformed");
+  });
+
+  // Issue 18, item 12.
+  test("personal pages are private, no-store; non-canonical ids are 404", async () => {
+    const login = await fetch(url("/login"), {
+      method: "POST",
+      headers: { Origin: inject("baseUrl"), "Content-Type": "application/x-www-form-urlencoded" },
+      body: "username=fan&password=sprout-fan-demo",
+      redirect: "manual",
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
+    expect(cookie).toMatch(/^sprout_session=/);
+    for (const path of ["/account", "/notifications"]) {
+      const response = await fetch(url(path), { headers: { Cookie: cookie }, redirect: "manual" });
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("cache-control"), path).toBe("private, no-store");
+    }
+    for (const path of ["/s/0x1", "/s/1.0", "/s/01"]) expect((await fetch(url(path))).status, path).toBe(404);
+  });
+
+  test("form pages raise no Content-Security-Policy violation in Chromium (zod runs without eval)", async () => {
+    const page = await newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+      document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    await logIn(page, "fan", "sprout-fan-demo");
+    for (const path of ["/s/new", "/complaints/new"]) {
+      await page.goto(path, { waitUntil: "networkidle" });
+      // Validation runs zod in the browser: type and leave a field.
+      await page.locator('form input[name="title"]').fill("x");
+      await page.locator('form input[name="title"]').blur();
+      await page.locator('form input[name="title"]').fill("A title long enough");
+      expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations), path).toEqual([]);
+    }
+    expect(consoleErrors(page).filter((e) => /Content Security Policy|unsafe-eval/i.test(e))).toEqual([]);
   });
 });

@@ -13,7 +13,21 @@ import { mergeSuggestion } from "~/lifecycle.server";
 import { proposeMerge } from "~/merge-proposals.server";
 import { loader as complaintLoader } from "~/routes/complaints.$id";
 import { getDb } from "~/db.server";
-import { suggestions, suggestionTags, users } from "#db/schema";
+import fs from "node:fs";
+import path from "node:path";
+import { loader as cardLoader } from "~/routes/s.$id.card[.]png";
+import { suggestionShareCard } from "~/share-cards.server";
+import { comments, emails, suggestions, suggestionTags, users, votes } from "#db/schema";
+import { verificationLink } from "~/features/accounts/email-verification.server";
+import { loader as verifyLoader } from "~/routes/verify-email";
+import { saveSettings } from "~/settings.server";
+import { getProfile } from "~/accounts.server";
+import { searchSuggestions } from "~/search.server";
+import { loader as feedLoader } from "~/routes/changelog[.]atom";
+import { loader as healthzLoader } from "~/routes/healthz";
+import { headers as accountHeaders } from "~/routes/account";
+import { headers as notificationsHeaders } from "~/routes/notifications._index";
+import { headers as complaintHeaders } from "~/routes/complaints.$id";
 import { signupSchema } from "~/forms/auth";
 import { logIn } from "~/accounts.server";
 import { THROTTLE } from "~/login-throttle";
@@ -21,7 +35,8 @@ import * as passwords from "~/passwords.server";
 import { MEMBER_PASSWORD } from "../factories";
 import { deleteAccount } from "~/privacy.server";
 import { action as signupAction } from "~/routes/signup";
-import { eq } from "drizzle-orm";
+import { action as accountAction, loader as accountLoader } from "~/routes/account";
+import { and, eq } from "drizzle-orm";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 
@@ -182,6 +197,7 @@ describe("3. merges never point a public suggestion at an early-access one", () 
   });
 });
 
+const healthz = async () => healthzLoader() as Response;
 let addressSeq = 0;
 // Each sign-up from its own address unless a test says otherwise (sign-ups are throttled per address).
 const signUp = (form: Record<string, string>, address = `198.51.100.${++addressSeq % 250}`) =>
@@ -257,5 +273,236 @@ describe("6. logging in says nothing about who is a member", () => {
     const leaving = await createMember();
     deleteAccount(leaving.id);
     expect(await logIn(`deleted:${leaving.id}`, "!", "10.6.0.3", { wait: async () => undefined })).toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
+describe("6 and 8. sign-ups are throttled per address, and so is asking whether an email is registered", () => {
+  test("after the limit, an address gets 429 with the wait, whether its attempts made accounts or hit a taken email", async () => {
+    const taken = await createMember();
+    const address = "203.0.113.77";
+    for (let i = 0; i < 10; i++) {
+      const answer = await signUp(
+        i % 2 ? { username: freshName(), email: taken.email, password: "a long unusual passphrase" } : { username: freshName(), email: `${freshName()}@example.com`, password: "a long unusual passphrase" },
+        address,
+      );
+      expect(answer.status).toBe(i % 2 ? 400 : 302);
+    }
+    const throttled = await signUp({ username: freshName(), email: taken.email, password: "a long unusual passphrase" }, address);
+    expect(throttled.status).toBe(429);
+    // Whether the email is registered is no longer said.
+    expect(JSON.stringify(throttled.body)).not.toContain("forms.emailTaken");
+    expect(JSON.stringify(throttled.body)).toContain("forms.signupThrottled");
+    expect((throttled.body as { retryMinutes: number }).retryMinutes).toBeGreaterThan(0);
+    // Another address is not affected.
+    expect((await signUp({ username: freshName(), email: `${freshName()}@example.com`, password: "a long unusual passphrase" }, "203.0.113.78")).status).toBe(302);
+  });
+});
+
+describe("9. text hygiene in every shared form schema", () => {
+  const post = (form: Record<string, string>) =>
+    outcome(() => newSuggestionAction(routeArgs(requestAs(level2, "/s/new", { form: { board: publicBoard.slug, ...form } }))));
+  const countOwn = () => getDb().select().from(suggestions).where(eq(suggestions.authorId, level2.id)).all().length;
+
+  test.each([
+    ["a title of nine zero-width spaces", { title: "\u200B".repeat(9), body: "Words." }, "title", "forms.noVisibleCharacters"],
+    ["a NUL byte in the title", { title: "Nice idea\u0000 here", body: "Words." }, "title", "forms.controlCharacters"],
+    ["a newline in the title", { title: "Nice idea\nhere now", body: "Words." }, "title", "forms.controlCharacters"],
+    ["a NUL byte in the body", { title: "A fine title here", body: "Line one\u0000" }, "body", "forms.controlCharacters"],
+    ["an escape sequence in the body", { title: "A fine title here", body: "\u001b[31mred" }, "body", "forms.controlCharacters"],
+    ["a right-to-left override in the title", { title: "Invoice \u202Efdp.exe now", body: "Words." }, "title", "forms.controlCharacters"],
+    ["a bidi isolate in the body", { title: "A fine title here", body: "a \u2067b\u2069 c" }, "body", "forms.controlCharacters"],
+  ])("%s is refused next to its field, nothing stored", async (_, form, field, message) => {
+    const before = countOwn();
+    const refused = await post(form);
+    expect(refused.status).toBe(400);
+    expect((refused.body as { result: { error: Record<string, string[]> } }).result.error[field]).toContain(message);
+    expect(countOwn()).toBe(before);
+  });
+
+  test("newlines and tabs in a body, and Chinese or emoji titles, are fine", async () => {
+    expect((await post({ title: "更好的深色模式 🌙", body: "Line one\n\tindented\r\nline two" })).status).toBe(302);
+  });
+
+  test("comments, complaints and staff notes refuse them too", async () => {
+    const target = await createSuggestion({ board: publicBoard });
+    const comment = await outcome(() =>
+      suggestionAction(routeArgs(requestAs(level2, `/s/${target.id}`, { form: { intent: "comment", body: "hi\u0007" } }), { id: String(target.id) })),
+    );
+    expect(comment.status).toBe(400);
+    const complaint = await outcome(() =>
+      newComplaintAction(routeArgs(requestAs(level2, "/complaints/new", { form: { subject: "product", title: "\u200B\u200C\u200D\u2060\uFEFF\u200B\u200B\u200B", body: "Why?" } }))),
+    );
+    expect(complaint.status).toBe(400);
+    const status = await outcome(() =>
+      suggestionAction(routeArgs(requestAs(staff, `/s/${target.id}`, { form: { intent: "status", to: "declined", note: "No\u202E" } }), { id: String(target.id) })),
+    );
+    expect(status.status).toBe(400);
+  });
+});
+
+describe("8. passwords: the most common ones and the member's own name are refused", () => {
+  test.each([
+    ["a common password", "Password123", "forms.passwordCommon"],
+    ["a keyboard walk", "1qaz2wsx3edc", "forms.passwordCommon"],
+    ["a common Chinese-site choice", "woaini1314", "forms.passwordCommon"],
+  ])("sign-up refuses %s next to the password field", async (_, password, message) => {
+    const username = freshName();
+    const refused = await signUp({ username, email: `${username}@example.com`, password });
+    expect(refused.status).toBe(400);
+    expect((refused.body as { result: { error: Record<string, string[]> } }).result.error.password).toEqual([message]);
+    expect(getDb().select().from(users).where(eq(users.username, username)).get()).toBeUndefined();
+  });
+
+  test("the password may not be the username", async () => {
+    const username = `${freshName()}long`;
+    const refused = await signUp({ username, email: `${freshName()}@example.com`, password: username.toUpperCase() });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain("forms.passwordIsUsername");
+  });
+
+  test("changing the password refuses them too", async () => {
+    const member = await createMember();
+    for (const newPassword of ["iloveyou123", member.username]) {
+      const refused = await outcome(() =>
+        accountAction(routeArgs(requestAs(member, "/account", { form: { intent: "password", currentPassword: MEMBER_PASSWORD, newPassword: newPassword.padEnd(8, "1") } }))),
+      );
+      expect(refused.status).toBe(400);
+    }
+    expect(await logIn(member.username, MEMBER_PASSWORD, "10.8.0.1", { wait: async () => undefined })).toMatchObject({ ok: true });
+  });
+});
+
+describe("12. smaller findings", () => {
+  test("non-canonical ids are not found", async () => {
+    const s = await createSuggestion({ board: publicBoard });
+    for (const id of [`0x${s.id.toString(16)}`, `${s.id}.0`, `0${s.id}`, `${s.id}e0`, ` ${s.id}`, `+${s.id}`]) {
+      const page = await outcome(() => suggestionLoader(routeArgs(requestAs(null, `/s/${id}`), { id })));
+      expect(page.status, id).toBe(404);
+    }
+    expect((await outcome(() => suggestionLoader(routeArgs(requestAs(null, `/s/${s.id}`), { id: String(s.id) })))).status).toBe(200);
+  });
+
+  test("profile counts leave out what the viewer cannot see", async () => {
+    const insider = await createMember({ honorLevel: 4 });
+    const early = await createSuggestion({ board: earlyBoard, author: insider });
+    await createSuggestion({ board: publicBoard, author: insider });
+    getDb().insert(votes).values({ suggestionId: early.id, userId: level4.id }).run();
+    getDb().insert(comments).values({ suggestionId: early.id, authorId: insider.id, body: "Early words." }).run();
+    expect(getProfile(insider.username, level2)!.stats).toEqual({ suggestionCount: 1, commentCount: 0, votesReceived: 0 });
+    expect(getProfile(insider.username, level4)!.stats).toEqual({ suggestionCount: 2, commentCount: 1, votesReceived: 1 });
+  });
+
+  test("the Atom feed an early-access viewer gets is not publicly cacheable", async () => {
+    const publicFeed = (await outcome(() => feedLoader(routeArgs(requestAs(level2, "/changelog.atom"))))).body as Response;
+    expect(publicFeed.headers.get("Cache-Control")).toMatch(/^public/);
+    const insiderFeed = (await outcome(() => feedLoader(routeArgs(requestAs(level4, "/changelog.atom"))))).body as Response;
+    expect(insiderFeed.headers.get("Cache-Control")).toBe("private, no-store");
+  });
+
+  test("personal pages say private, no-store", () => {
+    for (const headers of [accountHeaders, notificationsHeaders, complaintHeaders]) {
+      expect(new Headers(headers({} as Parameters<typeof headers>[0]) as HeadersInit).get("Cache-Control")).toBe("private, no-store");
+    }
+  });
+
+  test("search takes what people type: quotes, brackets, a leading minus, a trailing star", () => {
+    const title = `Zanzibar exportable spreadsheet ${Date.now().toString(36)}`;
+    return (async () => {
+      const wanted = await createSuggestion({ board: publicBoard, title, body: "Export the roadmap as a spreadsheet." });
+      const unwanted = await createSuggestion({ board: publicBoard, title: "Zanzibar exportable pictures", body: "As photos." });
+      const ids = (query: string) => searchSuggestions({ query }).results.map((r) => r.id);
+      expect(ids('"zanzibar exportable"')).toEqual(expect.arrayContaining([wanted.id, unwanted.id]));
+      expect(ids("(zanzibar)")).toEqual(expect.arrayContaining([wanted.id, unwanted.id]));
+      expect(ids("[Zanzibar]")).toEqual(expect.arrayContaining([wanted.id, unwanted.id]));
+      expect(ids("zanzib*")).toEqual(expect.arrayContaining([wanted.id, unwanted.id]));
+      expect(ids("zanzibar -pictures")).toContain(wanted.id);
+      expect(ids("zanzibar -pictures")).not.toContain(unwanted.id);
+      expect(ids("“zanzibar”")).toEqual(expect.arrayContaining([wanted.id, unwanted.id]));
+    })();
+  });
+
+  test("/healthz notices a disk that takes no writes, or is full", async () => {
+    expect((await healthz()).status).toBe(200);
+    const write = vi.spyOn(fs, "writeFileSync").mockImplementation(() => {
+      throw Object.assign(new Error("read-only file system"), { code: "EROFS" });
+    });
+    const readOnly = await healthz();
+    expect(readOnly.status).toBe(503);
+    expect(await readOnly.json()).toMatchObject({ disk: "read_only" });
+    write.mockRestore();
+    const statfs = vi.spyOn(fs, "statfsSync").mockReturnValue({ bavail: 10, bsize: 4096 } as ReturnType<typeof fs.statfsSync>);
+    const full = await healthz();
+    expect(full.status).toBe(503);
+    expect(await full.json()).toMatchObject({ disk: "full" });
+    statfs.mockRestore();
+  });
+});
+
+describe("10. share cards are drawn once and kept on disk", { timeout: 60_000 }, () => {
+  const cardOf = (id: number) => outcome(() => cardLoader(routeArgs(requestAs(null, `/s/${id}/card.png?lang=en`), { id: String(id) })));
+  const storeDir = () => path.join(path.dirname(path.resolve(process.env.DATABASE_URL!)), "share-cards");
+
+  test("a rendered card is stored under the data directory, named by what it shows", async () => {
+    const s = await createSuggestion({ board: publicBoard });
+    const first = (await cardOf(s.id)).body as Response;
+    const hash = first.headers.get("ETag")!.replaceAll('"', "");
+    const stored = fs.readFileSync(path.join(storeDir(), `${s.id}-${hash}.png`));
+    expect(Buffer.from(await first.arrayBuffer()).equals(stored)).toBe(true);
+  });
+
+  test("a stored card is served as stored, without drawing it again (as after a restart)", async () => {
+    const s = await createSuggestion({ board: publicBoard });
+    const hash = suggestionShareCard(s.id, null, "en")!.etag.replaceAll('"', "");
+    const marker = Buffer.from("a picture drawn before the restart");
+    fs.mkdirSync(storeDir(), { recursive: true });
+    fs.writeFileSync(path.join(storeDir(), `${s.id}-${hash}.png`), marker);
+    const served = (await cardOf(s.id)).body as Response;
+    expect(Buffer.from(await served.arrayBuffer()).equals(marker)).toBe(true);
+  });
+
+});
+
+describe("8. optional email verification before votes count", () => {
+  const vote = (user: User, id: number, voted = true) =>
+    outcome(() => suggestionAction(routeArgs(requestAs(user, `/s/${id}`, { form: { intent: "vote", voted: String(voted) } }), { id: String(id) })));
+  const verifiedAt = (id: number) => getDb().select().from(users).where(eq(users.id, id)).get()!.emailVerifiedAt;
+
+  test("with the setting on, a new member's vote is refused until they follow the emailed link", async () => {
+    const username = freshName();
+    const joined = await signUp({ username, email: `${username}@example.com`, password: "a long unusual passphrase" });
+    expect(joined.status).toBe(302);
+    const member = getDb().select().from(users).where(eq(users.username, username)).get()!;
+    const sent = getDb().select().from(emails).where(eq(emails.userId, member.id)).all();
+    expect(sent.map((e) => e.subject)).toEqual(["Confirm your email address for Sprout"]);
+    const target = await createSuggestion({ board: publicBoard });
+    saveSettings({ requireEmailVerification: true });
+    try {
+      const refused = await vote(member, target.id);
+      expect(refused.status).toBe(403);
+      expect((refused.body as { vote: { reason: string } }).vote.reason).toBe("unverified");
+      expect(getDb().select().from(votes).where(and(eq(votes.userId, member.id), eq(votes.suggestionId, target.id))).all()).toEqual([]);
+      const account = await outcome(() => accountLoader(routeArgs(requestAs(member, "/account"))));
+      expect((account.body as { unverifiedEmail: string }).unverifiedEmail).toBe(member.email);
+
+      // A forged or someone else's link does nothing.
+      const link = new URL(verificationLink(member));
+      const forged = await outcome(() => verifyLoader(routeArgs(new Request(`http://localhost/verify-email?u=${member.id}&t=${"x".repeat(43)}`))));
+      expect(forged.location).toBe("/account?done=verification-failed");
+      expect(verifiedAt(member.id)).toBeNull();
+      const followed = await outcome(() => verifyLoader(routeArgs(new Request(`http://localhost${link.pathname}${link.search}`))));
+      expect(followed.location).toBe("/account?done=verified");
+      expect(verifiedAt(member.id)).not.toBeNull();
+      expect((await vote(member, target.id)).status).toBe(200);
+      // Staff never wait.
+      expect((await vote(await createStaff(), target.id)).status).toBe(200);
+    } finally {
+      saveSettings({ requireEmailVerification: false });
+    }
+  });
+
+  test("with the setting off (the default), nothing changes", async () => {
+    const member = await createMember();
+    expect(verifiedAt(member.id)).toBeNull();
+    expect((await vote(member, (await createSuggestion({ board: publicBoard })).id)).status).toBe(200);
   });
 });

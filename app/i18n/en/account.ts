@@ -52,5 +52,15 @@ export default {
     confirmed: "Your email address was changed.",
     confirm_invalid: "This link cannot be used: it has expired, was already used, or the password has changed since it was sent.",
     confirm_taken: "Another account uses this address now, so it was not changed.",
+  verify: {
+    notice: "Please confirm your email address: we sent a link to {{email}}. Until you follow it, your votes are not counted.",
+    resend: "Send the link again",
+    sent: "We sent a new confirmation link.",
+    verified: "Thank you: your email address is confirmed.",
+    failed: "That confirmation link is not valid any more. Send yourself a new one below.",
+    emailSubject: "Confirm your email address for Sprout",
+    emailBody: "Hello {{name}},\n\nPlease confirm your email address by opening this link:",
+    settingLabel: "Require email verification before voting",
+    settingHint: "New members get a confirmation link by email and can vote once they followed it. Members who joined earlier count as confirmed.",
   },
 };

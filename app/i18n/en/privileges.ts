@@ -13,6 +13,7 @@ export default {
   vote: {
     overBudget: "You have used today's {{count}} vote. Your budget grows with your honor level; try again tomorrow.",
     overBudget_other: "You have used today's {{count}} votes. Your budget grows with your honor level; try again tomorrow.",
+    unverified: "Confirm your email address first (see your account page): until then your vote is not counted.",
     left: "{{count}} vote left today",
     left_other: "{{count}} votes left today",
   },

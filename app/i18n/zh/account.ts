@@ -51,5 +51,15 @@ export default {
     confirmed: "邮箱地址已更改。",
     confirm_invalid: "此链接无法使用：已过期、已使用过，或发送后密码已更改。",
     confirm_taken: "此地址现已被其他账号使用，因此没有更改。",
+  verify: {
+    notice: "请确认你的邮箱：我们已向 {{email}} 发送了确认链接。确认之前，你的投票不会计入。",
+    resend: "重新发送链接",
+    sent: "新的确认链接已发送。",
+    verified: "谢谢，你的邮箱已确认。",
+    failed: "该确认链接已失效，请在下方重新发送。",
+    emailSubject: "确认你在新芽的邮箱地址",
+    emailBody: "{{name}}，你好：\n\n请打开以下链接确认你的邮箱地址：",
+    settingLabel: "投票前需要验证邮箱",
+    settingHint: "新成员会收到一封含确认链接的邮件，确认后才能投票。此前加入的成员视为已确认。",
   },
 };

@@ -11,6 +11,7 @@ export default {
   unlimited: "不限票数",
   vote: {
     overBudget_other: "你今天的 {{count}} 票已经用完。票数随荣誉等级增加，明天再来吧。",
+    unverified: "请先确认你的邮箱（见账号页面），确认之前投票不会计入。",
     left_other: "今天还剩 {{count}} 票",
   },
   tools: { heading: "一起打理这条建议" },
