@@ -52,6 +52,7 @@ export default {
     confirmed: "Your email address was changed.",
     confirm_invalid: "This link cannot be used: it has expired, was already used, or the password has changed since it was sent.",
     confirm_taken: "Another account uses this address now, so it was not changed.",
+  },
   verify: {
     notice: "Please confirm your email address: we sent a link to {{email}}. Until you follow it, your votes are not counted.",
     resend: "Send the link again",

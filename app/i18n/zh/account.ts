@@ -51,6 +51,7 @@ export default {
     confirmed: "邮箱地址已更改。",
     confirm_invalid: "此链接无法使用：已过期、已使用过，或发送后密码已更改。",
     confirm_taken: "此地址现已被其他账号使用，因此没有更改。",
+  },
   verify: {
     notice: "请确认你的邮箱：我们已向 {{email}} 发送了确认链接。确认之前，你的投票不会计入。",
     resend: "重新发送链接",
