@@ -7,11 +7,11 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startDigestSchedule } from "~/features/digest/digest.server";
 import { startStaffAlerts } from "~/features/staff/alerts.server";
-import { NonceProvider } from "~/nonce";
+import { NonceProvider } from "~/platform/nonce";
 import { withoutReactPadding } from "~/platform/html-stream.server";
 import { pendingMail } from "~/platform/mail.server";
 import { drainOutbox, stopOutbox } from "~/platform/events/outbox.server";
-import { startDomainEvents } from "~/platform/events/subscribers.server";
+import { startDomainEvents } from "~/subscribers.server";
 
 // Each server process registers the event subscribers once and handles what a previous
 // process left in the outbox (see app/platform/events).

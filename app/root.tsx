@@ -15,18 +15,18 @@ import {
 } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { getOptionalUser, refreshedSession } from "~/auth.server";
+import { getOptionalUser, refreshedSession } from "~/features/accounts/auth.server";
 import { Avatar } from "~/components/avatar";
 import { ErrorPage, errorKind } from "~/components/error-page";
-import { recordActivity } from "~/honors.server";
+import { recordActivity } from "~/features/honors/honors.server";
 import { LANGUAGES, sharedI18n, type Language } from "~/i18n/i18n";
 import { titleMeta } from "~/i18n/meta";
-import { recordShareVisit } from "~/invitations.server";
-import { chosenLanguage, resolveLanguage } from "~/locale.server";
-import { useNonce } from "~/nonce";
-import { unreadCount } from "~/notifications.server";
-import { canViewLeadsDashboard, isStaff } from "~/permissions";
-import { sessionCookie } from "~/sessions.server";
+import { recordShareVisit } from "~/features/invitations/invitations.server";
+import { chosenLanguage, resolveLanguage } from "~/platform/locale.server";
+import { useNonce } from "~/platform/nonce";
+import { unreadCount } from "~/features/notifications/notifications.server";
+import { canViewLeadsDashboard, isStaff } from "~/features/roles/permissions";
+import { sessionCookie } from "~/features/accounts/sessions.server";
 import stylesheet from "~/styles/app.css?url";
 
 // A page that failed is drawn by the root's boundary with the root's meta alone, so the

@@ -528,7 +528,7 @@ export const complaintMessages = sqliteTable(
   (t) => [index("complaint_messages_complaint_idx").on(t.complaintId, t.createdAt)],
 );
 
-// Badge grants. badge_id names a definition in app/honors/badges.ts; repeatable badges are
+// Badge grants. badge_id names a definition in app/features/honors/rules/badges.ts; repeatable badges are
 // granted once per suggestion (suggestion_id), the others once per member (suggestion_id 0).
 export const badgeGrants = sqliteTable(
   "badge_grants",

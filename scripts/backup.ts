@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { env } from "../app/env.server";
+import { env } from "../app/platform/env.server";
 
 const { values } = parseArgs({ options: { to: { type: "string" } } });
 const source = env().DATABASE_URL;

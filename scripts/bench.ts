@@ -95,7 +95,7 @@ function dataSet(size: Size): string {
   return file;
 }
 
-// Members with sessions made directly in the database, hashed as app/sessions.server.ts does
+// Members with sessions made directly in the database, hashed as app/features/accounts/sessions.server.ts does
 // (the row id is the SHA-256 of the cookie's token): logging 200 members in over HTTP would
 // measure scrypt, not Sprout.
 function createSession(db: Database.Database, userId: number): string {
@@ -318,8 +318,8 @@ function verifyVoteCounts(file: string, targets: number[]) {
 
 // The score issue's full recompute, timed on the data set (and /leads reads its snapshots).
 function scoreRecompute(file: string): { ms: number } | { skipped: string } {
-  if (!fs.existsSync("app/scoring/snapshots.server.ts")) return { skipped: "no app/scoring/snapshots.server.ts" };
-  const code = `const { recomputeScores } = await import("./app/scoring/snapshots.server.ts");
+  if (!fs.existsSync("app/features/scoring/snapshots.server.ts")) return { skipped: "no app/features/scoring/snapshots.server.ts" };
+  const code = `const { recomputeScores } = await import("./app/features/scoring/snapshots.server.ts");
     const started = performance.now(); recomputeScores(); console.log(JSON.stringify({ ms: Math.round(performance.now() - started) }));`;
   const done = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
     env: { ...process.env, DATABASE_URL: file },

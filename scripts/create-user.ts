@@ -4,9 +4,9 @@
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { env } from "../app/env.server";
-import { USERNAME_PATTERN } from "../app/forms/auth";
-import { hashPassword } from "../app/passwords.server";
+import { env } from "../app/platform/env.server";
+import { USERNAME_PATTERN } from "../app/features/accounts/forms";
+import { hashPassword } from "../app/features/accounts/passwords.server";
 import { migrateDatabase, openDatabase } from "../db/client";
 import { ROLES, users } from "../db/schema";
 

@@ -38,11 +38,11 @@ sqlite.transaction(() => {
 sqlite.close();
 
 process.env.DATABASE_URL = file;
-const { setVote } = await import("../app/votes.server");
-const { evaluateSuggestionAuthor } = await import("../app/honors.server");
-const { activateInvitationFor } = await import("../app/invitations.server");
+const { setVote } = await import("../app/features/votes/votes.server");
+const { evaluateSuggestionAuthor } = await import("../app/features/honors/honors.server");
+const { activateInvitationFor } = await import("../app/features/invitations/invitations.server");
 const { registerSubscribers } = await import("../app/platform/events/outbox.server");
-const { SUBSCRIBERS } = await import("../app/platform/events/subscribers.server");
+const { SUBSCRIBERS } = await import("../app/subscribers.server");
 
 type Mode = "bare" | "direct" | "outbox";
 

@@ -2,7 +2,7 @@
 // level rule, granting what they earned and were not yet given (each new grant notified
 // once). Idempotent: a second run grants nothing. Safe to run from cron, e.g. nightly, so
 // levels also drop for members whose grace period ended while they were away.
-import { backfillHonors } from "../app/honors.server";
+import { backfillHonors } from "../app/features/honors/honors.server";
 
 const started = performance.now();
 const { members, granted } = backfillHonors();

@@ -3,7 +3,7 @@
 // is given, and tells a newcomer where to go and how to log in.
 import { parseArgs } from "node:util";
 import { inArray } from "drizzle-orm";
-import { env } from "../app/env.server";
+import { env } from "../app/platform/env.server";
 import { migrateDatabase, openDatabase } from "../db/client";
 import { users, type Role } from "../db/schema";
 import { DEMO_ACCOUNTS, DEMO_MEMBER_PASSWORD, describeSeed, seedDemoDataIfEmpty } from "./seed/seed";

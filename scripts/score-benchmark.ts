@@ -10,9 +10,9 @@ const MEMBERS = Number(process.argv[2] ?? 50_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sprout-score-bench-"));
 process.env.DATABASE_URL = path.join(dir, "bench.db");
 
-const { getDb } = await import("../app/db.server");
+const { getDb } = await import("../app/platform/db.server");
 const { migrateDatabase } = await import("../db/client");
-const { recomputeScores } = await import("../app/scoring/snapshots.server");
+const { recomputeScores } = await import("../app/features/scoring/snapshots.server");
 
 const DAY = 24 * 3_600_000;
 const now = Date.now();

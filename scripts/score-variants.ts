@@ -9,8 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { migrateDatabase, openDatabase, type Db } from "../db/client";
 import { seedScenario, type Scenario } from "./seed/scenarios";
-import { gatherSignals } from "../app/scoring/gather.server";
-import { sproutScore, type ScoreSignals } from "../app/scoring/index";
+import { gatherSignals } from "../app/features/scoring/gather.server";
+import { sproutScore, type ScoreSignals } from "../app/features/scoring/index";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

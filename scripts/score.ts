@@ -2,7 +2,7 @@
 // (the community, every board, every member), stores the snapshots and prints the
 // community's score with its breakdown. `--json` prints it as JSON instead. A progress bar on
 // stderr shows how far a long recomputation is, when stderr is a terminal.
-import { recomputeScores, scoreHistory, type RecomputeProgress } from "../app/scoring/snapshots.server";
+import { recomputeScores, scoreHistory, type RecomputeProgress } from "../app/features/scoring/snapshots.server";
 import { translator } from "../app/i18n/i18n";
 
 const json = process.argv.includes("--json");

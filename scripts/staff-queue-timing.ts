@@ -40,7 +40,7 @@ if (fresh) {
 }
 const counts = sqlite.prepare("select count(*) as n from suggestions where first_official_reply_at is null and status = 'open'").get() as { n: number };
 
-const { createSession } = await import("../app/sessions.server");
+const { createSession } = await import("../app/features/accounts/sessions.server");
 const { loader } = await import("../app/routes/staff");
 const staff = sqlite.prepare("select id from users where username = 'queue_staff'").get() as { id: number };
 const cookie = `sprout_session=${createSession(staff.id).token}`;

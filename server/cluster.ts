@@ -4,7 +4,7 @@
 // on the busy timeout). Nothing a request relies on lives only in one worker's memory:
 // sessions, throttles, write rate limits (server/rate-limit.ts) and the staff queue's live
 // feed read the database; in-process caches are per worker, short-lived and invalidated by
-// the worker that writes (app/cache.server.ts).
+// the worker that writes (app/platform/cache.server.ts).
 import cluster from "node:cluster";
 import os from "node:os";
 

@@ -2,9 +2,9 @@
 // unique rows for the rest. They write through the app's own database handle.
 import { randomBytes } from "node:crypto";
 import { boards, complaints, invitations, suggestions, tags, users, votes, type Board, type User } from "#db/schema";
-import { getDb } from "~/db.server";
-import { generateInviteCode } from "~/invitation-rules";
-import { hashPassword } from "~/passwords.server";
+import { getDb } from "~/platform/db.server";
+import { generateInviteCode } from "~/features/invitations/invitation-rules";
+import { hashPassword } from "~/features/accounts/passwords.server";
 
 // Every built member shares this password; scrypt is slow on purpose, so hash it only once.
 export const MEMBER_PASSWORD = "sprout-test-password";
@@ -86,7 +86,7 @@ export async function createComplaint({ filer, ...overrides }: { filer?: User } 
 }
 
 // An invitation as stored, in any state: tests set its times and invitee. The code is a
-// valid one (app/invitation-rules.ts), unique per call.
+// valid one (app/features/invitations/invitation-rules.ts), unique per call.
 export async function createInvitationRow({ inviter, ...overrides }: { inviter?: User } & Partial<Omit<typeof invitations.$inferInsert, "inviterId">> = {}) {
   const inviterId = (inviter ?? (await createMember())).id;
   return getDb()

@@ -1,6 +1,6 @@
 // Calling a route's loader or action the way Remix does: a real Request carrying a real
 // session cookie, so rights are checked exactly as in the running app.
-import { createSession } from "~/sessions.server";
+import { createSession } from "~/features/accounts/sessions.server";
 
 export function requestAs(
   user: { id: number } | null,

@@ -1,9 +1,9 @@
 // The one way tests outside the app's process create a logged-in member: a session row
-// written straight into the server's database, hashed exactly as app/sessions.server.ts
+// written straight into the server's database, hashed exactly as app/features/accounts/sessions.server.ts
 // hashes it, and the Cookie header that carries its token. Faster than logging in over
 // HTTP (no scrypt), for the browser suite's fixtures and the stress test's 200 clients.
 import type Database from "better-sqlite3";
-import { generateSessionToken, sessionIdFor } from "~/sessions.server";
+import { generateSessionToken, sessionIdFor } from "~/features/accounts/sessions.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -2,7 +2,7 @@
 // follow an email from the app to the mailbox (as tests/integration/notifications.test.ts).
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { resetEnv } from "~/env.server";
+import { resetEnv } from "~/platform/env.server";
 
 export type ReceivedMail = { to: string[]; raw: string; text: string };
 

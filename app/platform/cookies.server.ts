@@ -3,7 +3,7 @@
 // scripts need not read it, SameSite=Lax, the whole site, and Secure unless SECURE_COOKIES
 // is off. The server (server/) and the app read the same names.
 import { parse, serialize, type SerializeOptions } from "cookie";
-import { env } from "~/env.server";
+import { env } from "~/platform/env.server";
 
 export const SESSION_COOKIE = "sprout_session";
 export const LANGUAGE_COOKIE = "sprout_lang";

@@ -2,8 +2,8 @@
 // sent or not (no SMTP_URL: "not_sent"). Bodies are never stored: they may hold one-time links.
 import nodemailer, { type Transporter } from "nodemailer";
 import { emails } from "#db/schema";
-import { getDb } from "~/db.server";
-import { env } from "~/env.server";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 
 export type OutgoingEmail = {
   userId: number | null;

@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getOptionalUser } from "~/auth.server";
-import { listBoards } from "~/boards.server";
-import { runningCampaigns } from "~/campaigns.server";
-import { CampaignBanners } from "~/components/campaign-banner";
-import { SuggestionList } from "~/components/suggestion-list";
+import { getOptionalUser } from "~/features/accounts/auth.server";
+import { listBoards } from "~/features/boards/boards.server";
+import { runningCampaigns } from "~/features/campaigns/campaigns.server";
+import { CampaignBanners } from "~/features/campaigns/campaign-banner";
+import { SuggestionList } from "~/features/suggestions/suggestion-list";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
-import { listSuggestions } from "~/suggestions.server";
-import { listVoting } from "~/votes.server";
+import { listSuggestions } from "~/features/suggestions/suggestions.server";
+import { listVoting } from "~/features/votes/votes.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "suggestions.home.title");
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth.server";
-import { exportMemberData } from "~/privacy.server";
+import { requireUser } from "~/features/accounts/auth.server";
+import { exportMemberData } from "~/features/accounts/privacy.server";
 
 // A member's own data as a JSON download.
 export function loader({ request }: LoaderFunctionArgs) {

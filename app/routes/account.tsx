@@ -4,20 +4,20 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { passwordProblem } from "~/features/accounts/password-rules.server";
-import { changePassword, checkPassword, emailOf } from "~/accounts.server";
+import { changePassword, checkPassword, emailOf } from "~/features/accounts/accounts.server";
 import { mustVerifyEmail, sendVerificationEmail } from "~/features/accounts/email-verification.server";
-import { requireUser } from "~/auth.server";
+import { requireUser } from "~/features/accounts/auth.server";
 import { Avatar } from "~/components/avatar";
 import { Field, FormError, steadyValidation } from "~/components/field";
 import { MarkdownField } from "~/components/markdown-field";
 import { BIO_MAX_LENGTH, emailChangeSchema, profileSchema } from "~/features/accounts/profile-forms";
 import { getProfileSettings, removeAvatar, requestEmailChange, setAvatar, updateProfile } from "~/features/accounts/profile.server";
 import { IMAGE_LIMITS } from "~/features/uploads/image-rules";
-import { changePasswordSchema, deleteAccountSchema } from "~/forms/auth";
+import { changePasswordSchema, deleteAccountSchema } from "~/features/accounts/forms";
 import { filesOf, readFormWithFiles, TOO_LARGE_TYPE, UnreadableForm } from "~/platform/multipart.server";
 import { titleMeta } from "~/i18n/meta";
-import { deleteAccount } from "~/privacy.server";
-import { blankSessionCookie, createSession, invalidateAllSessions, invalidateOtherSessions, readSessionToken, sessionCookie } from "~/sessions.server";
+import { deleteAccount } from "~/features/accounts/privacy.server";
+import { blankSessionCookie, createSession, invalidateAllSessions, invalidateOtherSessions, readSessionToken, sessionCookie } from "~/features/accounts/sessions.server";
 import { privatePageHeaders } from "~/platform/private-page";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "account.title");

@@ -4,11 +4,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "#db/enums";
-import { setRole } from "~/accounts.server";
-import { requireRole } from "~/auth.server";
-import { listAllBoards, saveBoard } from "~/boards.server";
+import { setRole } from "~/features/accounts/accounts.server";
+import { requireRole } from "~/features/accounts/auth.server";
+import { listAllBoards, saveBoard } from "~/features/boards/boards.server";
 import { Field, steadyValidation } from "~/components/field";
-import { boardSchema, roleSchema } from "~/forms/admin";
+import { boardSchema, roleSchema } from "~/features/boards/admin-forms";
 import { titleMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "admin.title");

@@ -3,12 +3,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/features/accounts/auth.server";
 import { Field, steadyValidation } from "~/components/field";
-import { grantBadgeSchema, setLevelSchema } from "~/forms/honors";
-import { grantBadge, setManualHonorLevel } from "~/honors.server";
-import { BADGE_IDS, BADGES, isBadgeId } from "~/honors/badges";
-import { HONOR_LEVELS, type HonorLevel } from "~/honors/levels";
+import { grantBadgeSchema, setLevelSchema } from "~/features/honors/forms";
+import { grantBadge, setManualHonorLevel } from "~/features/honors/honors.server";
+import { BADGE_IDS, BADGES, isBadgeId } from "~/features/honors/rules/badges";
+import { HONOR_LEVELS, type HonorLevel } from "~/features/honors/rules/levels";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
 

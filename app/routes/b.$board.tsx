@@ -3,18 +3,18 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { SUGGESTION_STATUSES } from "#db/enums";
-import { getOptionalUser } from "~/auth.server";
-import { findBoardBySlug, listTags } from "~/boards.server";
-import { runningCampaigns } from "~/campaigns.server";
-import { CampaignBanners } from "~/components/campaign-banner";
+import { getOptionalUser } from "~/features/accounts/auth.server";
+import { findBoardBySlug, listTags } from "~/features/boards/boards.server";
+import { runningCampaigns } from "~/features/campaigns/campaigns.server";
+import { CampaignBanners } from "~/features/campaigns/campaign-banner";
 import { Pagination } from "~/components/pagination";
-import { StatusFilter, TagFilter } from "~/components/suggestion-filters";
-import { SuggestionList } from "~/components/suggestion-list";
+import { StatusFilter, TagFilter } from "~/features/suggestions/suggestion-filters";
+import { SuggestionList } from "~/features/suggestions/suggestion-list";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
-import { SORTS } from "~/suggestion-sorts";
-import { listSuggestions } from "~/suggestions.server";
-import { listVoting } from "~/votes.server";
+import { SORTS } from "~/features/suggestions/suggestion-sorts";
+import { listSuggestions } from "~/features/suggestions/suggestions.server";
+import { listVoting } from "~/features/votes/votes.server";
 
 // Filters come from the address bar: anything unrecognised falls back to the default
 // instead of failing, so a hand-edited URL still shows a useful page.

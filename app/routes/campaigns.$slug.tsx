@@ -5,18 +5,18 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Trans } from "~/components/trans";
 import { z } from "zod";
-import { getOptionalUser } from "~/auth.server";
-import { campaignPicksOf, findCampaign } from "~/campaigns.server";
-import { CampaignDates, CampaignTiming } from "~/components/campaign-banner";
+import { getOptionalUser } from "~/features/accounts/auth.server";
+import { campaignPicksOf, findCampaign } from "~/features/campaigns/campaigns.server";
+import { CampaignDates, CampaignTiming } from "~/features/campaigns/campaign-banner";
 import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/status-badge";
-import { SuggestionList } from "~/components/suggestion-list";
-import { VoteButton } from "~/components/vote-button";
+import { SuggestionList } from "~/features/suggestions/suggestion-list";
+import { VoteButton } from "~/features/votes/vote-button";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
-import { isStaff } from "~/permissions";
-import { listSuggestions } from "~/suggestions.server";
-import { listVoting } from "~/votes.server";
+import { isStaff } from "~/features/roles/permissions";
+import { listSuggestions } from "~/features/suggestions/suggestions.server";
+import { listVoting } from "~/features/votes/votes.server";
 
 const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 

@@ -2,15 +2,15 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Trans } from "~/components/trans";
-import { getOptionalUser } from "~/auth.server";
-import { ReleaseDate } from "~/components/release-date";
-import { ShareDetails } from "~/components/share-kit";
+import { getOptionalUser } from "~/features/accounts/auth.server";
+import { ReleaseDate } from "~/features/lifecycle/release-date";
+import { ShareDetails } from "~/features/sharing/share-kit";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
-import { resolveLanguage } from "~/locale.server";
-import { listReleases, shippedWithoutRelease } from "~/releases.server";
-import { socialMetaTags } from "~/share-links";
-import { changelogSharing, changelogSocialMeta } from "~/sharing.server";
+import { resolveLanguage } from "~/platform/locale.server";
+import { listReleases, shippedWithoutRelease } from "~/features/lifecycle/releases.server";
+import { socialMetaTags } from "~/features/sharing/share-links";
+import { changelogSharing, changelogSocialMeta } from "~/features/sharing/sharing.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   ...titleMeta(matches, "releases.changelog.title"),

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getOptionalUser } from "~/auth.server";
-import { changelogFeed } from "~/changelog-feed";
-import { env } from "~/env.server";
+import { getOptionalUser } from "~/features/accounts/auth.server";
+import { changelogFeed } from "~/features/lifecycle/changelog-feed";
+import { env } from "~/platform/env.server";
 import { translator } from "~/i18n/i18n";
-import { resolveLanguage } from "~/locale.server";
-import { canSeeEarlyAccess } from "~/privileges";
-import { listReleases } from "~/releases.server";
+import { resolveLanguage } from "~/platform/locale.server";
+import { canSeeEarlyAccess } from "~/features/honors/rules/privileges";
+import { listReleases } from "~/features/lifecycle/releases.server";
 
 // Feed readers rarely send cookies or languages, so most get English.
 export function loader({ request }: LoaderFunctionArgs) {

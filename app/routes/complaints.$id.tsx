@@ -4,8 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Trans } from "~/components/trans";
-import { forbidden, requireUser } from "~/auth.server";
-import { canDoComplaintAction, RESOLUTION_RATING_MAX, RESOLUTION_RATING_MIN } from "~/complaint-rules";
+import { forbidden, requireUser } from "~/features/accounts/auth.server";
+import { canDoComplaintAction, RESOLUTION_RATING_MAX, RESOLUTION_RATING_MIN } from "~/features/complaints/complaint-rules";
 import {
   acknowledgeComplaint,
   addComplaintMessage,
@@ -13,16 +13,16 @@ import {
   rateComplaintResolution,
   resolveComplaint,
   type ComplaintActionResult,
-} from "~/complaints.server";
-import { ComplaintStatusBadge } from "~/components/complaint-status";
+} from "~/features/complaints/complaints.server";
+import { ComplaintStatusBadge } from "~/features/complaints/complaint-status";
 import { steadyValidation } from "~/components/field";
 import { MarkdownField } from "~/components/markdown-field";
 import { RelativeTime } from "~/components/relative-time";
 import { StatusBadge } from "~/components/status-badge";
-import { complaintMessageSchema, rateResolutionSchema, resolveComplaintSchema } from "~/forms/complaint";
+import { complaintMessageSchema, rateResolutionSchema, resolveComplaintSchema } from "~/features/complaints/forms";
 import { titleMeta } from "~/i18n/meta";
-import { isStaff } from "~/permissions";
-import { parseId } from "~/route-params";
+import { isStaff } from "~/features/roles/permissions";
+import { parseId } from "~/platform/route-params";
 import { privatePageHeaders } from "~/platform/private-page";
 
 const notFound = () => new Response("Not found", { status: 404 });

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/auth.server";
-import { listMemberComplaints } from "~/complaints.server";
-import { ComplaintStatusBadge } from "~/components/complaint-status";
+import { requireUser } from "~/features/accounts/auth.server";
+import { listMemberComplaints } from "~/features/complaints/complaints.server";
+import { ComplaintStatusBadge } from "~/features/complaints/complaint-status";
 import { RelativeTime } from "~/components/relative-time";
 import { titleMeta } from "~/i18n/meta";
-import { isStaff } from "~/permissions";
+import { isStaff } from "~/features/roles/permissions";
 import { privatePageHeaders } from "~/platform/private-page";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "complaints.list.title");

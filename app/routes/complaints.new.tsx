@@ -4,14 +4,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { COMPLAINT_SUBJECTS } from "#db/enums";
-import { requireUser } from "~/auth.server";
-import { fileComplaint } from "~/complaints.server";
+import { requireUser } from "~/features/accounts/auth.server";
+import { fileComplaint } from "~/features/complaints/complaints.server";
 import { Field, steadyValidation } from "~/components/field";
 import { MarkdownField } from "~/components/markdown-field";
 import { StatusBadge } from "~/components/status-badge";
-import { complaintSchema } from "~/forms/complaint";
+import { complaintSchema } from "~/features/complaints/forms";
 import { titleMeta } from "~/i18n/meta";
-import { findVisibleSuggestion } from "~/suggestions.server";
+import { findVisibleSuggestion } from "~/features/suggestions/suggestions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "complaints.new.title");
 

@@ -5,7 +5,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError, steadyValidation } from "~/components/field";
 import { requestPasswordReset } from "~/features/accounts/account-links.server";
-import { forgotPasswordSchema } from "~/forms/auth";
+import { forgotPasswordSchema } from "~/features/accounts/forms";
 import { titleMeta } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "auth.forgot.title");

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { getDb } from "~/db.server";
-import { env } from "~/env.server";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 import { checkDisk } from "~/platform/disk-health.server";
 
 // Liveness, a real database round trip and a disk that still takes writes, for load

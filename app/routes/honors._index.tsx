@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getOptionalUser } from "~/auth.server";
-import { BadgeChip, LevelTag } from "~/components/honors";
-import { ReleaseDate } from "~/components/release-date";
-import { badgeHolderCounts, hallOfFame, topContributorsAllTime, topContributorsThisMonth, type Contributor } from "~/honor-wall.server";
-import { BADGES } from "~/honors/badges";
+import { getOptionalUser } from "~/features/accounts/auth.server";
+import { BadgeChip, LevelTag } from "~/features/honors/honors-view";
+import { ReleaseDate } from "~/features/lifecycle/release-date";
+import { badgeHolderCounts, hallOfFame, topContributorsAllTime, topContributorsThisMonth, type Contributor } from "~/features/honors/honor-wall.server";
+import { BADGES } from "~/features/honors/rules/badges";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
 

@@ -1,13 +1,13 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import { LevelTag, requirementsOf, useRequirementWords } from "~/components/honors";
-import { DEMOTION_GRACE_DAYS, HONOR_LEVELS, HONOR_POINT_WEIGHTS, type PointSource } from "~/honors/levels";
+import { LevelTag, requirementsOf, useRequirementWords } from "~/features/honors/honors-view";
+import { DEMOTION_GRACE_DAYS, HONOR_LEVELS, HONOR_POINT_WEIGHTS, type PointSource } from "~/features/honors/rules/levels";
 import { titleMeta } from "~/i18n/meta";
-import { dailyVoteBudgetForLevel, PRIVILEGES, privilegeKeys } from "~/privileges";
+import { dailyVoteBudgetForLevel, PRIVILEGES, privilegeKeys } from "~/features/honors/rules/privileges";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "honorWall.levels.title");
 
-// Everything here comes from the pure modules (app/honors/levels.ts, app/privileges.ts), so
+// Everything here comes from the pure modules (app/features/honors/rules/levels.ts, app/features/honors/rules/privileges.ts), so
 // the page cannot drift from the rules the server applies.
 export default function HonorLevelsHelp() {
   const { t } = useTranslation();

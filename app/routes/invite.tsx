@@ -4,13 +4,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Trans } from "~/components/trans";
-import { requireUser } from "~/auth.server";
+import { requireUser } from "~/features/accounts/auth.server";
 import { FormError } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
-import { createInvitationSchema } from "~/forms/invitations";
+import { createInvitationSchema } from "~/features/invitations/forms";
 import { titleMeta } from "~/i18n/meta";
-import { ACTIVATION_DAYS, CODE_VALID_DAYS, INVITE_BUDGET_BY_LEVEL } from "~/invitation-rules";
-import { createInvitation, invitationOverview } from "~/invitations.server";
+import { ACTIVATION_DAYS, CODE_VALID_DAYS, INVITE_BUDGET_BY_LEVEL } from "~/features/invitations/invitation-rules";
+import { createInvitation, invitationOverview } from "~/features/invitations/invitations.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "invitations.title");
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { LeadsDashboardView } from "~/components/leads-dashboard";
+import { LeadsDashboardView } from "~/features/leads/leads-dashboard";
 import { titleMeta } from "~/i18n/meta";
-import { leadsDashboard, requireLead, resolveScope } from "~/leads.server";
+import { leadsDashboard, requireLead, resolveScope } from "~/features/leads/leads.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "leads.title");
 

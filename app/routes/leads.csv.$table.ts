@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { LEADS_TABLES, leadsTableCsv, type LeadsTable } from "~/leads-tables";
-import { leadsDashboard, requireLead, resolveScope } from "~/leads.server";
+import { LEADS_TABLES, leadsTableCsv, type LeadsTable } from "~/features/leads/leads-tables";
+import { leadsDashboard, requireLead, resolveScope } from "~/features/leads/leads.server";
 
 const notFound = () => new Response("Not found", { status: 404 });
 

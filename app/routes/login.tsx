@@ -3,12 +3,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { logIn } from "~/accounts.server";
-import { getOptionalUser, safeRedirect } from "~/auth.server";
+import { logIn } from "~/features/accounts/accounts.server";
+import { getOptionalUser, safeRedirect } from "~/features/accounts/auth.server";
 import { Field, FormError, steadyValidation } from "~/components/field";
-import { loginSchema } from "~/forms/auth";
+import { loginSchema } from "~/features/accounts/forms";
 import { titleMeta } from "~/i18n/meta";
-import { createSession, invalidateSession, readSessionToken, sessionCookie } from "~/sessions.server";
+import { createSession, invalidateSession, readSessionToken, sessionCookie } from "~/features/accounts/sessions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "auth.login.title");
 

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { titleMeta } from "~/i18n/meta";
-import { blankSessionCookie, invalidateSession, readSessionToken } from "~/sessions.server";
+import { blankSessionCookie, invalidateSession, readSessionToken } from "~/features/accounts/sessions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "auth.logout.title");
 

@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/auth.server";
+import { requireUser } from "~/features/accounts/auth.server";
 import { titleMeta } from "~/i18n/meta";
-import { previewMarkdown } from "~/features/markdown/preview.server";
+import { previewMarkdown } from "~/platform/markdown-preview.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "markdown.preview");
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth.server";
-import { previewMarkdown } from "~/features/markdown/preview.server";
+import { requireUser } from "~/features/accounts/auth.server";
+import { previewMarkdown } from "~/platform/markdown-preview.server";
 
 // The Write / Preview switch's renderer (app/components/markdown-field.tsx): { html }, as a
 // plain resource so a preview does not make Remix reload the page's data.

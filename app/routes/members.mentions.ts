@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getOptionalUser } from "~/auth.server";
+import { getOptionalUser } from "~/features/accounts/auth.server";
 import { mentionCandidates } from "~/features/accounts/mention-candidates.server";
 
 // GET /members/mentions?q=ad: usernames for the comment box's "@" suggestions. Only members

@@ -1,9 +1,9 @@
 // Opening a notification: it is marked read, then the member lands where it leads. A plain
 // link, so it works without JavaScript and opens in a new tab too.
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth.server";
-import { openNotification } from "~/notifications.server";
-import { parseId } from "~/route-params";
+import { requireUser } from "~/features/accounts/auth.server";
+import { openNotification } from "~/features/notifications/notifications.server";
+import { parseId } from "~/platform/route-params";
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const user = requireUser(request);

@@ -1,15 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/auth.server";
+import { requireUser } from "~/features/accounts/auth.server";
 import { Pagination } from "~/components/pagination";
-import { RecommendationSurvey } from "~/components/recommendation-survey";
+import { RecommendationSurvey } from "~/features/scoring/recommendation-survey-view";
 import { RelativeTime } from "~/components/relative-time";
-import { markReadSchema } from "~/forms/notifications";
+import { markReadSchema } from "~/features/notifications/forms";
 import { titleMeta } from "~/i18n/meta";
-import { translateMessage } from "~/notifications";
-import { listNotifications, markRead, unreadCount } from "~/notifications.server";
-import { shouldAskRecommendation } from "~/recommendations.server";
+import { translateMessage } from "~/features/notifications/notifications";
+import { listNotifications, markRead, unreadCount } from "~/features/notifications/notifications.server";
+import { shouldAskRecommendation } from "~/features/scoring/recommendations.server";
 import { privatePageHeaders } from "~/platform/private-page";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "notifications.title");

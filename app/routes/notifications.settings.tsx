@@ -2,12 +2,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/auth.server";
-import { notificationSettingsSchema } from "~/forms/notifications";
+import { requireUser } from "~/features/accounts/auth.server";
+import { notificationSettingsSchema } from "~/features/notifications/forms";
 import { titleMeta } from "~/i18n/meta";
-import { NOTIFICATION_KINDS, STAFF_KINDS } from "~/notifications";
-import { isStaff } from "~/permissions";
-import { getNotificationPreferences, setNotificationPreferences } from "~/notifications.server";
+import { NOTIFICATION_KINDS, STAFF_KINDS } from "~/features/notifications/notifications";
+import { isStaff } from "~/features/roles/permissions";
+import { getNotificationPreferences, setNotificationPreferences } from "~/features/notifications/notifications.server";
 import { privatePageHeaders } from "~/platform/private-page";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "notifications.settings.title");

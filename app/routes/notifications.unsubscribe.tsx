@@ -5,7 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { titleMeta } from "~/i18n/meta";
-import { readUnsubscribeToken, unsubscribe } from "~/notifications.server";
+import { readUnsubscribeToken, unsubscribe } from "~/features/notifications/notifications.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "notifications.unsubscribe.title");
 

@@ -1,11 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { requireUser, safeRedirect } from "~/auth.server";
-import { RecommendationSurvey } from "~/components/recommendation-survey";
-import { recommendationSchema } from "~/forms/recommendation";
+import { requireUser, safeRedirect } from "~/features/accounts/auth.server";
+import { RecommendationSurvey } from "~/features/scoring/recommendation-survey-view";
+import { recommendationSchema } from "~/features/scoring/recommendation-form";
 import { titleMeta } from "~/i18n/meta";
-import { recordRecommendation, shouldAskRecommendation, snoozeCookie } from "~/recommendations.server";
+import { recordRecommendation, shouldAskRecommendation, snoozeCookie } from "~/features/scoring/recommendations.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "leads.survey.question");
 

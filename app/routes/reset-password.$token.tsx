@@ -5,9 +5,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, steadyValidation } from "~/components/field";
 import { findPasswordResetLink, resetPassword } from "~/features/accounts/account-links.server";
-import { resetPasswordSchema } from "~/forms/auth";
+import { resetPasswordSchema } from "~/features/accounts/forms";
 import { titleMeta } from "~/i18n/meta";
-import { createSession, sessionCookie } from "~/sessions.server";
+import { createSession, sessionCookie } from "~/features/accounts/sessions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "auth.reset.title");
 

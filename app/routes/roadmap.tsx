@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getOptionalUser } from "~/auth.server";
-import { SuggestionList } from "~/components/suggestion-list";
+import { getOptionalUser } from "~/features/accounts/auth.server";
+import { SuggestionList } from "~/features/suggestions/suggestion-list";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
-import { roadmap } from "~/roadmap.server";
-import { listVoting } from "~/votes.server";
+import { roadmap } from "~/features/lifecycle/roadmap.server";
+import { listVoting } from "~/features/votes/votes.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "releases.roadmap.title");
 

@@ -1,12 +1,12 @@
 // /s/:id/card.png: the suggestion's share card, what link previews show (see the page's
 // og:image). A 404, not a picture, for what the viewer may not see.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getOptionalUser } from "~/auth.server";
+import { getOptionalUser } from "~/features/accounts/auth.server";
 import { isLanguage } from "~/i18n/i18n";
-import { resolveLanguage } from "~/locale.server";
+import { resolveLanguage } from "~/platform/locale.server";
 import { BusyError } from "~/platform/concurrency";
-import { parseId } from "~/route-params";
-import { suggestionShareCard } from "~/share-cards.server";
+import { parseId } from "~/platform/route-params";
+import { suggestionShareCard } from "~/features/sharing/share-cards.server";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = parseId(params.id);

@@ -4,20 +4,20 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/auth.server";
-import { findBoardBySlug, findTagsBySlugs, listBoards, listTags } from "~/boards.server";
+import { requireUser } from "~/features/accounts/auth.server";
+import { findBoardBySlug, findTagsBySlugs, listBoards, listTags } from "~/features/boards/boards.server";
 import { BoardOptions } from "~/components/board-options";
 import { Field, steadyValidation } from "~/components/field";
-import { ImagePicker } from "~/components/image-picker";
+import { ImagePicker } from "~/features/uploads/image-picker";
 import { MarkdownField } from "~/components/markdown-field";
 import { discardAttachments, recordAttachments, storeAttachments } from "~/features/uploads/attachments.server";
 import { IMAGE_LIMITS } from "~/features/uploads/image-rules";
 import { StatusBadge } from "~/components/status-badge";
-import { suggestionSchema } from "~/forms/suggestion";
+import { suggestionSchema } from "~/features/suggestions/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
 import type { loader as similarLoader } from "~/routes/search.similar";
-import { createSuggestion } from "~/suggestions.server";
+import { createSuggestion } from "~/features/suggestions/suggestions.server";
 import { filesOf, readFormWithFiles, UnreadableForm } from "~/platform/multipart.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "suggestions.new.title");

@@ -3,16 +3,16 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { forbidden, requireUser } from "~/auth.server";
+import { forbidden, requireUser } from "~/features/accounts/auth.server";
 import { Field, steadyValidation } from "~/components/field";
 import { MarkdownField } from "~/components/markdown-field";
-import { titleEditSchema } from "~/forms/privileges";
-import { suggestionEditSchema } from "~/forms/suggestion";
+import { titleEditSchema } from "~/features/honors/privilege-forms";
+import { suggestionEditSchema } from "~/features/suggestions/forms";
 import { titleMeta } from "~/i18n/meta";
-import { canEditSuggestion, editWindowEndsAt, isStaff } from "~/permissions";
-import { canEditOthersTitles } from "~/privileges";
-import { parseId } from "~/route-params";
-import { editSuggestion, findVisibleSuggestion } from "~/suggestions.server";
+import { canEditSuggestion, editWindowEndsAt, isStaff } from "~/features/roles/permissions";
+import { canEditOthersTitles } from "~/features/honors/rules/privileges";
+import { parseId } from "~/platform/route-params";
+import { editSuggestion, findVisibleSuggestion } from "~/features/suggestions/suggestions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "suggestions.view.editTitle");
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getOptionalUser } from "~/auth.server";
-import { findSimilarSuggestions } from "~/search.server";
+import { getOptionalUser } from "~/features/accounts/auth.server";
+import { findSimilarSuggestions } from "~/features/search/search.server";
 
 // Feeds the "similar suggestions" hint on the new-suggestion form.
 export function loader({ request }: LoaderFunctionArgs) {

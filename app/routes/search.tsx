@@ -4,12 +4,12 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/status-badge";
-import { VoteButton } from "~/components/vote-button";
+import { VoteButton } from "~/features/votes/vote-button";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
-import { getOptionalUser } from "~/auth.server";
-import { searchSuggestions } from "~/search.server";
-import { listVoting } from "~/votes.server";
+import { getOptionalUser } from "~/features/accounts/auth.server";
+import { searchSuggestions } from "~/features/search/search.server";
+import { listVoting } from "~/features/votes/votes.server";
 
 const querySchema = z.object({
   q: z.string().trim().max(100).catch(""),

@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { setUserLocale } from "~/accounts.server";
-import { getOptionalUser, safeRedirect } from "~/auth.server";
+import { setUserLocale } from "~/features/accounts/accounts.server";
+import { getOptionalUser, safeRedirect } from "~/features/accounts/auth.server";
 import { LANGUAGES } from "~/i18n/i18n";
-import { languageCookie } from "~/locale.server";
+import { languageCookie } from "~/platform/locale.server";
 
 // "browser" takes the choice back: the browser's Accept-Language decides again.
 const schema = z.object({ language: z.enum([...LANGUAGES, "browser"]), redirectTo: z.string().optional() });

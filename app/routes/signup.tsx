@@ -3,18 +3,18 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DisplayNameReservedError, EmailTakenError, UsernameTakenError } from "~/accounts.server";
-import { getOptionalUser, safeRedirect } from "~/auth.server";
+import { DisplayNameReservedError, EmailTakenError, UsernameTakenError } from "~/features/accounts/accounts.server";
+import { getOptionalUser, safeRedirect } from "~/features/accounts/auth.server";
 import { Field, FormError, steadyValidation } from "~/components/field";
 import { sendVerificationEmail } from "~/features/accounts/email-verification.server";
 import { passwordProblem } from "~/features/accounts/password-rules.server";
 import { SignupThrottledError } from "~/features/accounts/signup-throttle.server";
-import { signupSchema } from "~/forms/auth";
+import { signupSchema } from "~/features/accounts/forms";
 import { titleMeta } from "~/i18n/meta";
-import { InviteCodeRefusedError, inviteCodeProblem, openInvitation, signUpMember, spentShareCookie } from "~/invitations.server";
-import { resolveLanguage } from "~/locale.server";
-import { createSession, sessionCookie } from "~/sessions.server";
-import { getSetting } from "~/settings.server";
+import { InviteCodeRefusedError, inviteCodeProblem, openInvitation, signUpMember, spentShareCookie } from "~/features/invitations/invitations.server";
+import { resolveLanguage } from "~/platform/locale.server";
+import { createSession, sessionCookie } from "~/features/accounts/sessions.server";
+import { getSetting } from "~/platform/settings.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "auth.signup.title");
 

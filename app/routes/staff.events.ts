@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { forbidden, getOptionalUser } from "~/auth.server";
-import { isStaff } from "~/permissions";
-import { latestSuggestionId, queueEvents } from "~/staff-queue.server";
+import { forbidden, getOptionalUser } from "~/features/accounts/auth.server";
+import { isStaff } from "~/features/roles/permissions";
+import { latestSuggestionId, queueEvents } from "~/features/staff/staff-queue.server";
 
 // The staff queue's live feed (server-sent events). A data endpoint: refused outright for
 // anyone but staff rather than redirected to a login page an EventSource cannot show.

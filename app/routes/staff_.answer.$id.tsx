@@ -2,14 +2,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/auth.server";
-import { AnswerPanel } from "~/components/answer-panel";
+import { requireRole } from "~/features/accounts/auth.server";
+import { AnswerPanel } from "~/features/staff/answer-panel";
 import { answerSuggestion, answerView } from "~/features/staff/answers.server";
 import { answerSchema } from "~/features/staff/forms";
 import { titleMeta } from "~/i18n/meta";
-import { errorField } from "~/lifecycle";
-import { STAFF_ROLES } from "~/permissions";
-import { parseId } from "~/route-params";
+import { errorField } from "~/features/lifecycle/lifecycle";
+import { STAFF_ROLES } from "~/features/roles/permissions";
+import { parseId } from "~/platform/route-params";
 
 // One suggestion to answer, the form first: the queue's answer panel as a page of its own,
 // for browsers without JavaScript (and a link to keep). After an answer the next waiting

@@ -6,16 +6,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { requireRole } from "~/auth.server";
-import { findBoardBySlug, listBoards } from "~/boards.server";
-import { createCampaign, listCampaigns } from "~/campaigns.server";
+import { requireRole } from "~/features/accounts/auth.server";
+import { findBoardBySlug, listBoards } from "~/features/boards/boards.server";
+import { createCampaign, listCampaigns } from "~/features/campaigns/campaigns.server";
 import { BoardOptions } from "~/components/board-options";
-import { CampaignDates, CampaignTiming } from "~/components/campaign-banner";
+import { CampaignDates, CampaignTiming } from "~/features/campaigns/campaign-banner";
 import { Field, steadyValidation } from "~/components/field";
-import { CAMPAIGN_BANNER_MAX, CAMPAIGN_TITLE_MAX, campaignSchema } from "~/forms/campaign";
+import { CAMPAIGN_BANNER_MAX, CAMPAIGN_TITLE_MAX, campaignSchema } from "~/features/campaigns/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
-import { STAFF_ROLES } from "~/permissions";
+import { STAFF_ROLES } from "~/features/roles/permissions";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "campaigns.staff.title");
 

@@ -5,15 +5,15 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/auth.server";
-import { campaignPicksOf, findCampaign, pickEntry, unpickEntry } from "~/campaigns.server";
-import { CampaignDates, CampaignTiming } from "~/components/campaign-banner";
+import { requireRole } from "~/features/accounts/auth.server";
+import { campaignPicksOf, findCampaign, pickEntry, unpickEntry } from "~/features/campaigns/campaigns.server";
+import { CampaignDates, CampaignTiming } from "~/features/campaigns/campaign-banner";
 import { Field, FormError, steadyValidation } from "~/components/field";
-import { PICK_NOTE_MAX, pickSchema, unpickSchema } from "~/forms/campaign";
+import { PICK_NOTE_MAX, pickSchema, unpickSchema } from "~/features/campaigns/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLocalized } from "~/i18n/use-localized";
-import { STAFF_ROLES } from "~/permissions";
-import { listSuggestions } from "~/suggestions.server";
+import { STAFF_ROLES } from "~/features/roles/permissions";
+import { listSuggestions } from "~/features/suggestions/suggestions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "campaigns.staff.title");
 

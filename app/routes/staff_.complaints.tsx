@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/auth.server";
-import { complaintQueueStats, complaintResponseTargetMs, listComplaintQueue } from "~/complaints.server";
-import { ComplaintStatusBadge } from "~/components/complaint-status";
-import { QueueClock, useFormatDuration } from "~/components/response-times";
+import { requireRole } from "~/features/accounts/auth.server";
+import { complaintQueueStats, complaintResponseTargetMs, listComplaintQueue } from "~/features/complaints/complaints.server";
+import { ComplaintStatusBadge } from "~/features/complaints/complaint-status";
+import { QueueClock, useFormatDuration } from "~/features/lifecycle/response-times-view";
 import { RelativeTime } from "~/components/relative-time";
 import { titleMeta } from "~/i18n/meta";
-import { STAFF_ROLES } from "~/permissions";
+import { STAFF_ROLES } from "~/features/roles/permissions";
 
 const HOUR_MS = 3_600_000;
 

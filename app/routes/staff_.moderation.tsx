@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Trans } from "~/components/trans";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/features/accounts/auth.server";
 import { RelativeTime } from "~/components/relative-time";
-import { flaggedSuggestions } from "~/flags.server";
+import { flaggedSuggestions } from "~/features/suggestions/flags.server";
 import { titleMeta } from "~/i18n/meta";
-import { pendingMergeProposals } from "~/merge-proposals.server";
-import { STAFF_ROLES } from "~/permissions";
+import { pendingMergeProposals } from "~/features/lifecycle/merge-proposals.server";
+import { STAFF_ROLES } from "~/features/roles/permissions";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "privileges.moderation.title");
 

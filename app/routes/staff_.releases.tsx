@@ -7,17 +7,17 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { SuggestionStatus } from "#db/enums";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/features/accounts/auth.server";
 import { Field, FormError, steadyValidation } from "~/components/field";
 import { MarkdownField } from "~/components/markdown-field";
-import { ReleaseDate } from "~/components/release-date";
-import { addToReleaseSchema, releaseSchema, RELEASE_NAME_MAX, shipIntoReleaseSchema } from "~/forms/release";
+import { ReleaseDate } from "~/features/lifecycle/release-date";
+import { addToReleaseSchema, releaseSchema, RELEASE_NAME_MAX, shipIntoReleaseSchema } from "~/features/lifecycle/release-form";
 import { titleMeta } from "~/i18n/meta";
-import { errorField } from "~/lifecycle";
-import { changeStatus, type ChangeStatusResult } from "~/lifecycle.server";
-import { STAFF_ROLES } from "~/permissions";
-import { addToRelease, createRelease, type AddToReleaseResult, listReleases, shippedWithoutRelease } from "~/releases.server";
-import { roadmapItems } from "~/roadmap.server";
+import { errorField } from "~/features/lifecycle/lifecycle";
+import { changeStatus, type ChangeStatusResult } from "~/features/lifecycle/lifecycle.server";
+import { STAFF_ROLES } from "~/features/roles/permissions";
+import { addToRelease, createRelease, type AddToReleaseResult, listReleases, shippedWithoutRelease } from "~/features/lifecycle/releases.server";
+import { roadmapItems } from "~/features/lifecycle/roadmap.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "releases.staff.title");
 

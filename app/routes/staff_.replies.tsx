@@ -4,12 +4,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SUGGESTION_STATUSES, type SuggestionStatus } from "#db/schema";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/features/accounts/auth.server";
 import { Field, FormError } from "~/components/field";
 import { deleteSavedReplySchema, savedReplySchema } from "~/features/staff/forms";
 import { deleteSavedReply, listSavedReplies, saveSavedReply } from "~/features/staff/saved-replies.server";
 import { titleMeta } from "~/i18n/meta";
-import { STAFF_ROLES } from "~/permissions";
+import { STAFF_ROLES } from "~/features/roles/permissions";
 
 // The team's saved replies, shared by all staff: written in both languages, picked from the
 // queue's answer panel. Least used last, so the ones nobody picks are easy to prune.

@@ -3,11 +3,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/auth.server";
+import { requireRole } from "~/features/accounts/auth.server";
 import { Field, steadyValidation } from "~/components/field";
-import { settingsSchema } from "~/forms/settings";
+import { settingsSchema } from "~/platform/settings-form";
 import { titleMeta } from "~/i18n/meta";
-import { getSettings, saveSettings } from "~/settings.server";
+import { getSettings, saveSettings } from "~/platform/settings.server";
 
 // Admins only: staff see the response target on the queue but do not set it.
 export function loader({ request }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getOptionalUser } from "~/auth.server";
+import { getOptionalUser } from "~/features/accounts/auth.server";
 import { STORED_NAME } from "~/features/uploads/image-rules";
 import { readStoredFile } from "~/features/uploads/images.server";
 import { uploadAccess } from "~/features/uploads/serving.server";

@@ -3,7 +3,7 @@
 // `--scenario stage1…stage4` one of the score's calibration stages. The seed modules
 // themselves only export functions, so nothing imports this file and nothing forms a cycle.
 import { count } from "drizzle-orm";
-import { env } from "../../app/env.server";
+import { env } from "../../app/platform/env.server";
 import { migrateDatabase, openDatabase } from "../../db/client";
 import { users } from "../../db/schema";
 import { describeSeed, seedDemoDataIfEmpty } from "./seed";

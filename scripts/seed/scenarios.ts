@@ -11,9 +11,9 @@
 // difference between two totals is what the stage adds. Deterministic (a seeded PRNG, times
 // relative to `now`) and small enough to build in a second or two.
 import { DEMO_ACCOUNTS, DEMO_MEMBER_PASSWORD, createRandom, type Random } from "./seed";
-import { hashPassword } from "../../app/passwords.server";
-import { backfillHonors } from "../../app/honors.server";
-import { addDays, activityDay } from "../../app/honors/activity";
+import { hashPassword } from "../../app/features/accounts/passwords.server";
+import { backfillHonors } from "../../app/features/honors/honors.server";
+import { addDays, activityDay } from "../../app/features/honors/rules/activity";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import {

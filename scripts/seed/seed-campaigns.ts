@@ -2,7 +2,7 @@
 // voted on) and one that ended on the System UI board, with the team's picks. Run by the
 // seed once its rows exist, through the app's own campaign functions.
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { createCampaign, pickEntry } from "../../app/campaigns.server";
+import { createCampaign, pickEntry } from "../../app/features/campaigns/campaigns.server";
 import type { Db } from "../../db/client";
 import { boards, suggestions, suggestionTags, users, votes } from "../../db/schema";
 

@@ -2,8 +2,8 @@
 // runs, so badges and levels come from the demo data by the app's own rules. Run by the
 // seed once its rows exist.
 import { inArray, sql } from "drizzle-orm";
-import { backfillHonors } from "../../app/honors.server";
-import { addDays, activityDay } from "../../app/honors/activity";
+import { backfillHonors } from "../../app/features/honors/honors.server";
+import { addDays, activityDay } from "../../app/features/honors/rules/activity";
 import type { Db } from "../../db/client";
 import { activityDays, users } from "../../db/schema";
 

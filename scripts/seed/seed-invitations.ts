@@ -3,7 +3,7 @@
 // Run by the seed after its members and suggestions exist and before honors are computed,
 // so rewarded invitations count toward honor points and inviter badges.
 import { eq, inArray, sql } from "drizzle-orm";
-import { codeExpiry, generateInviteCode } from "../../app/invitation-rules";
+import { codeExpiry, generateInviteCode } from "../../app/features/invitations/invitation-rules";
 import type { Db } from "../../db/client";
 import { invitations, shareVisits, suggestions, users, votes } from "../../db/schema";
 

@@ -15,10 +15,10 @@
 // would have produced, and the triggers are recreated. Counters are set from the rows.
 import fs from "node:fs";
 import path from "node:path";
-import { activityDay } from "../../app/honors/activity";
-import { badgesEarned, type MemberFacts } from "../../app/honors/badges";
-import { honorLevelFor, honorPointsFor, type Contribution } from "../../app/honors/levels";
-import { hashPassword } from "../../app/passwords.server";
+import { activityDay } from "../../app/features/honors/rules/activity";
+import { badgesEarned, type MemberFacts } from "../../app/features/honors/rules/badges";
+import { honorLevelFor, honorPointsFor, type Contribution } from "../../app/features/honors/rules/levels";
+import { hashPassword } from "../../app/features/accounts/passwords.server";
 import { MIGRATIONS_FOLDER, type Db } from "../../db/client";
 import { createRandom, DEMO_MEMBER_PASSWORD, seedDemoData, type Random } from "./seed";
 import type { SuggestionStatus } from "../../db/schema";
@@ -615,7 +615,7 @@ export async function seedLarge(db: Db, options: { size: SeedSize; now?: Date; s
   );
   const markInvited = raw.prepare(`update users set invited_by_id = ?, signup_source = 'invitation' where id = ?`);
   const activeInvitees = new Int32Array(memberCount);
-  // Rewarded invitations earn honor points on both sides (app/honors/levels.ts).
+  // Rewarded invitations earn honor points on both sides (app/features/honors/rules/levels.ts).
   const invitationRewards = new Int32Array(memberCount);
   const invited = new Uint8Array(memberCount);
   inTransaction(() => {

@@ -7,7 +7,7 @@
 // The texts and names are data (data/*.json); this module makes the rows from them.
 // `npm run db:seed` (cli.ts) fills DATABASE_URL, but only when it has no users.
 import { count, eq } from "drizzle-orm";
-import { hashPassword } from "../../app/passwords.server";
+import { hashPassword } from "../../app/features/accounts/passwords.server";
 import type { Db } from "../../db/client";
 import { seedEarlyAccess } from "./seed-early-access";
 import { seedCampaigns } from "./seed-campaigns";
@@ -142,7 +142,7 @@ const POSTED_DAYS_AGO: Record<Exclude<SuggestionStatus, "duplicate">, [number, n
 };
 
 // The statuses a suggestion passed through after open, in order: the main line of the
-// lifecycle in app/lifecycle.ts, and a merge straight from open for duplicates.
+// lifecycle in app/features/lifecycle/lifecycle.ts, and a merge straight from open for duplicates.
 const LIFECYCLE_PATH: Record<SuggestionStatus, SuggestionStatus[]> = {
   open: [],
   under_review: ["under_review"],
@@ -155,7 +155,7 @@ const LIFECYCLE_PATH: Record<SuggestionStatus, SuggestionStatus[]> = {
 
 const VOTING_CLOSED: SuggestionStatus[] = ["shipped", "declined", "duplicate"];
 
-// As in app/lifecycle.ts: the first of these a suggestion reaches stamps first_decision_at.
+// As in app/features/lifecycle/lifecycle.ts: the first of these a suggestion reaches stamps first_decision_at.
 const DECISIONS: SuggestionStatus[] = ["planned", "in_progress", "shipped", "declined", "duplicate"];
 
 

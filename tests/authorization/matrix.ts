@@ -91,7 +91,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     allowed: atLevel(3),
     request: async (f) => ({ method: "POST", path: `/s/${await f.openSuggestion()}/edit`, form: { title: "Someone else's title", body: FIXTURE_BODY } }),
   },
-  // On a suggestion's page (app/routes/s.$id.tsx, app/suggestion-privileges.server.ts)
+  // On a suggestion's page (app/routes/s.$id/route.tsx, app/routes/s.$id/privileges.server.ts)
   { id: "vote", allowed: EVERYONE_LOGGED_IN, request: async (f) => onSuggestion(await f.openSuggestion(), { intent: "vote", voted: "true" }) },
   // A list's vote button without JavaScript: the same intent, back to the list.
   { id: "vote from a list", allowed: EVERYONE_LOGGED_IN, request: async (f) => onSuggestion(await f.openSuggestion(), { intent: "vote", voted: "true", returnTo: `/b/${f.publicBoard}?sort=new` }) },

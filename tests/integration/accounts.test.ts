@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createUser, EmailTakenError, getProfile, logIn, UsernameTakenError } from "~/accounts.server";
-import { THROTTLE } from "~/login-throttle";
+import { createUser, EmailTakenError, getProfile, logIn, UsernameTakenError } from "~/features/accounts/accounts.server";
+import { THROTTLE } from "~/features/accounts/login-throttle";
 import { createMember, createSuggestion, MEMBER_PASSWORD } from "../factories";
 
 describe("signing up", () => {

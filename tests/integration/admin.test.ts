@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { boards, users } from "#db/schema";
-import { getDb } from "~/db.server";
+import { getDb } from "~/platform/db.server";
 import { action, loader } from "~/routes/admin._index";
-import { createSession, validateSessionToken } from "~/sessions.server";
+import { createSession, validateSessionToken } from "~/features/accounts/sessions.server";
 import { createBoard, createMember } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 

@@ -3,8 +3,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { activityDays, badgeGrants, ratings } from "#db/schema";
-import { getDb } from "~/db.server";
-import { backfillHonors, evaluateHonors } from "~/honors.server";
+import { getDb } from "~/platform/db.server";
+import { backfillHonors, evaluateHonors } from "~/features/honors/honors.server";
 import { createMember, createSuggestion } from "../factories";
 
 const NOW = new Date("2026-03-11T12:00:00Z");

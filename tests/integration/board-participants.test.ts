@@ -3,10 +3,10 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { boardParticipants, ratings } from "#db/schema";
-import { addComment } from "~/comments.server";
-import { getDb } from "~/db.server";
-import { gatherSignals } from "~/scoring/gather.server";
-import { setVote } from "~/votes.server";
+import { addComment } from "~/features/comments/comments.server";
+import { getDb } from "~/platform/db.server";
+import { gatherSignals } from "~/features/scoring/gather.server";
+import { setVote } from "~/features/votes/votes.server";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
 
 const DAY = 24 * 3_600_000;

@@ -1,12 +1,12 @@
-// The in-process cache (app/cache.server.ts): served from memory while the database is
+// The in-process cache (app/platform/cache.server.ts): served from memory while the database is
 // unchanged, recomputed after any write, by this process or by another one (a second
 // server worker), and after its maximum age.
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { cached } from "~/cache.server";
-import { getDb } from "~/db.server";
-import { listSuggestions } from "~/suggestions.server";
-import { setVote } from "~/votes.server";
+import { cached } from "~/platform/cache.server";
+import { getDb } from "~/platform/db.server";
+import { listSuggestions } from "~/features/suggestions/suggestions.server";
+import { setVote } from "~/features/votes/votes.server";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
 
 afterEach(() => vi.useRealTimers());

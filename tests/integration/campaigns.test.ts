@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { campaignPicks, campaigns, suggestions, suggestionTags, votes } from "#db/schema";
-import { createCampaign, findCampaign, pickEntry, runningCampaigns } from "~/campaigns.server";
-import { getDb } from "~/db.server";
-import { gatherSignals, type ScoreScope } from "~/scoring/gather.server";
-import { sproutScore } from "~/scoring/index";
+import { createCampaign, findCampaign, pickEntry, runningCampaigns } from "~/features/campaigns/campaigns.server";
+import { getDb } from "~/platform/db.server";
+import { gatherSignals, type ScoreScope } from "~/features/scoring/gather.server";
+import { sproutScore } from "~/features/scoring/index";
 import { loader as campaignLoader } from "~/routes/campaigns.$slug";
 import { action as staffAction, loader as staffLoader } from "~/routes/staff_.campaigns";
 import { action as picksAction, loader as picksLoader } from "~/routes/staff_.campaigns_.$slug";
-import { createSuggestion as postSuggestion } from "~/suggestions.server";
+import { createSuggestion as postSuggestion } from "~/features/suggestions/suggestions.server";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 

@@ -2,8 +2,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { comments, suggestions } from "#db/schema";
-import { addComment, REPEATED_COMMENT_WINDOW_MS } from "~/comments.server";
-import { getDb } from "~/db.server";
+import { addComment, REPEATED_COMMENT_WINDOW_MS } from "~/features/comments/comments.server";
+import { getDb } from "~/platform/db.server";
 import { createMember, createSuggestion } from "../factories";
 
 const bodiesOn = (suggestionId: number) =>

@@ -3,10 +3,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { complaintMessages, complaints, users } from "#db/schema";
 import { seedDemoData } from "../../scripts/seed/seed";
-import { canMoveComplaint } from "~/complaint-rules";
-import { complaintQueueStats, listComplaintQueue } from "~/complaints.server";
-import { getDb } from "~/db.server";
-import { isStaff } from "~/permissions";
+import { canMoveComplaint } from "~/features/complaints/complaint-rules";
+import { complaintQueueStats, listComplaintQueue } from "~/features/complaints/complaints.server";
+import { getDb } from "~/platform/db.server";
+import { isStaff } from "~/features/roles/permissions";
 
 const NOW = Date.UTC(2026, 0, 15, 12);
 const HOUR = 3_600_000;

@@ -11,9 +11,9 @@ import {
   listMemberComplaints,
   rateComplaintResolution,
   resolveComplaint,
-} from "~/complaints.server";
-import { getDb } from "~/db.server";
-import { saveSettings } from "~/settings.server";
+} from "~/features/complaints/complaints.server";
+import { getDb } from "~/platform/db.server";
+import { saveSettings } from "~/platform/settings.server";
 import { createComplaint, createMember, createStaff, createSuggestion } from "../factories";
 
 const HOUR = 60 * 60 * 1000;

@@ -3,13 +3,13 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, test } from "vitest";
 import { emails, notifications } from "#db/schema";
-import { addComment } from "~/comments.server";
-import { getDb } from "~/db.server";
+import { addComment } from "~/features/comments/comments.server";
+import { getDb } from "~/platform/db.server";
 import { isFollowing, setFollowing } from "~/features/notifications/follows.server";
-import { listNotifications, markRead, pendingEmails, setNotificationPreferences } from "~/notifications.server";
-import { action as suggestionAction, loader as suggestionLoader } from "~/routes/s.$id";
+import { listNotifications, markRead, pendingEmails, setNotificationPreferences } from "~/features/notifications/notifications.server";
+import { action as suggestionAction, loader as suggestionLoader } from "~/routes/s.$id/route";
 import { loader as mentionsLoader } from "~/routes/members.mentions";
-import { setVote } from "~/votes.server";
+import { setVote } from "~/features/votes/votes.server";
 import { createBoard, createMember, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 

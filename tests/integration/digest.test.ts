@@ -3,12 +3,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { digestSends, suggestionCredits } from "#db/schema";
-import { addComment } from "~/comments.server";
-import { getDb } from "~/db.server";
+import { addComment } from "~/features/comments/comments.server";
+import { getDb } from "~/platform/db.server";
 import { sendWeeklyDigests } from "~/features/digest/digest.server";
-import { setNotificationPreferences } from "~/notifications.server";
+import { setNotificationPreferences } from "~/features/notifications/notifications.server";
 import { action as unsubscribeAction } from "~/routes/notifications.unsubscribe";
-import { setVote } from "~/votes.server";
+import { setVote } from "~/features/votes/votes.server";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
 import { startMailbox } from "../smtp";
 

@@ -2,18 +2,18 @@
 // list, search, feed and direct link), visible to level 4 and staff.
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Board, Suggestion, User } from "#db/schema";
-import { getProfile } from "~/accounts.server";
-import { listBoards } from "~/boards.server";
-import { changeStatus } from "~/lifecycle.server";
-import { hallOfFame } from "~/honor-wall.server";
-import { roadmap } from "~/roadmap.server";
-import { addToRelease, createRelease, listReleases, shippedWithoutRelease } from "~/releases.server";
+import { getProfile } from "~/features/accounts/accounts.server";
+import { listBoards } from "~/features/boards/boards.server";
+import { changeStatus } from "~/features/lifecycle/lifecycle.server";
+import { hallOfFame } from "~/features/honors/honor-wall.server";
+import { roadmap } from "~/features/lifecycle/roadmap.server";
+import { addToRelease, createRelease, listReleases, shippedWithoutRelease } from "~/features/lifecycle/releases.server";
 import { loader as homeLoader } from "~/routes/_index";
 import { loader as boardLoader } from "~/routes/b.$board";
 import { loader as feedLoader } from "~/routes/changelog[.]atom";
-import { action as suggestionAction, loader as suggestionLoader } from "~/routes/s.$id";
+import { action as suggestionAction, loader as suggestionLoader } from "~/routes/s.$id/route";
 import { action as newSuggestionAction } from "~/routes/s.new";
-import { findSimilarSuggestions, searchSuggestions } from "~/search.server";
+import { findSimilarSuggestions, searchSuggestions } from "~/features/search/search.server";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 

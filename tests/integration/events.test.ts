@@ -6,14 +6,14 @@ import { promisify } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { badgeGrants, comments, emails, notifications, outbox, outboxDeliveries, users } from "#db/schema";
-import { changeStatus } from "~/lifecycle.server";
-import { getDb } from "~/db.server";
+import { changeStatus } from "~/features/lifecycle/lifecycle.server";
+import { getDb } from "~/platform/db.server";
 import type { DomainEvent } from "~/platform/events/events";
 import { drainOutbox, registerSubscribers, stopOutbox, type Subscriber } from "~/platform/events/outbox.server";
-import { SUBSCRIBERS } from "~/platform/events/subscribers.server";
-import { action as suggestionAction } from "~/routes/s.$id";
-import { createSuggestion as postSuggestion } from "~/suggestions.server";
-import { setVote } from "~/votes.server";
+import { SUBSCRIBERS } from "~/subscribers.server";
+import { action as suggestionAction } from "~/routes/s.$id/route";
+import { createSuggestion as postSuggestion } from "~/features/suggestions/suggestions.server";
+import { setVote } from "~/features/votes/votes.server";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 
@@ -174,9 +174,9 @@ describe("a process that dies between the commit and handling", () => {
     // The write commits; the process exits before anything handles its event (its writer is
     // inside an outer transaction, so delivery waits for work that never comes).
     await inAnotherProcess(`
-      import { getDb } from "~/db.server";
-      import { startDomainEvents } from "~/platform/events/subscribers.server";
-      import { createSuggestion } from "~/suggestions.server";
+      import { getDb } from "~/platform/db.server";
+      import { startDomainEvents } from "~/subscribers.server";
+      import { createSuggestion } from "~/features/suggestions/suggestions.server";
       startDomainEvents({ sweep: false });
       getDb().transaction(() => createSuggestion({ authorId: ${author.id}, boardId: ${board.id}, title: "Offline mode", body: "On the train." }));
       process.exit(0);`);
@@ -209,9 +209,9 @@ describe("several processes draining at once", () => {
       )
       .run();
     const drainer = `
-      import { getDb } from "~/db.server";
+      import { getDb } from "~/platform/db.server";
       import { drainOutbox, registerSubscribers } from "~/platform/events/outbox.server";
-      import { SUBSCRIBERS } from "~/platform/events/subscribers.server";
+      import { SUBSCRIBERS } from "~/subscribers.server";
       const probe = (subscriber, event) => getDb().$client.prepare("insert into event_probe values (?, ?)").run(subscriber, event.at);
       registerSubscribers([
         ...SUBSCRIBERS,

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { badgeGrants, votes } from "#db/schema";
-import { getDb } from "~/db.server";
-import { badgeHolderCounts, badgesOf, hallOfFame, startOfUtcMonth, topContributorsAllTime, topContributorsThisMonth } from "~/honor-wall.server";
-import { BADGE_IDS } from "~/honors/badges";
-import { changeStatus, mergeSuggestion } from "~/lifecycle.server";
+import { getDb } from "~/platform/db.server";
+import { badgeHolderCounts, badgesOf, hallOfFame, startOfUtcMonth, topContributorsAllTime, topContributorsThisMonth } from "~/features/honors/honor-wall.server";
+import { BADGE_IDS } from "~/features/honors/rules/badges";
+import { changeStatus, mergeSuggestion } from "~/features/lifecycle/lifecycle.server";
 import { loader as profileLoader } from "~/routes/u.$username";
 import { createMember, createStaff, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";

@@ -1,11 +1,11 @@
 // Votes on a very popular author's suggestions: their honors are re-checked at most once a
-// minute (app/honors.server.ts), and the check after the last vote still happens.
+// minute (app/features/honors/honors.server.ts), and the check after the last vote still happens.
 import { eq } from "drizzle-orm";
 import { afterEach, expect, test, vi } from "vitest";
 import { suggestions, users } from "#db/schema";
-import { getDb } from "~/db.server";
-import { COALESCE_MS } from "~/honors.server";
-import { setVote } from "~/votes.server";
+import { getDb } from "~/platform/db.server";
+import { COALESCE_MS } from "~/features/honors/honors.server";
+import { setVote } from "~/features/votes/votes.server";
 import { createMember, createSuggestion } from "../factories";
 
 const DAY = 24 * 60 * 60 * 1000;

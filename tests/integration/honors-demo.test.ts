@@ -4,9 +4,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { badgeGrants, notifications, users } from "#db/schema";
 import { seedDemoData } from "../../scripts/seed/seed";
-import { getDb } from "~/db.server";
-import { backfillHonors } from "~/honors.server";
-import { BADGE_IDS } from "~/honors/badges";
+import { getDb } from "~/platform/db.server";
+import { backfillHonors } from "~/features/honors/honors.server";
+import { BADGE_IDS } from "~/features/honors/rules/badges";
 
 const NOW = new Date(Date.UTC(2026, 0, 15, 12));
 

@@ -4,16 +4,16 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { activityDays, badgeGrants, comments, invitations, notifications, suggestionCredits, users, votes } from "#db/schema";
-import { markCommentHelpful } from "~/comments.server";
-import { getDb } from "~/db.server";
-import { backfillHonors, evaluateHonors, grantBadge, memberContribution, recordActivity, setManualHonorLevel } from "~/honors.server";
-import { addDays, activityDay } from "~/honors/activity";
-import { changeStatus } from "~/lifecycle.server";
-import { rateSuggestion } from "~/ratings.server";
+import { markCommentHelpful } from "~/features/comments/comments.server";
+import { getDb } from "~/platform/db.server";
+import { backfillHonors, evaluateHonors, grantBadge, memberContribution, recordActivity, setManualHonorLevel } from "~/features/honors/honors.server";
+import { addDays, activityDay } from "~/features/honors/rules/activity";
+import { changeStatus } from "~/features/lifecycle/lifecycle.server";
+import { rateSuggestion } from "~/features/ratings/ratings.server";
 import { action as adminAction, loader as adminLoader } from "~/routes/admin.honors";
-import { action as suggestionAction } from "~/routes/s.$id";
-import { createSuggestion as postSuggestion } from "~/suggestions.server";
-import { setVote } from "~/votes.server";
+import { action as suggestionAction } from "~/routes/s.$id/route";
+import { createSuggestion as postSuggestion } from "~/features/suggestions/suggestions.server";
+import { setVote } from "~/features/votes/votes.server";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 

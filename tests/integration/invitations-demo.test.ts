@@ -4,9 +4,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { badgeGrants, users } from "#db/schema";
 import { seedDemoData } from "../../scripts/seed/seed";
-import { getDb } from "~/db.server";
-import { INVITATION_STATUSES } from "~/invitation-rules";
-import { invitationOverview, invitationSignals } from "~/invitations.server";
+import { getDb } from "~/platform/db.server";
+import { INVITATION_STATUSES } from "~/features/invitations/invitation-rules";
+import { invitationOverview, invitationSignals } from "~/features/invitations/invitations.server";
 
 const NOW = new Date(Date.UTC(2026, 0, 15, 12));
 const member = (username: string) => getDb().select().from(users).where(eq(users.username, username)).get()!;

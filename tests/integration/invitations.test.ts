@@ -2,10 +2,10 @@ import { Worker } from "node:worker_threads";
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { badgeGrants, invitations, notifications, shareVisits, users } from "#db/schema";
-import { addComment } from "~/comments.server";
-import { getDb } from "~/db.server";
-import { HONOR_POINT_WEIGHTS } from "~/honors/levels";
-import { CODE_VALID_DAYS } from "~/invitation-rules";
+import { addComment } from "~/features/comments/comments.server";
+import { getDb } from "~/platform/db.server";
+import { HONOR_POINT_WEIGHTS } from "~/features/honors/rules/levels";
+import { CODE_VALID_DAYS } from "~/features/invitations/invitation-rules";
 import {
   activateInvitationFor,
   createInvitation,
@@ -16,12 +16,12 @@ import {
   shareStatsFor,
   signUpMember,
   SHARE_COOKIE,
-} from "~/invitations.server";
+} from "~/features/invitations/invitations.server";
 import { drainOutbox } from "~/platform/events/outbox.server";
 import { action as inviteAction, loader as inviteLoader } from "~/routes/invite";
 import { action as signupAction, loader as signupLoader } from "~/routes/signup";
-import { saveSettings } from "~/settings.server";
-import { setVote } from "~/votes.server";
+import { saveSettings } from "~/platform/settings.server";
+import { setVote } from "~/features/votes/votes.server";
 import { createInvitationRow, createMember, createStaff, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 
@@ -205,7 +205,7 @@ describe("activation and rewards", () => {
     const script = `
       const { parentPort, workerData } = await import("node:worker_threads");
       (await import("tsx/esm/api")).register();
-      const { activateInvitationFor } = await import(${JSON.stringify(new URL("../../app/invitations.server.ts", import.meta.url).href)});
+      const { activateInvitationFor } = await import(${JSON.stringify(new URL("../../app/features/invitations/invitations.server.ts", import.meta.url).href)});
       parentPort.postMessage(activateInvitationFor(workerData));`;
     const other = () =>
       new Promise<{ rewarded: boolean }>((resolve, reject) => {

@@ -2,8 +2,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { users } from "#db/schema";
-import { getDb } from "~/db.server";
-import { chosenLanguage, resolveLanguage } from "~/locale.server";
+import { getDb } from "~/platform/db.server";
+import { chosenLanguage, resolveLanguage } from "~/platform/locale.server";
 import { action } from "~/routes/set-language";
 import { createMember } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";

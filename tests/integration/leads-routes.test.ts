@@ -2,10 +2,10 @@
 // unknown scopes, and what a download contains. Plus the recommendation survey's rules.
 import { describe, expect, test } from "vitest";
 import { recommendationAnswers } from "#db/schema";
-import { getDb } from "~/db.server";
-import { recordRecommendation, shouldAskRecommendation } from "~/recommendations.server";
-import { recomputeScores } from "~/scoring/snapshots.server";
-import { saveSettings } from "~/settings.server";
+import { getDb } from "~/platform/db.server";
+import { recordRecommendation, shouldAskRecommendation } from "~/features/scoring/recommendations.server";
+import { recomputeScores } from "~/features/scoring/snapshots.server";
+import { saveSettings } from "~/platform/settings.server";
 import { loader as csvLoader } from "~/routes/leads.csv.$table";
 import { loader as dashboardLoader } from "~/routes/leads._index";
 import { loader as memberLoader } from "~/routes/leads.members.$username";

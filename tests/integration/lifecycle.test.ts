@@ -1,9 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { merges, notifications, releases, statusChanges, suggestionCredits, suggestions, votes } from "#db/schema";
-import { getDb } from "~/db.server";
-import { changeStatus, listMerges, mergeSuggestion, undoMerge } from "~/lifecycle.server";
-import { setVote } from "~/votes.server";
+import { getDb } from "~/platform/db.server";
+import { changeStatus, listMerges, mergeSuggestion, undoMerge } from "~/features/lifecycle/lifecycle.server";
+import { setVote } from "~/features/votes/votes.server";
 import { createMember, createStaff, createSuggestion } from "../factories";
 
 const db = () => getDb();

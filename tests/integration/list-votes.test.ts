@@ -4,10 +4,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { suggestions, type User } from "#db/schema";
-import { getDb } from "~/db.server";
+import { getDb } from "~/platform/db.server";
 import { loader as boardLoader } from "~/routes/b.$board";
-import { action as suggestionAction } from "~/routes/s.$id";
-import { listVoting } from "~/votes.server";
+import { action as suggestionAction } from "~/routes/s.$id/route";
+import { listVoting } from "~/features/votes/votes.server";
 import { createBoard, createMember, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 

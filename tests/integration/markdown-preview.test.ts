@@ -1,7 +1,7 @@
 // The Write / Preview switch shows exactly what will be stored and shown: the preview is the
 // stored body's own rendering, for ordinary and hostile text alike.
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "~/markdown.server";
+import { renderMarkdown } from "~/platform/markdown.server";
 import { action as previewPageAction } from "~/routes/markdown.preview";
 import { action as renderAction } from "~/routes/markdown.render";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";

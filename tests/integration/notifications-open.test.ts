@@ -1,7 +1,7 @@
 // Opening a notification (the inbox's link, /notifications/:id) marks it read and leads
 // where it points; someone else's notification does not exist for the opener.
 import { describe, expect, test } from "vitest";
-import { listNotifications, notifyUser, openNotification, unreadCount } from "~/notifications.server";
+import { listNotifications, notifyUser, openNotification, unreadCount } from "~/features/notifications/notifications.server";
 import { loader } from "~/routes/notifications.$id";
 import { createMember } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";

@@ -3,9 +3,9 @@ import { and, eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { emails, notifications, suggestionCredits } from "#db/schema";
-import { addComment } from "~/comments.server";
-import { getDb } from "~/db.server";
-import { resetEnv } from "~/env.server";
+import { addComment } from "~/features/comments/comments.server";
+import { getDb } from "~/platform/db.server";
+import { resetEnv } from "~/platform/env.server";
 import {
   getNotificationPreferences,
   listNotifications,
@@ -17,9 +17,9 @@ import {
   setNotificationPreferences,
   unreadCount,
   unsubscribeToken,
-} from "~/notifications.server";
+} from "~/features/notifications/notifications.server";
 import { action as unsubscribeAction } from "~/routes/notifications.unsubscribe";
-import { setVote } from "~/votes.server";
+import { setVote } from "~/features/votes/votes.server";
 import { createMember, createStaff, createSuggestion } from "../factories";
 
 const rowsFor = (userId: number) => getDb().select().from(notifications).where(eq(notifications.userId, userId)).all();

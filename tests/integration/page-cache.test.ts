@@ -1,7 +1,7 @@
 // Visitors' whole pages (server/page-cache.ts): which requests may be served from it, and
 // that a stored page never outlives a commit to the database, half a minute, or its nonce.
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { getDb } from "~/db.server";
+import { getDb } from "~/platform/db.server";
 import { createBoard } from "../factories";
 import { visitorPageCache } from "../../server/page-cache";
 

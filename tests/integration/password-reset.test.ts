@@ -3,13 +3,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountTokens, sessions } from "#db/schema";
-import { changePassword, logIn } from "~/accounts.server";
-import { getDb } from "~/db.server";
+import { changePassword, logIn } from "~/features/accounts/accounts.server";
+import { getDb } from "~/platform/db.server";
 import { findPasswordResetLink, requestPasswordReset } from "~/features/accounts/account-links.server";
 import { pendingMail } from "~/platform/mail.server";
 import { action as forgotAction } from "~/routes/forgot-password";
 import { action as resetAction, loader as resetLoader } from "~/routes/reset-password.$token";
-import { createSession, validateSessionToken } from "~/sessions.server";
+import { createSession, validateSessionToken } from "~/features/accounts/sessions.server";
 import { createMember } from "../factories";
 import { outcome } from "../route-requests";
 import { startMailbox } from "../smtp";

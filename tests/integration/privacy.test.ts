@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { suggestions, users, votes } from "#db/schema";
-import { logIn } from "~/accounts.server";
-import { getDb } from "~/db.server";
-import { deleteAccount, exportMemberData } from "~/privacy.server";
-import { createSession, validateSessionToken } from "~/sessions.server";
-import { setVote } from "~/votes.server";
+import { logIn } from "~/features/accounts/accounts.server";
+import { getDb } from "~/platform/db.server";
+import { deleteAccount, exportMemberData } from "~/features/accounts/privacy.server";
+import { createSession, validateSessionToken } from "~/features/accounts/sessions.server";
+import { setVote } from "~/features/votes/votes.server";
 import { createMember, createSuggestion, MEMBER_PASSWORD } from "../factories";
 
 const voteCount = (id: number) => getDb().select({ n: suggestions.voteCount }).from(suggestions).where(eq(suggestions.id, id)).get()!.n;

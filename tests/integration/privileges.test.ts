@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { mergeProposals, suggestions, suggestionTags, votes, type User } from "#db/schema";
-import { getDb } from "~/db.server";
-import { flagSuggestion, reviewFlags } from "~/flags.server";
-import { decideMergeProposal, pendingMergeProposals, proposeMerge } from "~/merge-proposals.server";
+import { getDb } from "~/platform/db.server";
+import { flagSuggestion, reviewFlags } from "~/features/suggestions/flags.server";
+import { decideMergeProposal, pendingMergeProposals, proposeMerge } from "~/features/lifecycle/merge-proposals.server";
 import { action as editAction, loader as editLoader } from "~/routes/s_.$id.edit";
-import { action as suggestionAction } from "~/routes/s.$id";
-import { createSession } from "~/sessions.server";
-import { searchSuggestions } from "~/search.server";
-import { getSuggestionPage, listSuggestions } from "~/suggestions.server";
-import { setVote } from "~/votes.server";
+import { action as suggestionAction } from "~/routes/s.$id/route";
+import { createSession } from "~/features/accounts/sessions.server";
+import { searchSuggestions } from "~/features/search/search.server";
+import { getSuggestionPage, listSuggestions } from "~/features/suggestions/suggestions.server";
+import { setVote } from "~/features/votes/votes.server";
 import { createBoard, createMember, createStaff, createSuggestion, createTag } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 

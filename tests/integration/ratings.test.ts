@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { ratings, suggestionCredits, type User } from "#db/schema";
-import { getDb } from "~/db.server";
-import { changeStatus, mergeSuggestion } from "~/lifecycle.server";
-import { experienceReport, rateSuggestion, ratingSummary } from "~/ratings.server";
-import { action, loader } from "~/routes/s.$id";
-import { setVote } from "~/votes.server";
+import { getDb } from "~/platform/db.server";
+import { changeStatus, mergeSuggestion } from "~/features/lifecycle/lifecycle.server";
+import { experienceReport, rateSuggestion, ratingSummary } from "~/features/ratings/ratings.server";
+import { action, loader } from "~/routes/s.$id/route";
+import { setVote } from "~/features/votes/votes.server";
 import { createMember, createStaff, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 

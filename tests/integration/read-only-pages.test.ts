@@ -2,17 +2,17 @@
 // a visitor opens change nothing in the database; the few reads that do write are listed in the
 // README and are not among them.
 import { expect, test } from "vitest";
-import { getDb } from "~/db.server";
+import { getDb } from "~/platform/db.server";
 import { loader as root } from "~/root";
 import { loader as home } from "~/routes/_index";
 import { loader as board } from "~/routes/b.$board";
 import { loader as changelog } from "~/routes/changelog";
 import { loader as honors } from "~/routes/honors._index";
 import { loader as roadmap } from "~/routes/roadmap";
-import { loader as suggestion } from "~/routes/s.$id";
+import { loader as suggestion } from "~/routes/s.$id/route";
 import { loader as search } from "~/routes/search";
 import { loader as profile } from "~/routes/u.$username";
-import { addComment } from "~/comments.server";
+import { addComment } from "~/features/comments/comments.server";
 import { createBoard, createMember, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 

@@ -28,8 +28,8 @@ async function scoreScenario(scenario: Scenario) {
   const { seedScenario } = await import("../../scripts/seed/scenarios");
   await seedScenario(db, scenario, { now: NOW });
   db.$client.close();
-  const { gatherSignals } = await import("~/scoring/gather.server");
-  const { sproutScore } = await import("~/scoring");
+  const { gatherSignals } = await import("~/features/scoring/gather.server");
+  const { sproutScore } = await import("~/features/scoring");
   const signals = gatherSignals({ kind: "community" }, NOW);
   return { signals, report: sproutScore(signals) };
 }

@@ -3,10 +3,10 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { activityDays, badgeGrants, ratings, recommendationAnswers, scoreSnapshots, users, votes } from "#db/schema";
-import { getDb } from "~/db.server";
-import { gatherAll, gatherSignals } from "~/scoring/gather.server";
-import { sproutScore } from "~/scoring/index";
-import { loyaltyPercentile, recomputeScores, SCORE_FORMULA, scoreHistory } from "~/scoring/snapshots.server";
+import { getDb } from "~/platform/db.server";
+import { gatherAll, gatherSignals } from "~/features/scoring/gather.server";
+import { sproutScore } from "~/features/scoring/index";
+import { loyaltyPercentile, recomputeScores, SCORE_FORMULA, scoreHistory } from "~/features/scoring/snapshots.server";
 import { createBoard, createComplaint, createMember, createStaff, createSuggestion } from "../factories";
 
 const NOW = new Date("2026-03-11T12:00:00Z");

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { comments, suggestions, type Board, type Suggestion, type User } from "#db/schema";
-import { getDb } from "~/db.server";
-import { findSimilarSuggestions, searchSuggestions } from "~/search.server";
-import type { SnippetPart } from "~/search-snippet";
+import { getDb } from "~/platform/db.server";
+import { findSimilarSuggestions, searchSuggestions } from "~/features/search/search.server";
+import type { SnippetPart } from "~/features/search/search-snippet";
 import { createBoard, createMember, createSuggestion } from "../factories";
 
 const highlighted = (snippet: SnippetPart[]) => snippet.filter((p) => p.highlight).map((p) => p.text);

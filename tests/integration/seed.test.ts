@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { migrateDatabase, openDatabase, type Db } from "../../db/client";
 import { SUGGESTION_STATUSES, type SuggestionStatus } from "../../db/schema";
 import { DEMO_ACCOUNTS, seedDemoData } from "../../scripts/seed/seed";
-import { canMergeFrom, isDecision, transitionError } from "~/lifecycle";
-import { verifyPassword } from "~/passwords.server";
+import { canMergeFrom, isDecision, transitionError } from "~/features/lifecycle/lifecycle";
+import { verifyPassword } from "~/features/accounts/passwords.server";
 
 const NOW = new Date(Date.UTC(2026, 0, 15, 12));
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "sprout-seed-"));

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { sessions } from "#db/schema";
-import { getDb } from "~/db.server";
-import { SESSION_LIFETIME, createSession, invalidateAllSessions, invalidateSession, validateSessionToken } from "~/sessions.server";
+import { getDb } from "~/platform/db.server";
+import { SESSION_LIFETIME, createSession, invalidateAllSessions, invalidateSession, validateSessionToken } from "~/features/accounts/sessions.server";
 import { createMember } from "../factories";
 
 const NOW = Date.UTC(2025, 0, 1);

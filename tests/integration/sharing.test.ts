@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import type { MetaDescriptor } from "@remix-run/node";
 import { describe, expect, test } from "vitest";
 import { releases, suggestionCredits, suggestions } from "#db/schema";
-import { getDb } from "~/db.server";
-import { env } from "~/env.server";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 import { loader as cardLoader } from "~/routes/s.$id.card[.]png";
 import { loader as changelogLoader, meta as changelogMeta } from "~/routes/changelog";
-import { loader as suggestionLoader, meta as suggestionMeta } from "~/routes/s.$id";
-import { shareCardData } from "~/share-cards.server";
+import { loader as suggestionLoader, meta as suggestionMeta } from "~/routes/s.$id/route";
+import { shareCardData } from "~/features/sharing/share-cards.server";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 

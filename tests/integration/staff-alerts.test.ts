@@ -1,10 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { activityDays, notifications, users } from "#db/schema";
-import { fileComplaint } from "~/complaints.server";
-import { getDb } from "~/db.server";
+import { fileComplaint } from "~/features/complaints/complaints.server";
+import { getDb } from "~/platform/db.server";
 import { alertStaffOfOverdue, staffOnDuty, unreadStaffAlerts } from "~/features/staff/alerts.server";
-import { getSetting } from "~/settings.server";
+import { getSetting } from "~/platform/settings.server";
 import { createComplaint, createMember, createStaff, createSuggestion } from "../factories";
 
 const alertsOf = (userId: number) =>

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { notifications, suggestions, suggestionTags } from "#db/schema";
-import { addComment } from "~/comments.server";
-import { getDb } from "~/db.server";
-import { DEFAULT_SETTINGS } from "~/forms/settings";
-import { getSetting, getSettings, saveSettings } from "~/settings.server";
-import { latestSuggestionId, queueCounts, queueEvents, staffQueue } from "~/staff-queue.server";
+import { addComment } from "~/features/comments/comments.server";
+import { getDb } from "~/platform/db.server";
+import { DEFAULT_SETTINGS } from "~/platform/settings-form";
+import { getSetting, getSettings, saveSettings } from "~/platform/settings.server";
+import { latestSuggestionId, queueCounts, queueEvents, staffQueue } from "~/features/staff/staff-queue.server";
 import { createBoard, createMember, createStaff, createSuggestion, createTag } from "../factories";
 
 const HOUR = 3_600_000;

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { merges, statusChanges, suggestions } from "#db/schema";
-import { getDb } from "~/db.server";
-import { mergeSuggestion } from "~/lifecycle.server";
-import { action as suggestionAction } from "~/routes/s.$id";
+import { getDb } from "~/platform/db.server";
+import { mergeSuggestion } from "~/features/lifecycle/lifecycle.server";
+import { action as suggestionAction } from "~/routes/s.$id/route";
 import { loader as queueLoader } from "~/routes/staff";
 import { loader as eventsLoader } from "~/routes/staff.events";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/staff_.settings";
-import { getSetting, saveSettings } from "~/settings.server";
+import { getSetting, saveSettings } from "~/platform/settings.server";
 import { createMember, createStaff, createSuggestion } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 

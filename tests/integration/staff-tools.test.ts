@@ -1,12 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { badgeGrants, boardParticipants, comments, notifications, savedReplies, statusChanges, suggestions, suggestionTags, votes } from "#db/schema";
-import { getDb } from "~/db.server";
+import { getDb } from "~/platform/db.server";
 import { answerSuggestion, answerView, nextWaitingSuggestion } from "~/features/staff/answers.server";
 import { bulkChangeStatus, bulkMoveToBoard, bulkTag } from "~/features/staff/bulk.server";
 import { saveSavedReply } from "~/features/staff/saved-replies.server";
-import { changeStatus, revertStatusChange } from "~/lifecycle.server";
-import { action as suggestionAction } from "~/routes/s.$id";
+import { changeStatus, revertStatusChange } from "~/features/lifecycle/lifecycle.server";
+import { action as suggestionAction } from "~/routes/s.$id/route";
 import { action as answerAction, loader as answerLoader } from "~/routes/staff_.answer.$id";
 import { action as repliesAction, loader as repliesLoader } from "~/routes/staff_.replies";
 import { action as queueAction } from "~/routes/staff";

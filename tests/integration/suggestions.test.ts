@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, test } from "vitest";
 import { suggestions, suggestionTags, votes } from "#db/schema";
-import { THREADS_PER_PAGE } from "~/comment-pages";
-import { addComment } from "~/comments.server";
-import { getDb } from "~/db.server";
-import { createSuggestion as postSuggestion, editSuggestion, getSuggestionPage, listSuggestions } from "~/suggestions.server";
-import { action as suggestionAction, loader as suggestionLoader } from "~/routes/s.$id";
-import { setVote } from "~/votes.server";
+import { THREADS_PER_PAGE } from "~/features/comments/comment-pages";
+import { addComment } from "~/features/comments/comments.server";
+import { getDb } from "~/platform/db.server";
+import { createSuggestion as postSuggestion, editSuggestion, getSuggestionPage, listSuggestions } from "~/features/suggestions/suggestions.server";
+import { action as suggestionAction, loader as suggestionLoader } from "~/routes/s.$id/route";
+import { setVote } from "~/features/votes/votes.server";
 import { createBoard, createMember, createStaff, createSuggestion, createTag } from "../factories";
 import { outcome, requestAs, routeArgs } from "../route-requests";
 

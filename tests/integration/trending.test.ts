@@ -1,8 +1,8 @@
-// Trending reads a few hundred candidates instead of the whole board (app/suggestions.server.ts):
+// Trending reads a few hundred candidates instead of the whole board (app/features/suggestions/suggestions.server.ts):
 // its pages must be exactly what counting every suggestion's recent votes gives.
 import { expect, test } from "vitest";
-import { getDb } from "~/db.server";
-import { listSuggestions } from "~/suggestions.server";
+import { getDb } from "~/platform/db.server";
+import { listSuggestions } from "~/features/suggestions/suggestions.server";
 import { createBoard, createMember } from "../factories";
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { suggestions, votes } from "#db/schema";
-import { getDb } from "~/db.server";
-import { setVote } from "~/votes.server";
+import { getDb } from "~/platform/db.server";
+import { setVote } from "~/features/votes/votes.server";
 import { createMember, createSuggestion } from "../factories";
 
 const storedCount = (id: number) => getDb().select({ n: suggestions.voteCount }).from(suggestions).where(eq(suggestions.id, id)).get()!.n;

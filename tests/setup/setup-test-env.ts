@@ -13,7 +13,7 @@ process.env.DATABASE_URL = databaseFile;
 
 // As in the app (entry.server.tsx): writes' events reach honors, invitations, notifications
 // and email. No periodic sweep; tests drain the outbox themselves (pendingEmails, drainOutbox).
-const { startDomainEvents } = await import("~/platform/events/subscribers.server");
+const { startDomainEvents } = await import("~/subscribers.server");
 startDomainEvents({ sweep: false });
 
 afterAll(() => removeDatabase(databaseFile));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { campaignPhase, campaignSlug, canPickEntries, isCampaignEntry, leadingUnits, timeUntil } from "~/campaign-rules";
+import { campaignPhase, campaignSlug, canPickEntries, isCampaignEntry, leadingUnits, timeUntil } from "~/features/campaigns/campaign-rules";
 
 const at = (iso: string) => new Date(iso);
 const campaign = { boardId: 7, startsAt: at("2025-06-01T00:00:00Z"), endsAt: at("2025-06-15T00:00:00Z") };

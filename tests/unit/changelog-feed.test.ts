@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, test } from "vitest";
-import { changelogFeed, xmlText, type FeedLabels, type FeedRelease } from "~/changelog-feed";
+import { changelogFeed, xmlText, type FeedLabels, type FeedRelease } from "~/features/lifecycle/changelog-feed";
 
 const labels: FeedLabels = {
   title: "Sprout changelog",

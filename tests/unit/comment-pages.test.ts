@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { commentPage, commentPath, THREADS_PER_PAGE } from "~/comment-pages";
+import { commentPage, commentPath, THREADS_PER_PAGE } from "~/features/comments/comment-pages";
 
 type C = { id: number; parentId: number | null; isOfficial: boolean };
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { complaintSchema, rateResolutionSchema } from "~/forms/complaint";
+import { complaintSchema, rateResolutionSchema } from "~/features/complaints/forms";
 
 const valid = { subject: "decision", title: "Please reconsider this", body: "Why was it declined?" };
 

@@ -9,7 +9,7 @@ import {
   summarizeComplaints,
   type ComplaintAction,
   type ComplaintDecision,
-} from "~/complaint-rules";
+} from "~/features/complaints/complaint-rules";
 
 const FILER_ID = 1;
 const HOUR = 60 * 60 * 1000;

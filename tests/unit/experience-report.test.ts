@@ -7,7 +7,7 @@ import {
   PRIOR_MEAN,
   ratingRefusal,
   summarizeRatings,
-} from "~/experience-report";
+} from "~/features/ratings/experience-report";
 
 const rating = (scores: number[]) => summarizeRatings(scores);
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { badgesToWithdraw } from "~/features/honors/withdrawals";
+import { badgesToWithdraw } from "~/features/honors/rules/withdrawals";
 
 const at = (day: number) => new Date(Date.UTC(2025, 0, day));
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { ROLES } from "#db/schema";
-import { addDays, activityDay, currentStreak, longestStreak, recentDaysActive } from "~/honors/activity";
+import { addDays, activityDay, currentStreak, longestStreak, recentDaysActive } from "~/features/honors/rules/activity";
 import {
   countedVotes,
   SERIAL_VOTE_LIMIT,
@@ -8,7 +8,7 @@ import {
   voteExclusion,
   YOUNG_ACCOUNT_MS,
   type ReceivedVote,
-} from "~/honors/anti-gaming";
+} from "~/features/honors/rules/anti-gaming";
 
 const AUTHOR = 1;
 const T0 = Date.UTC(2026, 0, 15, 12);

@@ -10,7 +10,7 @@ import {
   isBadgeId,
   type BadgeId,
   type MemberFacts,
-} from "~/honors/badges";
+} from "~/features/honors/rules/badges";
 
 const NOW = new Date(Date.UTC(2026, 0, 15, 12));
 const DAY = 24 * 60 * 60 * 1000;

@@ -10,7 +10,7 @@ import {
   settleHonorLevel,
   type Contribution,
   type HonorLevel,
-} from "~/honors/levels";
+} from "~/features/honors/rules/levels";
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = new Date(Date.UTC(2026, 0, 15, 12));

@@ -25,7 +25,7 @@ import {
   type InvitationRecord,
   type InvitationStatus,
   type Signup,
-} from "~/invitation-rules";
+} from "~/features/invitations/invitation-rules";
 
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { toCsv } from "~/csv";
-import { isSurveyDue, netPromoterScore, SURVEY_INTERVAL_MS, SURVEY_SNOOZE_MS } from "~/recommendation-survey";
-import { addWeeks, recentWeeks, weekStart } from "~/scoring/weeks";
+import { toCsv } from "~/platform/csv";
+import { isSurveyDue, netPromoterScore, SURVEY_INTERVAL_MS, SURVEY_SNOOZE_MS } from "~/features/scoring/recommendation-survey";
+import { addWeeks, recentWeeks, weekStart } from "~/features/scoring/weeks";
 
 describe("CSV", () => {
   const columns = [

@@ -12,7 +12,7 @@ import {
   mergeError,
   revertError,
   transitionError,
-} from "~/lifecycle";
+} from "~/features/lifecycle/lifecycle";
 
 // The whole machine written out once more, independently of the module's table.
 const ALLOWED = new Set([

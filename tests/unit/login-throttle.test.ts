@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { THROTTLE, afterFailure, throttleDecision, type ThrottleState } from "~/login-throttle";
+import { THROTTLE, afterFailure, throttleDecision, type ThrottleState } from "~/features/accounts/login-throttle";
 
 const START = Date.UTC(2025, 0, 1);
 const SECOND = 1000;

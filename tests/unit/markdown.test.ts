@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { markdownToPlainText, renderMarkdown } from "~/markdown.server";
+import { markdownToPlainText, renderMarkdown } from "~/platform/markdown.server";
 
 // What may execute is markup: tag names, attribute names and URL attribute values. Text is
 // escaped by the sanitizer, and showing a reader the payload someone typed (say

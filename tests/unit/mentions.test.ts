@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { avatarColor, avatarInitials } from "~/components/avatar";
-import { mentionAtCaret, mentionedUsernames } from "~/features/comments/mentions";
-import { renderMarkdown } from "~/markdown.server";
+import { mentionAtCaret, mentionedUsernames } from "~/platform/mentions";
+import { renderMarkdown } from "~/platform/markdown.server";
 
 describe("mentionedUsernames", () => {
   it("finds each @username once, not emails, paths or code", () => {

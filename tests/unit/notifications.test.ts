@@ -8,7 +8,7 @@ import {
   translateMessage,
   type NotificationKind,
   type NotificationPayload,
-} from "~/notifications";
+} from "~/features/notifications/notifications";
 
 const about = (kind: NotificationKind, payload: NotificationPayload = {}, suggestion = true) =>
   describeNotification({

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { hashPassword, verifyPassword } from "~/passwords.server";
+import { hashPassword, verifyPassword } from "~/features/accounts/passwords.server";
 
 describe("passwords", () => {
   test("a hash verifies the password it was made from", async () => {

@@ -12,7 +12,7 @@ import {
   PRIVILEGES,
   shouldHide,
   type PrivilegeActor,
-} from "~/privileges";
+} from "~/features/honors/rules/privileges";
 
 // Every actor the matrix covers: a visitor, members at each level, and each staff role
 // (at level 0, so only the role can be what grants the privilege).

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { clockState, median, responseTimes, roundDuration } from "~/response-times";
+import { clockState, median, responseTimes, roundDuration } from "~/features/lifecycle/response-times";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { safeRedirect } from "~/auth.server";
+import { safeRedirect } from "~/features/accounts/auth.server";
 
 describe("safeRedirect", () => {
   test.each([

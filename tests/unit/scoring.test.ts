@@ -2,7 +2,7 @@
 // (about 30, 75, 80 and 90), and checked for its properties on random forums: bounded,
 // defined on an empty forum, never lowered by improving one signal, explained term by term.
 import { describe, expect, it } from "vitest";
-import { emptySignals, sproutScore, sproutTotal, TERMS, type ScoreSignals } from "~/scoring";
+import { emptySignals, sproutScore, sproutTotal, TERMS, type ScoreSignals } from "~/features/scoring";
 
 type Patch = { [K in keyof ScoreSignals]?: Partial<ScoreSignals[K]> };
 

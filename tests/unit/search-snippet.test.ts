@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { buildSnippet, type SnippetPart } from "~/search-snippet";
+import { buildSnippet, type SnippetPart } from "~/features/search/search-snippet";
 
 // Renders parts the way a test can read at a glance: highlights in [brackets].
 const show = (parts: SnippetPart[]) => parts.map((p) => (p.highlight ? `[${p.text}]` : p.text)).join("");

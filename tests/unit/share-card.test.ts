@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { renderShareCard } from "~/share-cards.server";
-import { cardTitle, type ShareCardData } from "~/share-card";
+import { renderShareCard } from "~/features/sharing/share-cards.server";
+import { cardTitle, type ShareCardData } from "~/features/sharing/share-card";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { SUGGESTION_STATUSES } from "#db/schema";
-import { shareMessage, shareTextKey, shareUrl, socialMetaTags, weiboShareUrl, xShareUrl } from "~/share-links";
+import { shareMessage, shareTextKey, shareUrl, socialMetaTags, weiboShareUrl, xShareUrl } from "~/features/sharing/share-links";
 
 describe("shareUrl", () => {
   test("is absolute, and carries a logged-in sharer's username as ?ref=", () => {

@@ -4,11 +4,11 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { accountTokens, loginThrottles, sessions, users, type User } from "#db/schema";
-import { getDb } from "~/db.server";
-import { env } from "~/env.server";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 import { ACCOUNT_LINKS, afterRequest, linkUsable, withinLimit, type RequestWindow } from "~/features/accounts/account-links";
 import { isLanguage, translator } from "~/i18n/i18n";
-import { hashPassword } from "~/passwords.server";
+import { hashPassword } from "~/features/accounts/passwords.server";
 import { escapeHtml, sendEmailLater } from "~/platform/mail.server";
 
 type Purpose = (typeof accountTokens.$inferSelect)["purpose"];

@@ -6,12 +6,12 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { emails, users, type User } from "#db/schema";
-import { getDb } from "~/db.server";
-import { env } from "~/env.server";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 import { isLanguage, translator } from "~/i18n/i18n";
-import { isStaff } from "~/permissions";
-import { appSecret } from "~/secrets.server";
-import { getSetting } from "~/settings.server";
+import { isStaff } from "~/features/roles/permissions";
+import { appSecret } from "~/platform/secrets.server";
+import { getSetting } from "~/platform/settings.server";
 
 function tokenFor(userId: number, email: string): string {
   return createHmac("sha256", appSecret("emailVerificationSecret")).update(`verify-email:${userId}:${email.toLowerCase()}`).digest("base64url");

@@ -2,7 +2,7 @@
 // was typed, shortest first (an exact name leads), deleted accounts left out.
 import { and, asc, isNull, sql } from "drizzle-orm";
 import { users } from "#db/schema";
-import { getDb } from "~/db.server";
+import { getDb } from "~/platform/db.server";
 
 export const MENTION_QUERY = /^[A-Za-z0-9_-]{1,30}$/;
 

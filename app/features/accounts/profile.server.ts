@@ -2,7 +2,7 @@
 // and the address Sprout writes to (changed only once the new address confirms).
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { users } from "#db/schema";
-import { getDb } from "~/db.server";
+import { getDb } from "~/platform/db.server";
 import { confirmEmailChangeLink, issueEmailChangeLink } from "~/features/accounts/account-links.server";
 import { removeStoredFiles, storeAvatarImage } from "~/features/uploads/images.server";
 import type { ImageRefusal } from "~/features/uploads/image-rules";

@@ -1,5 +1,5 @@
 // Names sign-up does not hand out. Deleted accounts are renamed to a form the username
-// pattern cannot produce (app/privacy.server.ts), and the old `deleted-<n>` form stays
+// pattern cannot produce (app/features/accounts/privacy.server.ts), and the old `deleted-<n>` form stays
 // reserved so nobody poses as a departed member; display names may not pose as the team.
 
 // What a deleted account's username and email become: a colon is outside USERNAME_PATTERN

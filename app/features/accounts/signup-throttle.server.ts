@@ -2,8 +2,8 @@
 // under "signup:<address>", the table that already keeps the login counters.
 import { eq } from "drizzle-orm";
 import { loginThrottles } from "#db/schema";
-import { getDb } from "~/db.server";
-import { env } from "~/env.server";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 import { afterSignupAttempt, signupDecision, type SignupDecision } from "~/features/accounts/signup-throttle";
 
 export class SignupThrottledError extends Error {

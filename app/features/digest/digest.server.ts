@@ -5,14 +5,14 @@
 // several server processes, restarts and `npm run digest` never send a week twice.
 import { and, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { boards, comments, digestSends, notificationPreferences, suggestions, users, votes } from "#db/schema";
-import { getDb } from "~/db.server";
-import { env } from "~/env.server";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 import { composeDigest, digestWeek, hasNews, type DigestFacts } from "~/features/digest/digest";
-import { HONOR_LEVELS } from "~/honors/levels";
+import { HONOR_LEVELS } from "~/features/honors/rules/levels";
 import { isLanguage, translator, type Language } from "~/i18n/i18n";
-import { unsubscribeToken } from "~/notifications.server";
+import { unsubscribeToken } from "~/features/notifications/notifications.server";
 import { deliverEmail } from "~/platform/mail.server";
-import { creditsFor } from "~/releases.server";
+import { creditsFor } from "~/features/lifecycle/releases.server";
 
 const BATCH = 500;
 const TOP_NEW = 5;

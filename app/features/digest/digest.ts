@@ -1,6 +1,6 @@
 // The weekly digest's pure parts: which week a digest is about, when it goes out, and what
 // it says, given the facts (no database here).
-import { HONOR_LEVELS, type HonorLevel } from "~/honors/levels";
+import { HONOR_LEVELS, type HonorLevel } from "~/features/honors/rules/levels";
 
 const DAY = 24 * 60 * 60 * 1000;
 // Digests go out from Monday 08:00 UTC (afternoon in China, morning in Europe).

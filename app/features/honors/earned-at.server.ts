@@ -5,8 +5,8 @@
 // their event keep the event's moment, as before. Returns null when it cannot tell (then the
 // back-fill's moment stands).
 import type { Db } from "#db/client";
-import type { BadgeId } from "~/honors/badges";
-import { CROWD_FAVORITE_VOTES, TURNED_AROUND_DAYS } from "~/honors/badges";
+import type { BadgeId } from "~/features/honors/rules/badges";
+import { CROWD_FAVORITE_VOTES, TURNED_AROUND_DAYS } from "~/features/honors/rules/badges";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ADOPTED = "('planned', 'in_progress', 'shipped')";

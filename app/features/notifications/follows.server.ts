@@ -3,7 +3,7 @@
 // without voting or to stop following, is a row in suggestion_follows and wins.
 import { and, eq, sql } from "drizzle-orm";
 import { suggestionFollows } from "#db/schema";
-import { getDb } from "~/db.server";
+import { getDb } from "~/platform/db.server";
 
 // The followers' user ids as a subquery (column user_id), for the notification fan-outs.
 export function followersOf(suggestionId: number) {

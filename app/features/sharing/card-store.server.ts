@@ -3,7 +3,7 @@
 // survives restarts; each suggestion keeps only its few most recent pictures.
 import fs from "node:fs";
 import path from "node:path";
-import { env } from "~/env.server";
+import { env } from "~/platform/env.server";
 
 // Two languages, and an author seeing their own hidden suggestion: a few variants at once.
 const KEEP_PER_SUGGESTION = 4;

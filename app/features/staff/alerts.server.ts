@@ -4,14 +4,14 @@
 // alert's event key names its subject, so a repeated sweep tells nobody twice.
 import { and, asc, eq, inArray, isNull, lte, ne, gte, count } from "drizzle-orm";
 import { activityDays, complaints, notifications, suggestions, users } from "#db/schema";
-import { complaintResponseTargetMs } from "~/complaints.server";
-import { getDb } from "~/db.server";
-import { env } from "~/env.server";
-import type { StaffAlert } from "~/notifications";
-import { notifyUser } from "~/notifications.server";
-import { STAFF_ROLES } from "~/permissions";
-import { getSetting } from "~/settings.server";
-import { ACTIVE_STATUSES } from "~/staff-queue.server";
+import { complaintResponseTargetMs } from "~/features/complaints/complaints.server";
+import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
+import type { StaffAlert } from "~/features/notifications/notifications";
+import { notifyUser } from "~/features/notifications/notifications.server";
+import { STAFF_ROLES } from "~/features/roles/permissions";
+import { getSetting } from "~/platform/settings.server";
+import { ACTIVE_STATUSES } from "~/features/staff/staff-queue.server";
 import { onDuty } from "./duty";
 
 const HOUR_MS = 3_600_000;

@@ -3,14 +3,14 @@
 // reply with an optional status change, after which the next waiting suggestion comes up.
 import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { boards, suggestions, users, type SuggestionStatus } from "#db/schema";
-import type { Viewer } from "~/boards.server";
-import { addComment } from "~/comments.server";
-import { getDb } from "~/db.server";
-import { allowedTransitions, NOTE_MAX, transitionError, type LifecycleError } from "~/lifecycle";
-import { changeStatus } from "~/lifecycle.server";
-import { markdownToPlainText, renderMarkdown } from "~/markdown.server";
-import { findSimilarSuggestions } from "~/search.server";
-import { ACTIVE_STATUSES } from "~/staff-queue.server";
+import type { Viewer } from "~/features/boards/boards.server";
+import { addComment } from "~/features/comments/comments.server";
+import { getDb } from "~/platform/db.server";
+import { allowedTransitions, NOTE_MAX, transitionError, type LifecycleError } from "~/features/lifecycle/lifecycle";
+import { changeStatus } from "~/features/lifecycle/lifecycle.server";
+import { markdownToPlainText, renderMarkdown } from "~/platform/markdown.server";
+import { findSimilarSuggestions } from "~/features/search/search.server";
+import { ACTIVE_STATUSES } from "~/features/staff/staff-queue.server";
 import { fillSavedReply, suggestionLanguage } from "./saved-replies";
 import { countSavedReplyUse, listSavedReplies } from "./saved-replies.server";
 

@@ -4,12 +4,12 @@
 // many of the batch they follow.
 import { inArray, sql } from "drizzle-orm";
 import { suggestions, suggestionTags, type SuggestionStatus } from "#db/schema";
-import { findBoardBySlug, listTags, type Viewer } from "~/boards.server";
-import { getDb } from "~/db.server";
-import { evaluateSuggestionCreators } from "~/honors.server";
-import { transitionError, type LifecycleError } from "~/lifecycle";
-import { recordStatusChange, type StatusChange } from "~/lifecycle.server";
-import { notifyFollowersOfMany } from "~/notifications.server";
+import { findBoardBySlug, listTags, type Viewer } from "~/features/boards/boards.server";
+import { getDb } from "~/platform/db.server";
+import { evaluateSuggestionCreators } from "~/features/honors/honors.server";
+import { transitionError, type LifecycleError } from "~/features/lifecycle/lifecycle";
+import { recordStatusChange, type StatusChange } from "~/features/lifecycle/lifecycle.server";
+import { notifyFollowersOfMany } from "~/features/notifications/notifications.server";
 
 export type BulkRefusal = { id: number; title: string; error: LifecycleError | "staff.bulk.errors.notFound" };
 export type BulkResult = { ok: true; changed: number; notified: number } | { ok: false; refused: BulkRefusal[] };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SUGGESTION_STATUSES } from "#db/schema";
-import { COMMENT_MAX } from "~/forms/suggestion";
-import { NOTE_MAX } from "~/lifecycle";
+import { COMMENT_MAX } from "~/features/suggestions/forms";
+import { NOTE_MAX } from "~/features/lifecycle/lifecycle";
 import { SAVED_REPLY_BODY_MAX, SAVED_REPLY_TITLE_MAX, unknownPlaceholders } from "./saved-replies";
 
 // An empty choice means "keep the status as it is".

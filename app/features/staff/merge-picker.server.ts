@@ -3,11 +3,11 @@
 // chosen one beside this one, to confirm. Nobody types an id.
 import { eq } from "drizzle-orm";
 import { suggestions, users } from "#db/schema";
-import type { Viewer } from "~/boards.server";
-import { getDb } from "~/db.server";
-import { canMergeFrom } from "~/lifecycle";
-import { markdownToPlainText } from "~/markdown.server";
-import { findSimilarSuggestions, searchSuggestions } from "~/search.server";
+import type { Viewer } from "~/features/boards/boards.server";
+import { getDb } from "~/platform/db.server";
+import { canMergeFrom } from "~/features/lifecycle/lifecycle";
+import { markdownToPlainText } from "~/platform/markdown.server";
+import { findSimilarSuggestions, searchSuggestions } from "~/features/search/search.server";
 
 const CANDIDATES = 8;
 const EXCERPT = 400;

@@ -1,7 +1,7 @@
 // The team's saved replies: shared by all staff, counted each time an answer uses one.
 import { asc, eq, sql } from "drizzle-orm";
 import { savedReplies, type SuggestionStatus } from "#db/schema";
-import { getDb } from "~/db.server";
+import { getDb } from "~/platform/db.server";
 
 export type SavedReplyInput = { title: string; bodyEn: string; bodyZh: string; status?: SuggestionStatus };
 

@@ -3,11 +3,11 @@
 // A refusal or a failed post leaves no file behind.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { attachments, boards, suggestions, users } from "#db/schema";
-import { visibleSuggestions, type Viewer } from "~/boards.server";
-import { getDb } from "~/db.server";
+import { visibleSuggestions, type Viewer } from "~/features/boards/boards.server";
+import { getDb } from "~/platform/db.server";
 import { IMAGE_LIMITS, type ImageRefusal } from "~/features/uploads/image-rules";
 import { removeStoredFiles, storeAttachmentImage, type StoredImage } from "~/features/uploads/images.server";
-import { isStaff } from "~/permissions";
+import { isStaff } from "~/features/roles/permissions";
 import { TOO_LARGE_TYPE } from "~/platform/multipart.server";
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];

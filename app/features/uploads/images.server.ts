@@ -5,7 +5,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import sharp from "sharp";
-import { env } from "~/env.server";
+import { env } from "~/platform/env.server";
 import { IMAGE_LIMITS, sniffImageFormat, STORED_NAME, thumbnailName, type ImageRefusal } from "~/features/uploads/image-rules";
 
 export type StoredImage = { name: string; width: number; height: number; bytes: number };

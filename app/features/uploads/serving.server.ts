@@ -2,8 +2,8 @@
 // whoever may see the suggestion it belongs to.
 import { eq } from "drizzle-orm";
 import { users } from "#db/schema";
-import type { Viewer } from "~/boards.server";
-import { getDb } from "~/db.server";
+import type { Viewer } from "~/features/boards/boards.server";
+import { getDb } from "~/platform/db.server";
 import { attachmentVisibleTo } from "~/features/uploads/attachments.server";
 
 export type UploadAccess = "public" | "restricted" | "hidden";

@@ -1,5 +1,5 @@
 // The badge engine's own words: helpful marks on comments and the admin's grants by hand.
-// Badge and level names live with their definitions (app/honors/badges.ts, levels.ts).
+// Badge and level names live with their definitions (app/features/honors/rules/badges.ts, levels.ts).
 export default {
   tiers: {
     bronze: "Bronze",

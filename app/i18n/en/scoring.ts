@@ -1,5 +1,5 @@
 // The word-of-mouth score's words: dimensions, terms (name, what they measure, the measured
-// figures), the low-confidence flag, and the best action. Keys match app/scoring/terms.ts.
+// figures), the low-confidence flag, and the best action. Keys match app/features/scoring/terms.ts.
 export default {
   dimensions: {
     satisfaction: "Satisfaction",

@@ -14,14 +14,14 @@ type StatusChange = {
 };
 
 export type DomainEvent =
-  // Votes (app/votes.server.ts): a vote added or taken back; repeating a vote records nothing.
+  // Votes (app/features/votes/votes.server.ts): a vote added or taken back; repeating a vote records nothing.
   | { type: "vote_cast"; suggestionId: number; userId: number; at: number }
   | { type: "vote_removed"; suggestionId: number; userId: number; at: number }
   // Suggestions and comments.
   | { type: "suggestion_posted"; suggestionId: number; authorId: number; at: number }
   | { type: "comment_posted"; commentId: number; suggestionId: number; authorId: number; official: boolean; at: number }
   | { type: "comment_marked_helpful"; commentId: number; authorId: number; helpful: boolean }
-  // The lifecycle (app/lifecycle.server.ts): shipping is a status change of its own name.
+  // The lifecycle (app/features/lifecycle/lifecycle.server.ts): shipping is a status change of its own name.
   | ({ type: "status_changed" } & StatusChange)
   | ({ type: "shipped" } & StatusChange)
   | { type: "merged"; mergeId: number; sourceId: number; targetId: number; targetTitle: string; actorId: number; note: string }
@@ -42,7 +42,8 @@ export type DomainEvent =
     }
   // Experience reports: a first rating (rating again only replaces it).
   | { type: "rating_given"; suggestionId: number; userId: number; at: number }
-  // Complaints: every staff step is told to the filer.
+  // Complaints: a new one alerts the staff on duty; every staff step is told to the filer.
+  | { type: "complaint_filed"; complaintId: number; filerId: number; title: string; at: number }
   | { type: "complaint_replied"; complaintId: number; filerId: number; title: string; messageId: number; body: string }
   | { type: "complaint_acknowledged"; complaintId: number; filerId: number; title: string }
   | { type: "complaint_resolved"; complaintId: number; filerId: number; title: string; note: string; at: number }

@@ -23,7 +23,7 @@ import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type { Db } from "#db/client";
 import type * as schema from "#db/schema";
 import { outbox, outboxDeliveries } from "#db/schema";
-import { getDb } from "~/db.server";
+import { getDb } from "~/platform/db.server";
 import { retryDelayMs, type DomainEvent, type DomainEventType } from "./events";
 
 // The writer's transaction (or, outside one, the database itself).

@@ -1,0 +1,329 @@
+// Honors: gathers one member's contribution facts, grants the badges they earn (once each,
+// however often it runs) and keeps their honor level and points current. The rules are
+// pure (app/features/honors/rules/*.ts); this module loads what they need and stores what they decide.
+// The honors event subscriber (app/subscribers.server.ts) calls it after the
+// events that can earn something; the back-fill (`npm run honors:backfill`) evaluates everyone.
+import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { activityDays, badgeGrants, suggestions, users } from "#db/schema";
+import { getDb } from "~/platform/db.server";
+import { activityDay, longestStreak, recentDaysActive } from "~/features/honors/rules/activity";
+import { countedVotes, type ReceivedVote } from "~/features/honors/rules/anti-gaming";
+import { badgeDefinition, badgesEarned, contributionOf, isBadgeId, type EarnedBadge, type HonorEvent, type MemberFacts } from "~/features/honors/rules/badges";
+import {
+  honorLevelFor,
+  honorPointsFor,
+  RECENT_WINDOW_DAYS,
+  settleHonorLevel,
+  type Contribution,
+  type HonorLevel,
+} from "~/features/honors/rules/levels";
+import { badgeEarnedAt } from "~/features/honors/earned-at.server";
+import { badgesToWithdraw } from "~/features/honors/rules/withdrawals";
+import { notifyUser } from "~/features/notifications/notifications.server";
+
+const ADOPTED = ["planned", "in_progress", "shipped"] as const;
+
+type Member = {
+  id: number;
+  username: string;
+  locale: string | null;
+  createdAt: Date;
+  honorLevel: number;
+  honorLevelSince: Date | null;
+  honorLevelManual: number | null;
+};
+
+function findMember(db: Db, userId: number): Member | undefined {
+  return db
+    .select({
+      id: users.id,
+      username: users.username,
+      locale: users.locale,
+      createdAt: users.createdAt,
+      honorLevel: users.honorLevel,
+      honorLevelSince: users.honorLevelSince,
+      honorLevelManual: users.honorLevelManual,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+}
+
+// Every query below reads one member's rows through an index (author, user or primary key).
+function gatherFacts(db: Db, member: Member, now: Date): MemberFacts {
+  const id = member.id;
+  const one = (query: ReturnType<typeof sql>) => db.get<{ n: number }>(query).n;
+
+  const credited = db.all<{ id: number; status: string }>(sql`
+    select id, status from suggestions where author_id = ${id}
+    union
+    select s.id, s.status from suggestion_credits c join suggestions s on s.id = c.suggestion_id where c.user_id = ${id}`);
+  const received = db
+    .all<{ suggestionId: number; voterId: number; voterRole: ReceivedVote["voterRole"]; voterJoinedAt: number; createdAt: number }>(sql`
+      select v.suggestion_id as suggestionId, v.user_id as voterId, u.role as voterRole,
+             u.created_at as voterJoinedAt, v.created_at as createdAt
+      from suggestions s join votes v on v.suggestion_id = s.id join users u on u.id = v.user_id
+      where s.author_id = ${id}`)
+    .map((v) => ({ ...v, voterJoinedAt: new Date(v.voterJoinedAt), createdAt: new Date(v.createdAt) }));
+  const votesBySuggestion: Record<number, number> = {};
+  for (const vote of countedVotes(id, received).counted) {
+    votesBySuggestion[vote.suggestionId] = (votesBySuggestion[vote.suggestionId] ?? 0) + 1;
+  }
+  const days = db
+    .select({ day: activityDays.day })
+    .from(activityDays)
+    .where(eq(activityDays.userId, id))
+    .orderBy(asc(activityDays.day))
+    .all()
+    .map((d) => d.day);
+
+  return {
+    now,
+    joinedAt: member.createdAt,
+    memberNumber: one(sql`select count(*) as n from users where id <= ${id}`),
+    suggestionsPosted: one(sql`select count(*) as n from suggestions where author_id = ${id}`),
+    adoptedSuggestionIds: credited.filter((s) => (ADOPTED as readonly string[]).includes(s.status)).map((s) => s.id),
+    shippedSuggestionIds: credited.filter((s) => s.status === "shipped").map((s) => s.id),
+    votesBySuggestion,
+    helpfulReplies: one(sql`select count(*) as n from comments where author_id = ${id} and is_helpful = 1`),
+    ratingsGiven: one(sql`
+      select count(*) as n from ratings r join suggestions s on s.id = r.suggestion_id
+      where r.user_id = ${id} and s.status = 'shipped'`),
+    // An invitation whose reward was withheld (self-invitation, farming) earns no honor either.
+    activeInvitees: one(sql`
+      select count(*) as n from invitations
+      where inviter_id = ${id} and activated_at is not null and reward_withheld is null`),
+    invitationRewards: one(sql`
+      select count(*) as n from invitations
+      where rewarded_at is not null and (inviter_id = ${id} or invitee_id = ${id})`),
+    daysActive: days.length,
+    recentDaysActive: recentDaysActive(days, now, RECENT_WINDOW_DAYS),
+    longestStreak: longestStreak(days),
+    lastActiveDay: days.at(-1) ?? null,
+    resolvedComplaintsAt: db
+      .all<{ resolvedAt: number }>(sql`
+        select resolved_at as resolvedAt from complaints
+        where user_id = ${id} and status = 'resolved' and resolved_at is not null`)
+      .map((c) => new Date(c.resolvedAt)),
+  };
+}
+
+// A member's contribution as honor levels see it (for profiles and progress), or null.
+export function memberContribution(userId: number, now = new Date()): Contribution | null {
+  const db = getDb();
+  const member = findMember(db, userId);
+  return member ? contributionOf(gatherFacts(db, member, now)) : null;
+}
+
+type GrantOptions = { db: Db; now: Date; notify: boolean; backfill?: boolean };
+
+// Inserts the grants that are new (the unique index ignores the rest) and tells the member
+// about each new one, once: the notification's event key names the grant.
+// A back-fill dates each grant when it was earned (app/features/honors/earned-at.server.ts),
+// not on the day it ran.
+function storeGrants(member: Member, earned: readonly EarnedBadge[], { db, now, notify, backfill }: GrantOptions): EarnedBadge[] {
+  if (earned.length === 0) return [];
+  const grantedAt = (g: EarnedBadge) => (backfill ? (badgeEarnedAt(db, { userId: member.id, ...g }, now) ?? now) : now);
+  const inserted = db
+    .insert(badgeGrants)
+    .values(earned.map((g) => ({ userId: member.id, badgeId: g.badgeId, suggestionId: g.suggestionId, grantedAt: grantedAt(g) })))
+    .onConflictDoNothing()
+    .returning({ badgeId: badgeGrants.badgeId, suggestionId: badgeGrants.suggestionId })
+    .all() as EarnedBadge[];
+  if (notify) {
+    for (const grant of inserted) {
+      const name = badgeDefinition(grant.badgeId).name;
+      notifyUser({
+        userId: member.id,
+        kind: "badge",
+        eventKey: `badge:${grant.badgeId}:${grant.suggestionId}`,
+        suggestionId: grant.suggestionId || null,
+        payload: { badgeName: member.locale === "zh" ? name.zh : name.en, path: `/u/${member.username}` },
+      });
+    }
+  }
+  return inserted;
+}
+
+export type HonorsEvaluation = { granted: EarnedBadge[]; level: HonorLevel; previousLevel: HonorLevel; points: number };
+
+// Re-checks one member: the badges the events can affect (all without events), their
+// points and level. Cheap enough to run after every vote. Callers that write to another
+// database than the app's (the seed) pass it as `db` with notify: false, since
+// notifications go through the app's own handle.
+export function evaluateHonors(
+  userId: number,
+  options: { events?: readonly HonorEvent[]; now?: Date; db?: Db; notify?: boolean; backfill?: boolean } = {},
+): HonorsEvaluation | null {
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  const member = findMember(db, userId);
+  if (!member) return null;
+  const facts = gatherFacts(db, member, now);
+  const contribution = contributionOf(facts);
+  const points = honorPointsFor(contribution);
+  const previousLevel = member.honorLevel as HonorLevel;
+  const settled = settleHonorLevel(
+    { level: previousLevel, since: member.honorLevelSince, manual: member.honorLevelManual as HonorLevel | null },
+    honorLevelFor(points, contribution),
+    now,
+  );
+  db.update(users)
+    .set({ honorPoints: points, honorLevel: settled.level, honorLevelSince: settled.since })
+    .where(eq(users.id, userId))
+    .run();
+  const granted = storeGrants(member, badgesEarned(facts, options.events), { db, now, notify: options.notify ?? true, backfill: options.backfill });
+  return { granted, level: settled.level, previousLevel, points };
+}
+
+// After a vote: the suggestion's author (votes received count for the author alone).
+export function evaluateSuggestionAuthor(suggestionId: number, events: readonly HonorEvent[]) {
+  const author = getDb().get<{ userId: number; received: number } | undefined>(sql`
+    select author_id as userId, (select sum(vote_count) from suggestions where author_id = s.author_id) as received
+    from suggestions s where id = ${suggestionId}`);
+  if (!author) return;
+  if (author.received < COALESCE_FROM_VOTES) evaluateHonors(author.userId, { events });
+  else evaluateCoalesced(author.userId, events);
+}
+
+// Re-checking a member reads every vote they ever received: instant for most, a quarter of a
+// second for the author of a suggestion with 30,000 votes, which would make every vote on it
+// that slow. For such authors the checks after votes are coalesced, per server process: at
+// most one a minute, and always one after the last vote of a burst, so the outcome is the
+// same and only its moment moves (their points and next badge arrive up to a minute later;
+// with twenty such authors voted on at once, checks every five seconds still took most of
+// the machine). A process that stops in between leaves the last check to the next vote,
+// visit or back-fill.
+const COALESCE_FROM_VOTES = 2_000;
+export const COALESCE_MS = 60_000;
+const coalesced = new Map<number, { lastAt: number; timer?: ReturnType<typeof setTimeout>; events: Set<HonorEvent> }>();
+
+function evaluateCoalesced(userId: number, events: readonly HonorEvent[]) {
+  const entry = coalesced.get(userId) ?? { lastAt: 0, events: new Set<HonorEvent>() };
+  coalesced.set(userId, entry);
+  for (const event of events) entry.events.add(event);
+  if (entry.timer) return;
+  const evaluate = () => {
+    entry.timer = undefined;
+    entry.lastAt = Date.now();
+    const pending = [...entry.events];
+    entry.events.clear();
+    try {
+      evaluateHonors(userId, { events: pending });
+    } catch (error) {
+      console.error(`Re-checking the honors of member ${userId} failed`, error);
+    }
+  };
+  const wait = entry.lastAt + COALESCE_MS - Date.now();
+  if (wait <= 0) evaluate();
+  else entry.timer = setTimeout(evaluate, wait).unref();
+}
+
+// After a status change, merge or ship: the suggestion's author and co-authors.
+export function evaluateSuggestionCreators(suggestionId: number, events: readonly HonorEvent[]) {
+  const creators = getDb().all<{ userId: number }>(sql`
+    select author_id as userId from suggestions where id = ${suggestionId}
+    union select user_id from suggestion_credits where suggestion_id = ${suggestionId}`);
+  for (const { userId } of creators) evaluateHonors(userId, { events });
+}
+
+// After a mistaken change is taken back (a ship undone): the badges it granted that the member
+// no longer earns are withdrawn, the member is told why (the correction's note), and their
+// points and level are recomputed. Returns the withdrawn badge ids.
+export function withdrawHonorsGrantedSince(userId: number, since: Date, reason: string, now = new Date()): string[] {
+  const db = getDb();
+  const member = findMember(db, userId);
+  if (!member) return [];
+  const grants = db
+    .select({ id: badgeGrants.id, badgeId: badgeGrants.badgeId, suggestionId: badgeGrants.suggestionId, grantedAt: badgeGrants.grantedAt })
+    .from(badgeGrants)
+    .where(and(eq(badgeGrants.userId, userId), gte(badgeGrants.grantedAt, since)))
+    .all()
+    .filter((g) => isBadgeId(g.badgeId)) as (EarnedBadge & { id: number; grantedAt: Date })[];
+  const withdrawn = badgesToWithdraw(grants, badgesEarned(gatherFacts(db, member, now)), since);
+  if (withdrawn.length > 0) {
+    db.delete(badgeGrants).where(inArray(badgeGrants.id, withdrawn.map((g) => g.id))).run();
+    for (const grant of withdrawn) {
+      const name = badgeDefinition(grant.badgeId).name;
+      notifyUser({
+        userId,
+        kind: "badge",
+        eventKey: `badge_withdrawn:${grant.id}`,
+        suggestionId: grant.suggestionId || null,
+        payload: { badgeName: member.locale === "zh" ? name.zh : name.en, withdrawn: true, note: reason, path: `/u/${member.username}` },
+      });
+    }
+  }
+  evaluateHonors(userId, { now, notify: false });
+  return withdrawn.map((g) => g.badgeId);
+}
+
+// Everyone, every badge: what `npm run honors:backfill` and the demo data run. Idempotent.
+export function backfillHonors(options: { now?: Date; db?: Db; notify?: boolean } = {}) {
+  const db = options.db ?? getDb();
+  const ids = db.select({ id: users.id }).from(users).orderBy(asc(users.id)).all();
+  let granted = 0;
+  for (const { id } of ids) granted += evaluateHonors(id, { ...options, db, backfill: true })?.granted.length ?? 0;
+  return { members: ids.length, granted };
+}
+
+// ---- Days active ----
+
+// The last day recorded per member in this process, so most requests skip the write.
+const recordedToday = new Map<number, string>();
+
+// Called on every page a member loads (root loader). The first visit of a day adds the day
+// and re-checks what days active can earn (streaks, anniversary, founding member...).
+export function recordActivity(userId: number, now = new Date()) {
+  const day = activityDay(now);
+  if (recordedToday.get(userId) === day) return;
+  const added = getDb().insert(activityDays).values({ userId, day }).onConflictDoNothing().run().changes;
+  recordedToday.set(userId, day);
+  if (added) evaluateHonors(userId, { events: ["daily_activity"], now });
+}
+
+// ---- Admin ----
+
+function findMemberByUsername(db: Db, username: string) {
+  return db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${username})`).get();
+}
+
+export type GrantBadgeResult = { ok: true; granted: boolean } | { ok: false; reason: "user_not_found" | "badge_not_found" };
+
+// A badge given by hand, for what no rule sees; a repeatable one names its suggestion.
+// Granting a badge the member holds changes nothing.
+export function grantBadge(input: { username: string; badgeId: string; suggestionId?: number; now?: Date }): GrantBadgeResult {
+  const db = getDb();
+  const found = findMemberByUsername(db, input.username);
+  if (!found) return { ok: false, reason: "user_not_found" };
+  if (!isBadgeId(input.badgeId)) return { ok: false, reason: "badge_not_found" };
+  const suggestionId = badgeDefinition(input.badgeId).repeatable ? (input.suggestionId ?? 0) : 0;
+  const member = findMember(db, found.id)!;
+  const granted = storeGrants(member, [{ badgeId: input.badgeId, suggestionId }], { db, now: input.now ?? new Date(), notify: true });
+  return { ok: true, granted: granted.length > 0 };
+}
+
+export type SetLevelResult = { ok: true; level: HonorLevel } | { ok: false; reason: "user_not_found" };
+
+// An admin's level overrides the computed one until cleared (null). Clearing starts afresh
+// from what the contribution earns, without a grace period for the level the admin gave.
+export function setManualHonorLevel(input: { username: string; level: HonorLevel | null; now?: Date }): SetLevelResult {
+  const db = getDb();
+  const now = input.now ?? new Date();
+  const found = findMemberByUsername(db, input.username);
+  if (!found) return { ok: false, reason: "user_not_found" };
+  db.update(users)
+    .set({ honorLevelManual: input.level, honorLevel: input.level ?? 0, honorLevelSince: now })
+    .where(eq(users.id, found.id))
+    .run();
+  return { ok: true, level: evaluateHonors(found.id, { events: [], now })!.level };
+}
+
+// Subscriber to member_deleted: authors who had the member's votes lose those honor points
+// (quietly: losing points is no news).
+export function reevaluateAuthorsAfterDeletion(event: { userId: number; votedFor: readonly number[] }) {
+  if (event.votedFor.length === 0) return;
+  const authors = getDb().selectDistinct({ id: suggestions.authorId }).from(suggestions).where(inArray(suggestions.id, [...event.votedFor])).all();
+  for (const { id } of authors) if (id !== event.userId) evaluateHonors(id, { notify: false });
+}

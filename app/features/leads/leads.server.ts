@@ -1,0 +1,312 @@
+// The product leads' dashboard's live figures: what the weekly snapshots do not hold
+// (response-time distribution, adoption funnel, cohort retention, members to thank and to
+// win back, complaints). Each is one or two aggregate queries; the score itself and its
+// history are read from score_snapshots (scoring/snapshots.server.ts).
+import type Database from "better-sqlite3";
+import { forbidden, getOptionalUser } from "~/features/accounts/auth.server";
+import type { SessionUser } from "~/features/accounts/sessions.server";
+import { findBoardBySlug, listBoards, visibilityKey } from "~/features/boards/boards.server";
+import { cached } from "~/platform/cache.server";
+import { findUserByUsername } from "~/features/accounts/accounts.server";
+import { getDb } from "~/platform/db.server";
+import { addDays, activityDay } from "~/features/honors/rules/activity";
+import { canViewLeadsDashboard } from "~/features/roles/permissions";
+import { netPromoterScore } from "~/features/scoring/recommendation-survey";
+import { gatherSignals } from "~/features/scoring/gather.server";
+import { sproutScore } from "~/features/scoring/index";
+import { latestSnapshots, loyaltyPercentile, SCORE_FORMULA, scoreHistory, topAdvocates, type Snapshot } from "~/features/scoring/snapshots.server";
+import { weekStart } from "~/features/scoring/weeks";
+import { getSetting } from "~/platform/settings.server";
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+// Which suggestions a figure is about: all, one board's, or one member's.
+export type LeadsScope = { kind: "community" } | { kind: "board"; boardId: number } | { kind: "member"; userId: number };
+
+function suggestionFilter(scope: LeadsScope): { where: string; params: Record<string, number> } {
+  if (scope.kind === "board") return { where: "board_id = @scopeId", params: { scopeId: scope.boardId } };
+  if (scope.kind === "member") return { where: "author_id = @scopeId", params: { scopeId: scope.userId } };
+  return { where: "1 = 1", params: {} };
+}
+
+const sqlite = (): Database.Database => getDb().$client;
+
+// The value at a fraction of the sorted values (nearest rank), by the database.
+function percentile(valuesSql: string, params: Record<string, unknown>, fraction: number): number | null {
+  const n = (sqlite().prepare(`select count(*) from (${valuesSql})`).pluck().get(params) as number) ?? 0;
+  if (n === 0) return null;
+  const offset = Math.min(n - 1, Math.max(0, Math.ceil(fraction * n) - 1));
+  return sqlite().prepare(`select value from (${valuesSql}) order by value limit 1 offset ${offset}`).pluck().get(params) as number;
+}
+
+// Buckets a lead reads at a glance; the last one is open-ended.
+export const RESPONSE_BUCKETS_HOURS = [1, 4, 12, 24, 48, 168] as const;
+
+export type ResponseTimeDistribution = {
+  targetHours: number;
+  answered: number;
+  unanswered: number;
+  medianHours: number | null;
+  p90Hours: number | null;
+  withinTargetShare: number | null;
+  // counts[i] answered within RESPONSE_BUCKETS_HOURS[i] (and over the previous bucket); the
+  // last entry is everything slower.
+  buckets: { upToHours: number | null; count: number }[];
+};
+
+export function responseTimeDistribution(scope: LeadsScope): ResponseTimeDistribution {
+  const targetHours = getSetting("responseTargetHours");
+  const { where, params } = suggestionFilter(scope);
+  const base = `from suggestions where ${where} and status != 'duplicate' and hidden_at is null`;
+  const values = `select (first_official_reply_at - created_at) / ${HOUR_MS}.0 as value ${base} and first_official_reply_at is not null`;
+  const bucketColumns = RESPONSE_BUCKETS_HOURS.map((h, i) => {
+    const lower = i === 0 ? "" : `value > ${RESPONSE_BUCKETS_HOURS[i - 1]} and `;
+    return `coalesce(sum(${lower}value <= ${h}), 0) as b${i}`;
+  });
+  const row = sqlite()
+    .prepare(
+      `select count(*) as answered, coalesce(sum(value <= @target), 0) as within, ${bucketColumns.join(", ")},
+         coalesce(sum(value > ${RESPONSE_BUCKETS_HOURS.at(-1)}), 0) as slower from (${values})`,
+    )
+    .get({ ...params, target: targetHours }) as Record<string, number>;
+  const unanswered = sqlite().prepare(`select count(*) ${base} and first_official_reply_at is null`).pluck().get(params) as number;
+  return {
+    targetHours,
+    answered: row.answered,
+    unanswered,
+    medianHours: percentile(values, params, 0.5),
+    p90Hours: percentile(values, params, 0.9),
+    withinTargetShare: row.answered === 0 ? null : row.within / row.answered,
+    buckets: [
+      ...RESPONSE_BUCKETS_HOURS.map((h, i) => ({ upToHours: h as number | null, count: row[`b${i}`] })),
+      { upToHours: null, count: row.slower },
+    ],
+  };
+}
+
+export type FunnelStep = { step: "posted" | "answered" | "planned" | "shipped"; count: number; rateFromPrevious: number | null };
+
+// Posted → answered by staff → planned (or further) → shipped, as the suggestions stand now.
+export function adoptionFunnel(scope: LeadsScope): FunnelStep[] {
+  const { where, params } = suggestionFilter(scope);
+  const row = sqlite()
+    .prepare(
+      `select count(*) as posted, coalesce(sum(first_official_reply_at is not null), 0) as answered,
+         coalesce(sum(status in ('planned', 'in_progress', 'shipped')), 0) as planned, coalesce(sum(status = 'shipped'), 0) as shipped
+       from suggestions where ${where} and status != 'duplicate' and hidden_at is null`,
+    )
+    .get(params) as Record<FunnelStep["step"], number>;
+  const steps = ["posted", "answered", "planned", "shipped"] as const;
+  return steps.map((step, i) => ({
+    step,
+    count: row[step],
+    rateFromPrevious: i === 0 ? null : row[steps[i - 1]] === 0 ? null : row[step] / row[steps[i - 1]],
+  }));
+}
+
+export type Cohort = { week: string; members: number; retention: (number | null)[] };
+
+// Weekly signup cohorts of the last `weeks` weeks × weeks since signup: the share of each
+// cohort active in its week 0, 1, 2, …; null for weeks that have not happened yet.
+export function cohortRetention(now = new Date(), weeks = 8): Cohort[] {
+  const thisWeek = weekStart(now);
+  const first = addDays(thisWeek, -7 * (weeks - 1));
+  const rows = sqlite()
+    .prepare(
+      `with cohort as (
+         select id as user_id, date(created_at / 1000, 'unixepoch', 'weekday 0', '-6 days') as week
+         from users where role = 'member' and created_at >= @from and created_at <= @now
+       )
+       select c.week, cast((julianday(a.day) - julianday(c.week)) / 7 as integer) as age, count(distinct a.user_id) as active
+       from cohort c join activity_days a on a.user_id = c.user_id and a.day >= c.week and a.day <= @today
+       group by c.week, age`,
+    )
+    .all({ from: Date.parse(`${first}T00:00:00Z`), now: now.getTime(), today: activityDay(now) }) as { week: string; age: number; active: number }[];
+  const sizes = sqlite()
+    .prepare(
+      `select date(created_at / 1000, 'unixepoch', 'weekday 0', '-6 days') as week, count(*) as members
+       from users where role = 'member' and created_at >= @from and created_at <= @now group by week`,
+    )
+    .all({ from: Date.parse(`${first}T00:00:00Z`), now: now.getTime() }) as { week: string; members: number }[];
+  const sizeOf = new Map(sizes.map((s) => [s.week, s.members]));
+  return Array.from({ length: weeks }, (_, i) => {
+    const week = addDays(first, 7 * i);
+    const members = sizeOf.get(week) ?? 0;
+    const retention = Array.from({ length: weeks - i }, (_, age) => {
+      if (members === 0) return null;
+      return (rows.find((r) => r.week === week && r.age === age)?.active ?? 0) / members;
+    });
+    return { week, members, retention };
+  });
+}
+
+export type AtRiskMember = { username: string; displayName: string; daysActiveBefore: number; lastActiveDay: string; quietDays: number };
+
+// Formerly active members gone quiet: active on at least 5 days in the 9 weeks before the
+// last 3, and not at all since. The most active before come first: the biggest loss.
+export const QUIET_DAYS = 21;
+const FORMERLY_ACTIVE_DAYS = 5;
+
+export function atRiskMembers(now = new Date(), limit = 20): AtRiskMember[] {
+  const today = activityDay(now);
+  const quietSince = addDays(today, -QUIET_DAYS);
+  const rows = sqlite()
+    .prepare(
+      `select u.username, u.display_name as displayName, a.before as daysActiveBefore, a.last as lastActiveDay
+       from (
+         select user_id, sum(day <= @quietSince) as before, max(day) as last
+         from activity_days where day > @from and day <= @today group by user_id
+       ) a join users u on u.id = a.user_id
+       where u.role = 'member' and a.last <= @quietSince and a.before >= ${FORMERLY_ACTIVE_DAYS}
+       order by a.before desc, a.last desc limit ${limit}`,
+    )
+    .all({ quietSince, today, from: addDays(today, -12 * 7) }) as Omit<AtRiskMember, "quietDays">[];
+  return rows.map((r) => ({ ...r, quietDays: Math.round((Date.parse(today) - Date.parse(r.lastActiveDay)) / DAY_MS) }));
+}
+
+export type ComplaintSummary = {
+  bySubject: { subject: string; filed: number; open: number; resolved: number; averageRating: number | null }[];
+  medianResolutionHours: number | null;
+};
+
+export function complaintSummary(): ComplaintSummary {
+  const bySubject = sqlite()
+    .prepare(
+      `select subject, count(*) as filed, sum(status != 'resolved') as open, sum(status = 'resolved') as resolved,
+         avg(resolution_rating) as averageRating
+       from complaints group by subject order by subject`,
+    )
+    .all() as ComplaintSummary["bySubject"];
+  const values = `select (resolved_at - created_at) / ${HOUR_MS}.0 as value from complaints where resolved_at is not null`;
+  return { bySubject, medianResolutionHours: percentile(values, {}, 0.5) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Rights and scopes.
+
+// Leads and admins only. Visitors get 403 too (not a login page): these are data pages and
+// downloads, and a link to them says nothing to anyone else.
+export function requireLead(request: Request) {
+  const user = getOptionalUser(request);
+  if (!canViewLeadsDashboard(user)) throw forbidden();
+  return user!;
+}
+
+export type ResolvedScope =
+  | { kind: "community" }
+  | { kind: "board"; boardId: number; slug: string; nameEn: string; nameZh: string }
+  | { kind: "member"; userId: number; username: string; displayName: string };
+
+// ?board=slug or a member's username; unknown ones are 404, never an empty dashboard.
+export function resolveScope(viewer: SessionUser, query: { board?: string | null; member?: string | null }): ResolvedScope {
+  if (query.member) {
+    const user = findUserByUsername(query.member.slice(0, 64));
+    if (!user) throw new Response("Not found", { status: 404 });
+    return { kind: "member", userId: user.id, username: user.username, displayName: user.displayName };
+  }
+  if (query.board) {
+    const board = findBoardBySlug(query.board.slice(0, 64), viewer);
+    if (!board) throw new Response("Not found", { status: 404 });
+    return { kind: "board", boardId: board.id, slug: board.slug, nameEn: board.nameEn, nameZh: board.nameZh };
+  }
+  return { kind: "community" };
+}
+
+// ---------------------------------------------------------------------------------------
+// The dashboard.
+
+export const TREND_WEEKS = 12;
+
+function snapshotKey(scope: ResolvedScope) {
+  if (scope.kind === "board") return { scope: "board" as const, scopeId: scope.boardId };
+  if (scope.kind === "member") return { scope: "member" as const, scopeId: scope.userId };
+  return { scope: "community" as const, scopeId: 0 };
+}
+
+// The score of the current week: its stored snapshot, or (before the first `npm run score`, or
+// when this week's row is the previous formula's) computed live for this scope alone, marked so.
+function currentScore(scope: ResolvedScope, history: Snapshot[], now: Date) {
+  const latest = history.at(-1);
+  if (latest && latest.weekStart === weekStart(now) && latest.formula === SCORE_FORMULA) return { ...latest, live: false };
+  const signals = gatherSignals(scope, now);
+  const report = sproutScore(signals);
+  return { weekStart: weekStart(now), signals, report, total: report.total, satisfaction: report.satisfaction, achievement: report.achievement, loyalty: report.loyalty, live: true };
+}
+
+// The live panels (response times, funnel, cohorts, members at risk) scan the whole forum,
+// which takes seconds at 100,000 suggestions: a dashboard is served from memory until
+// something changes, and for at most five minutes (cache.server.ts).
+export function leadsDashboard(scope: ResolvedScope, viewer: SessionUser, now?: Date) {
+  const key = `leads:${JSON.stringify(scope)}:${visibilityKey(viewer)}:${now?.getTime() ?? ""}`;
+  return cached(key, () => computeDashboard(scope, viewer, now ?? new Date()), { maxAgeMs: 5 * 60_000 });
+}
+
+function computeDashboard(scope: ResolvedScope, viewer: SessionUser, now: Date) {
+  const history = scoreHistory(snapshotKey(scope), TREND_WEEKS, now);
+  const current = currentScore(scope, history, now);
+  // A week-over-week change only between weeks of the same formula: the first formula's
+  // numbers mean something else (docs/scoring.md, "History").
+  const previous = history.filter((h) => h.weekStart < current.weekStart).at(-1) ?? null;
+  const change = previous && previous.formula === SCORE_FORMULA
+    ? {
+        total: current.total - previous.total,
+        satisfaction: current.satisfaction - previous.satisfaction,
+        achievement: current.achievement - previous.achievement,
+        loyalty: current.loyalty - previous.loyalty,
+      }
+    : null;
+  const trend = history.map(({ weekStart, total, satisfaction, achievement, loyalty, formula }) => ({
+    weekStart,
+    total,
+    satisfaction,
+    achievement,
+    loyalty,
+    previousFormula: formula !== SCORE_FORMULA,
+  }));
+  const community = scope.kind === "community";
+  return {
+    current: { weekStart: current.weekStart, live: current.live, report: current.report, signals: current.signals },
+    // A member's loyalty among all members' in the latest stored week.
+    loyaltyRank: scope.kind === "member" ? loyaltyPercentile(scope.userId) : null,
+    change,
+    trend,
+    nps: netPromoterScore(current.signals.survey),
+    responseTimes: responseTimeDistribution(scope),
+    funnel: adoptionFunnel(scope),
+    // The community view also compares boards and names people; a board or a member has its
+    // own score, trend, replies and funnel.
+    cohorts: community ? cohortRetention(now) : null,
+    advocates: community ? topAdvocates() : null,
+    atRisk: community ? atRiskMembers(now) : null,
+    boards: community ? boardComparison(viewer) : null,
+    complaints: community ? complaintSummary() : null,
+  };
+}
+
+export type BoardRow = { slug: string; nameEn: string; nameZh: string; total: number | null; satisfaction: number | null; achievement: number | null; loyalty: number | null; change: number | null };
+
+// Every board the lead can see, with its latest stored score and the change since the week before.
+export function boardComparison(viewer: SessionUser): BoardRow[] {
+  const boards = listBoards(viewer);
+  const { current, previous } = latestSnapshots("board", boards.map((b) => b.id));
+  const byId = new Map(current.map((s) => [s.scopeId, s]));
+  return boards
+    .map((b) => {
+      const s = byId.get(b.id);
+      const before = previous.get(b.id);
+      return {
+        slug: b.slug,
+        nameEn: b.nameEn,
+        nameZh: b.nameZh,
+        total: s?.total ?? null,
+        satisfaction: s?.satisfaction ?? null,
+        achievement: s?.achievement ?? null,
+        loyalty: s?.loyalty ?? null,
+        change: s && before ? s.total - before.total : null,
+      };
+    })
+    .sort((a, b) => (b.total ?? -1) - (a.total ?? -1));
+}
+
+export type LeadsDashboard = ReturnType<typeof leadsDashboard>;

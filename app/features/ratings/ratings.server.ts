@@ -1,0 +1,107 @@
+// The experience report: members who asked for a shipped feature rate it 1–5, once each,
+// and can change their rating. The rules live in experience-report.ts; this module loads
+// what they need and stores the result.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { ratings, suggestionCredits, suggestions, votes } from "#db/schema";
+import { getDb } from "~/platform/db.server";
+import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
+import { isValidScore, ratingRefusal, summarizeRatings, type RatingRefusal, type RatingSummary } from "~/features/ratings/experience-report";
+
+function refusalFor(db: Pick<Db, "select">, suggestionId: number, userId: number): RatingRefusal | "not_found" | null {
+  const row = db
+    .select({
+      status: suggestions.status,
+      authorId: suggestions.authorId,
+      isCoAuthor: sql<number>`exists (select 1 from ${suggestionCredits} where ${suggestionCredits.suggestionId} = ${suggestions.id} and ${suggestionCredits.userId} = ${userId})`,
+      isVoter: sql<number>`exists (select 1 from ${votes} where ${votes.suggestionId} = ${suggestions.id} and ${votes.userId} = ${userId})`,
+    })
+    .from(suggestions)
+    .where(eq(suggestions.id, suggestionId))
+    .get();
+  if (!row) return "not_found";
+  return ratingRefusal({
+    status: row.status,
+    isAuthor: row.authorId === userId,
+    isCoAuthor: !!row.isCoAuthor,
+    isVoter: !!row.isVoter,
+  });
+}
+
+export type RateResult =
+  | { ok: true; created: boolean }
+  | { ok: false; reason: RatingRefusal | "not_found" | "invalid_score" };
+
+// One row per (suggestion, member): rating again replaces the first rating. Refusals change
+// nothing.
+export function rateSuggestion(input: {
+  suggestionId: number;
+  userId: number;
+  score: number;
+  comment?: string;
+  now?: Date;
+}): RateResult {
+  if (!isValidScore(input.score)) return { ok: false, reason: "invalid_score" };
+  const now = input.now ?? new Date();
+  const comment = input.comment?.trim() ?? "";
+  const result = getDb().transaction(
+    (tx) => {
+      const refusal = refusalFor(tx, input.suggestionId, input.userId);
+      if (refusal) return { ok: false, reason: refusal } as const;
+      const existed = !!tx
+        .select({ one: sql`1` })
+        .from(ratings)
+        .where(and(eq(ratings.suggestionId, input.suggestionId), eq(ratings.userId, input.userId)))
+        .get();
+      tx.insert(ratings)
+        .values({ suggestionId: input.suggestionId, userId: input.userId, score: input.score, comment, createdAt: now })
+        .onConflictDoUpdate({
+          target: [ratings.suggestionId, ratings.userId],
+          set: { score: input.score, comment, updatedAt: now },
+        })
+        .run();
+      // Rating shipped features earns the tester badges.
+      if (!existed) recordEvent(tx, { type: "rating_given", suggestionId: input.suggestionId, userId: input.userId, at: now.getTime() });
+      return { ok: true, created: !existed } as const;
+    },
+    { behavior: "immediate" },
+  );
+  deliverEvents();
+  return result;
+}
+
+export function ratingSummaries(suggestionIds: readonly number[]): Map<number, RatingSummary> {
+  const scores = new Map<number, number[]>(suggestionIds.map((id) => [id, []]));
+  if (suggestionIds.length > 0) {
+    const rows = getDb()
+      .select({ suggestionId: ratings.suggestionId, score: ratings.score })
+      .from(ratings)
+      .where(inArray(ratings.suggestionId, [...suggestionIds]))
+      .all();
+    for (const { suggestionId, score } of rows) scores.get(suggestionId)?.push(score);
+  }
+  return new Map([...scores].map(([id, list]) => [id, summarizeRatings(list)]));
+}
+
+export function ratingSummary(suggestionId: number): RatingSummary {
+  return ratingSummaries([suggestionId]).get(suggestionId)!;
+}
+
+// What a suggestion's page shows about ratings to this viewer.
+export function experienceReport(suggestionId: number, viewerId: number | null) {
+  const db = getDb();
+  const mine =
+    viewerId === null
+      ? null
+      : (db
+          .select({ score: ratings.score, comment: ratings.comment })
+          .from(ratings)
+          .where(and(eq(ratings.suggestionId, suggestionId), eq(ratings.userId, viewerId)))
+          .get() ?? null);
+  const refusal = viewerId === null ? null : refusalFor(db, suggestionId, viewerId);
+  return {
+    summary: ratingSummary(suggestionId),
+    canRate: viewerId !== null && refusal === null,
+    mine,
+  };
+}

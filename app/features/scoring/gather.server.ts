@@ -1,0 +1,463 @@
+// Gathers the word-of-mouth score's signals (signals.ts) from the forum's data, for the whole
+// community, each board and each member at a moment `now`. Everything is counted by the
+// database in a handful of grouped queries over two temporary tables, so recomputing every
+// member of a large forum stays a matter of seconds; no query runs once per member.
+//
+// History: every row is taken as it was at `now` (created, answered, resolved, granted before
+// it; a suggestion's status from its status changes), so past weeks can be recomputed.
+import type Database from "better-sqlite3";
+import type { Db } from "#db/client";
+import { getDb } from "~/platform/db.server";
+import { addDays, activityDay } from "~/features/honors/rules/activity";
+import { getSetting } from "~/platform/settings.server";
+import {
+  ACHIEVEMENT_WINDOW_DAYS,
+  ACTIVE_WINDOW_DAYS,
+  AUTOMATIC_BADGES,
+  emptySignals,
+  LOYALTY_WEEKS,
+  REPLY_FEW_DAYS_HOURS,
+  REPLY_WEEK_HOURS,
+  SURVEY_WINDOW_DAYS,
+  type ScoreSignals,
+} from "./signals";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const WEEK_MS = 7 * DAY_MS;
+
+export type ScoreScope = { kind: "community" } | { kind: "board"; boardId: number } | { kind: "member"; userId: number };
+type Grouping = ScoreScope["kind"];
+
+type Params = {
+  now: number;
+  windowStart: number;
+  firstDay: string;
+  today: string;
+  weeksFrom: number;
+  weeksFirstDay: string;
+  achievementFrom: number;
+  surveyFrom: number;
+  targetMs: number;
+  fewDaysMs: number;
+  weekMs: number;
+};
+
+function paramsAt(now: Date, db: Db): Params {
+  const today = activityDay(now);
+  return {
+    now: now.getTime(),
+    windowStart: now.getTime() - ACTIVE_WINDOW_DAYS * DAY_MS,
+    firstDay: addDays(today, -(ACTIVE_WINDOW_DAYS - 1)),
+    today,
+    weeksFrom: now.getTime() - LOYALTY_WEEKS * WEEK_MS,
+    weeksFirstDay: addDays(today, -(7 * LOYALTY_WEEKS - 1)),
+    achievementFrom: now.getTime() - ACHIEVEMENT_WINDOW_DAYS * DAY_MS,
+    surveyFrom: now.getTime() - SURVEY_WINDOW_DAYS * DAY_MS,
+    targetMs: getSetting("responseTargetHours", db) * HOUR_MS,
+    fewDaysMs: REPLY_FEW_DAYS_HOURS * HOUR_MS,
+    weekMs: REPLY_WEEK_HOURS * HOUR_MS,
+  };
+}
+
+// Only the people and suggestions of one scope, when the dashboard asks for one scope live:
+// a member's page must not gather fifty thousand members to show one.
+type Only = { members: string; suggestions: string; ratings: string; values: Record<string, number> };
+const EVERYONE: Only = { members: "1 = 1", suggestions: "1 = 1", ratings: "1 = 1", values: {} };
+
+function onlyScope(scope: ScoreScope): Only {
+  if (scope.kind === "member") {
+    // A member's ratings are the ones they gave, of anyone's features.
+    return { members: "u.id = @scopeId", suggestions: "s.author_id = @scopeId", ratings: "r.user_id = @scopeId", values: { scopeId: scope.userId } };
+  }
+  if (scope.kind === "board") {
+    return {
+      members: "u.id in (select user_id from board_participants where board_id = @scopeId and since <= @now)",
+      suggestions: "s.board_id = @scopeId",
+      ratings: "s.board_id = @scopeId",
+      values: { scopeId: scope.boardId },
+    };
+  }
+  return EVERYONE;
+}
+
+// ---------------------------------------------------------------------------------------
+// The two working tables: suggestions as they stood at `now`, and one row of facts per member.
+
+// A suggestion's status at `now`: its last change up to then; before its first change, what
+// that change started from; with no recorded change at all, its stored status.
+const STATUS_AT = `coalesce(
+  (select sc.to_status from status_changes sc where sc.suggestion_id = s.id and sc.created_at <= @now order by sc.created_at desc, sc.id desc limit 1),
+  (select sc.from_status from status_changes sc where sc.suggestion_id = s.id order by sc.created_at, sc.id limit 1),
+  s.status)`;
+
+// The suggestions of the rolling achievement window.
+const scoredSuggestions = (only: Only) => `
+  create temp table scored_suggestions as
+  select s.id, s.board_id, s.author_id, s.created_at, ${STATUS_AT} as status,
+    case when s.first_official_reply_at <= @now then s.first_official_reply_at - s.created_at end as reply_ms
+  from suggestions s
+  where s.created_at <= @now and s.created_at > @achievementFrom and (s.hidden_at is null or s.hidden_at > @now) and ${only.suggestions}`;
+
+const AUTOMATIC = AUTOMATIC_BADGES.map((b) => `'${b}'`).join(", ");
+
+// Per member (accounts not deleted by then): activity in the window and in the last 12
+// weeks, age, contributions in the window and their weeks, earned badges and level, how they
+// came, whom they brought, their latest survey answer. Each contribution table is read once,
+// grouped by member; "not indexed" makes that a sequential scan (no index serves
+// created_at, and walking the member index would look every row up at random). Campaign
+// entries are the suggestions carrying a campaign's tag on its board, few enough to join.
+const memberFacts = (only: Only) => `
+  create temp table member_facts as
+  with scoped as (
+    select u.id, u.created_at, u.signup_source, u.honor_level, u.honor_level_manual, u.honor_level_since from users u
+    where u.role = 'member' and u.created_at <= @now and (u.deleted_at is null or u.deleted_at > @now) and ${only.members}
+  ),
+  campaign_entries as (
+    select st.suggestion_id as id from campaigns c
+    join suggestion_tags st on st.tag_id = c.tag_id
+    join suggestions s on s.id = st.suggestion_id and s.board_id = c.board_id
+  ),
+  contributions as (
+    select author_id as user_id, 'post' as kind, created_at from suggestions not indexed where created_at > @weeksFrom and created_at <= @now
+    union all select user_id, 'vote', created_at from votes not indexed where created_at > @weeksFrom and created_at <= @now
+    union all select author_id, 'comment', created_at from comments not indexed where created_at > @weeksFrom and created_at <= @now and is_official = 0
+    union all select user_id, 'rate', created_at from ratings not indexed where created_at > @weeksFrom and created_at <= @now
+    union all select s.author_id, 'campaign', s.created_at from campaign_entries e join suggestions s on s.id = e.id
+      where s.created_at > @windowStart and s.created_at <= @now
+    union all select v.user_id, 'campaign', v.created_at from campaign_entries e join votes v on v.suggestion_id = e.id
+      where v.created_at > @windowStart and v.created_at <= @now
+  ),
+  by_member as (
+    select user_id,
+      max(kind = 'post' and created_at > @windowStart) as posted, max(kind = 'vote' and created_at > @windowStart) as voted,
+      max(kind = 'comment' and created_at > @windowStart) as commented, max(kind = 'rate' and created_at > @windowStart) as rated,
+      max(kind = 'campaign') as campaigned,
+      count(distinct case when kind != 'campaign' then cast((@now - created_at) / ${WEEK_MS} as integer) end) as contribution_weeks
+    from contributions group by user_id
+  ),
+  days as (
+    select user_id, sum(day >= @firstDay) as n,
+      count(distinct cast((julianday(@today) - julianday(day)) / 7 as integer)) as weeks
+    from activity_days where day between @weeksFirstDay and @today group by user_id
+  ),
+  badges as (select distinct user_id from badge_grants where granted_at <= @now and badge_id not in (${AUTOMATIC})),
+  invited as (select distinct invitee_id as user_id from invitations where joined_at <= @now and reward_withheld is null and invitee_id is not null),
+  sent as (select inviter_id as user_id, count(*) as n from invitations where created_at <= @now group by inviter_id),
+  survey as (
+    select user_id, score, max(created_at) from recommendation_answers
+    where created_at > @surveyFrom and created_at <= @now group by user_id
+  )
+  select u.id as user_id,
+    coalesce(days.n, 0) as active_days,
+    coalesce(days.weeks, 0) as active_weeks,
+    min(${LOYALTY_WEEKS}, cast((@now - u.created_at) / ${WEEK_MS} as integer) + 1) as possible_weeks,
+    (@now - u.created_at) / ${DAY_MS}.0 as age_days,
+    coalesce(c.posted, 0) as posted, coalesce(c.voted, 0) as voted,
+    coalesce(c.commented, 0) as commented, coalesce(c.rated, 0) as rated, coalesce(c.campaigned, 0) as campaigned,
+    coalesce(c.contribution_weeks, 0) as contribution_weeks,
+    badges.user_id is not null as holds_badge,
+    (coalesce(u.honor_level_manual, u.honor_level) >= 1 and (u.honor_level_manual is not null or u.honor_level_since is null or u.honor_level_since <= @now)) as privileged,
+    (u.signup_source = 'share_link' or invited.user_id is not null) as came_invited,
+    u.signup_source = 'share_link' as came_by_share,
+    coalesce(sent.n, 0) as invitations_sent,
+    survey.score as survey_score
+  from scoped u
+  left join days on days.user_id = u.id
+  left join by_member c on c.user_id = u.id
+  left join badges on badges.user_id = u.id
+  left join invited on invited.user_id = u.id
+  left join sent on sent.user_id = u.id
+  left join survey on survey.user_id = u.id`;
+
+function withWorkingTables<T>(sqlite: Database.Database, params: Params, only: Only, run: () => T): T {
+  const tables = ["scored_suggestions", "member_facts"];
+  const drop = () => tables.forEach((t) => sqlite.exec(`drop table if exists temp.${t}`));
+  drop();
+  try {
+    sqlite.prepare(scoredSuggestions(only)).run({ ...params, ...only.values });
+    sqlite.exec("create unique index temp.scored_suggestions_id on scored_suggestions(id)");
+    sqlite.prepare(memberFacts(only)).run({ ...params, ...only.values });
+    sqlite.exec("create unique index temp.member_facts_user on member_facts(user_id)");
+    return run();
+  } finally {
+    drop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Grouped facts. Each query returns one row per key: 0 for the community, a board id, or a
+// member id, so the same SQL serves every scope.
+
+type Keyed = { key: number };
+
+const keyOf = {
+  // What ties a suggestion to a scope: the community, its board, its author.
+  suggestion: { community: "0", board: "s.board_id", member: "s.author_id" },
+} as const;
+
+function memberRows(sqlite: Database.Database, grouping: Grouping, params: Params) {
+  const active = "active_days > 0";
+  const agg = `count(*) as members, sum(${active}) as active_members, sum(active_days) as active_days,
+    sum(active_weeks) as active_weeks, sum(possible_weeks) as possible_weeks,
+    sum(age_days >= 30) as cohort30, sum(age_days >= 30 and ${active}) as back30,
+    sum(age_days >= 90) as cohort90, sum(age_days >= 90 and ${active}) as back90,
+    sum(age_days >= 180) as cohort180, sum(age_days >= 180 and ${active}) as back180,
+    sum(posted or voted or commented or rated) as contributors,
+    sum(posted) as posters, sum(voted) as voters, sum(commented) as commenters, sum(rated) as raters, sum(campaigned) as campaigners,
+    sum(contribution_weeks) as contribution_weeks,
+    sum(holds_badge) as holding_badges, sum(privileged) as with_privileges,
+    sum(holds_badge and ${active}) as active_holders, sum(privileged and ${active}) as active_privileged,
+    sum(invitations_sent) as invitations_sent, sum(came_invited) as came_invited, sum(came_invited and ${active}) as came_invited_staying,
+    sum(came_by_share) as came_by_share,
+    count(survey_score) as answers, coalesce(sum(survey_score >= 9), 0) as promoters, coalesce(sum(survey_score <= 6), 0) as detractors`;
+  const from = {
+    community: `select 0 as key, ${agg} from member_facts`,
+    // A board's people: members who had taken part there by then (board_participants).
+    board: `select b.board_id as key, ${agg} from board_participants b join member_facts m on m.user_id = b.user_id
+      where b.since <= @now group by b.board_id`,
+    member: `select user_id as key, ${agg} from member_facts group by user_id`,
+  }[grouping];
+  return sqlite.prepare(from).all(grouping === "board" ? { now: params.now } : {}) as (Keyed & {
+    members: number;
+    active_members: number;
+    active_days: number;
+    active_weeks: number;
+    possible_weeks: number;
+    cohort30: number;
+    back30: number;
+    cohort90: number;
+    back90: number;
+    cohort180: number;
+    back180: number;
+    contributors: number;
+    posters: number;
+    voters: number;
+    commenters: number;
+    raters: number;
+    campaigners: number;
+    contribution_weeks: number;
+    holding_badges: number;
+    with_privileges: number;
+    active_holders: number;
+    active_privileged: number;
+    invitations_sent: number;
+    came_invited: number;
+    came_invited_staying: number;
+    came_by_share: number;
+    answers: number;
+    promoters: number;
+    detractors: number;
+  })[];
+}
+
+// One member's friends: the people they brought in (by invitation, not farmed, or by share
+// link) who were members at `now`, and which of them are active: the friends who stayed.
+function broughtRows(sqlite: Database.Database, params: Params, only: Only) {
+  const filter = only === EVERYONE ? "" : "and u.invited_by_id = @scopeId";
+  return sqlite
+    .prepare(
+      `select u.invited_by_id as key, count(*) as joined, sum(u.signup_source = 'share_link') as shared,
+         sum(exists (select 1 from activity_days a where a.user_id = u.id and a.day between @firstDay and @today)) as staying
+       from users u
+       where u.invited_by_id is not null ${filter} and u.role = 'member' and u.created_at <= @now and (u.deleted_at is null or u.deleted_at > @now)
+         and (u.signup_source = 'share_link' or exists (
+           select 1 from invitations i where i.invitee_id = u.id and i.joined_at <= @now and i.reward_withheld is null))
+       group by u.invited_by_id`,
+    )
+    .all({ ...params, ...only.values }) as (Keyed & { joined: number; shared: number; staying: number })[];
+}
+
+// Median of a grouped column, by the database: the middle one or two rows of each group.
+function medians(sqlite: Database.Database, valuesSql: string, params: Params): Map<number, number> {
+  const rows = sqlite
+    .prepare(
+      `select key, avg(value) as median from (
+         select key, value, row_number() over (partition by key order by value) as rn, count(*) over (partition by key) as n
+         from (${valuesSql})
+       ) where rn in ((n + 1) / 2, (n + 2) / 2) group by key`,
+    )
+    .all(params) as { key: number; median: number }[];
+  return new Map(rows.map((r) => [r.key, r.median]));
+}
+
+function suggestionRows(sqlite: Database.Database, grouping: Grouping, params: Params) {
+  const key = keyOf.suggestion[grouping];
+  const rows = sqlite
+    .prepare(
+      `select ${key} as key, count(*) as posted,
+         sum(status in ('planned', 'in_progress', 'shipped', 'declined')) as decided,
+         sum(status in ('planned', 'in_progress', 'shipped')) as adopted,
+         sum(status = 'shipped') as shipped,
+         coalesce(sum(reply_ms <= @targetMs), 0) as within_target,
+         coalesce(sum(reply_ms > @targetMs and reply_ms <= max(@targetMs, @fewDaysMs)), 0) as few_days,
+         coalesce(sum(reply_ms > max(@targetMs, @fewDaysMs) and reply_ms <= max(@targetMs, @weekMs)), 0) as week,
+         coalesce(sum(reply_ms > max(@targetMs, @weekMs)), 0) as weeks,
+         sum(reply_ms is null and @now - created_at > @targetMs) as overdue,
+         sum(reply_ms is not null and not exists (
+           select 1 from complaints k where k.suggestion_id = s.id and k.subject = 'reply' and k.created_at <= @now
+         )) as well_received
+       from scored_suggestions s where status != 'duplicate' group by key`,
+    )
+    .all(params) as (Keyed & {
+    posted: number;
+    decided: number;
+    adopted: number;
+    shipped: number;
+    within_target: number;
+    few_days: number;
+    week: number;
+    weeks: number;
+    overdue: number;
+    well_received: number;
+  })[];
+  const medianMs = medians(sqlite, `select ${key} as key, reply_ms as value from scored_suggestions s where status != 'duplicate' and reply_ms is not null`, params);
+  return { rows, medianMs };
+}
+
+function complaintRows(sqlite: Database.Database, grouping: Grouping, params: Params) {
+  // About a board: complaints naming one of its suggestions. A member's: the ones they filed.
+  const source = {
+    community: `select 0 as key, k.* from complaints k`,
+    board: `select s.board_id as key, k.* from complaints k join suggestions s on s.id = k.suggestion_id`,
+    member: `select k.user_id as key, k.* from complaints k`,
+  }[grouping];
+  const filed = `(${source}) where created_at <= @now`;
+  const rows = sqlite
+    .prepare(
+      `select key, count(*) as filed, sum(resolved_at <= @now) as resolved,
+         sum(rated_at <= @now and resolution_rating is not null) as rating_count,
+         coalesce(sum(case when rated_at <= @now then resolution_rating end), 0) as rating_sum
+       from ${filed} group by key`,
+    )
+    .all(params) as (Keyed & { filed: number; resolved: number; rating_count: number; rating_sum: number })[];
+  const medianMs = medians(sqlite, `select key, resolved_at - created_at as value from ${filed} and resolved_at <= @now`, params);
+  return { rows, medianMs };
+}
+
+// Ratings given in the rolling window to shipped features (of any age): recent opinions.
+function ratingRows(sqlite: Database.Database, grouping: Grouping, params: Params, only: Only) {
+  // A member's satisfaction is in the ratings they gave, not in those their ideas received.
+  const key = { community: "0", board: "s.board_id", member: "r.user_id" }[grouping];
+  return sqlite
+    .prepare(
+      `select ${key} as key, sum(r.score = 1) as s1, sum(r.score = 2) as s2, sum(r.score = 3) as s3, sum(r.score = 4) as s4, sum(r.score = 5) as s5
+       from ratings r join suggestions s on s.id = r.suggestion_id join users u on u.id = r.user_id
+       where ${STATUS_AT} = 'shipped' and r.created_at <= @now and r.created_at > @achievementFrom
+         and (u.deleted_at is null or u.deleted_at > @now) and ${only.ratings} group by key`,
+    )
+    .all({ ...params, ...only.values }) as (Keyed & { s1: number; s2: number; s3: number; s4: number; s5: number })[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Assembly: the grouped rows into one ScoreSignals per key.
+
+function byKey<T extends Keyed>(rows: T[]): Map<number, T> {
+  return new Map(rows.map((r) => [r.key, r]));
+}
+
+const hours = (ms: number | undefined) => (ms === undefined ? null : ms / HOUR_MS);
+
+function gatherGrouped(sqlite: Database.Database, grouping: Grouping, params: Params, only: Only): Map<number, ScoreSignals> {
+  const members = memberRows(sqlite, grouping, params);
+  const suggestionFacts = suggestionRows(sqlite, grouping, params);
+  const sugg = byKey(suggestionFacts.rows);
+  const complaintFacts = complaintRows(sqlite, grouping, params);
+  const complaints = byKey(complaintFacts.rows);
+  const ratings = byKey(ratingRows(sqlite, grouping, params, only));
+  const brought = grouping === "member" ? byKey(broughtRows(sqlite, params, only)) : new Map<number, never>();
+
+  // The community, every board (an untouched one too), every member (never staff).
+  const keys = {
+    community: [0],
+    board: only === EVERYONE ? (sqlite.prepare("select id from boards").pluck().all() as number[]) : [only.values.scopeId],
+    member: members.map((m) => m.key),
+  }[grouping];
+  const result = new Map<number, ScoreSignals>();
+  const targetHours = params.targetMs / HOUR_MS;
+  const memberByKey = byKey(members);
+  for (const key of keys) {
+    const signals = emptySignals(targetHours, grouping);
+    const m = memberByKey.get(key);
+    if (m) {
+      signals.activity = {
+        members: m.members,
+        activeMembers: m.active_members,
+        activeDays: m.active_days,
+        activeWeeks: m.active_weeks,
+        possibleWeeks: m.possible_weeks,
+      };
+      signals.retention = { cohort30: m.cohort30, back30: m.back30, cohort90: m.cohort90, back90: m.back90, cohort180: m.cohort180, back180: m.back180 };
+      signals.participation = {
+        contributors: m.contributors,
+        posters: m.posters,
+        voters: m.voters,
+        commenters: m.commenters,
+        raters: m.raters,
+        campaigners: m.campaigners,
+        contributionWeeks: m.contribution_weeks,
+      };
+      signals.honors = { holdingBadges: m.holding_badges, withPrivileges: m.with_privileges, activeHolders: m.active_holders, activePrivileged: m.active_privileged };
+      // A scope's friends who stayed are its members who came by invitation or share link and
+      // are active; a member's are the people they brought.
+      const b = brought.get(key);
+      signals.invitations =
+        grouping === "member"
+          ? { sent: m.invitations_sent, joined: b?.joined ?? 0, staying: b?.staying ?? 0, shareSignups: b?.shared ?? 0 }
+          : { sent: m.invitations_sent, joined: m.came_invited, staying: m.came_invited_staying, shareSignups: m.came_by_share };
+      signals.survey = { answers: m.answers, promoters: m.promoters, detractors: m.detractors };
+    }
+    const s = sugg.get(key);
+    if (s) {
+      signals.adoption = { posted: s.posted, decided: s.decided, adopted: s.adopted, shipped: s.shipped };
+      signals.responses = {
+        targetHours,
+        due: s.within_target + s.few_days + s.week + s.weeks + s.overdue,
+        withinTarget: s.within_target,
+        fewDays: s.few_days,
+        week: s.week,
+        weeks: s.weeks,
+        overdue: s.overdue,
+        wellReceived: s.well_received,
+        medianHours: hours(suggestionFacts.medianMs.get(key)),
+      };
+    }
+    const c = complaints.get(key);
+    if (c) {
+      signals.complaints = {
+        filed: c.filed,
+        resolved: c.resolved,
+        medianResolutionHours: hours(complaintFacts.medianMs.get(key)),
+        resolutionRatings: { count: c.rating_count, sum: c.rating_sum },
+      };
+    }
+    const rated = ratings.get(key);
+    if (rated) signals.ratings = { stars: [rated.s1, rated.s2, rated.s3, rated.s4, rated.s5] };
+    result.set(key, signals);
+  }
+  return result;
+}
+
+// Signals for every key of the given groupings at once: the community (key 0), every board,
+// every member. The working tables are built once for all of them, in one read transaction,
+// so every figure comes from the same state of the forum. What the weekly recomputation uses.
+export function gatherAll<G extends Grouping>(groupings: readonly G[], now = new Date(), db: Db = getDb()): Record<G, Map<number, ScoreSignals>> {
+  return gatherOnly(groupings, EVERYONE, now, db);
+}
+
+function gatherOnly<G extends Grouping>(groupings: readonly G[], only: Only, now: Date, db: Db): Record<G, Map<number, ScoreSignals>> {
+  const params = paramsAt(now, db);
+  const sqlite = db.$client;
+  return sqlite.transaction(() =>
+    withWorkingTables(sqlite, params, only, () =>
+      Object.fromEntries(groupings.map((g) => [g, gatherGrouped(sqlite, g, params, only)])) as Record<G, Map<number, ScoreSignals>>,
+    ),
+  )();
+}
+
+// One scope's signals, gathering only its own members and suggestions (the dashboard's live path).
+export function gatherSignals(scope: ScoreScope, now = new Date(), db: Db = getDb()): ScoreSignals {
+  const all = gatherOnly([scope.kind], onlyScope(scope), now, db)[scope.kind];
+  const key = scope.kind === "community" ? 0 : scope.kind === "board" ? scope.boardId : scope.userId;
+  return all.get(key) ?? emptySignals(getSetting("responseTargetHours", db), scope.kind);
+}

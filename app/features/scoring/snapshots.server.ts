@@ -1,0 +1,191 @@
+// Weekly snapshots of the word-of-mouth score: recomputed for the community, every board and
+// every member and stored per week (one row per scope and week, replaced when recomputed),
+// so the dashboard reads history instead of recomputing it.
+import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { scoreSnapshots, users } from "#db/schema";
+import { getDb } from "~/platform/db.server";
+import { gatherAll } from "./gather.server";
+import { emptySignals, sproutDimensions, sproutScore, type ScoreReport, type ScoreSignals } from "./index";
+import { addWeeks, weekStart } from "./weeks";
+
+export type SnapshotScope = "community" | "board" | "member";
+
+// What a snapshot's report column holds: the signals it was computed from (the dashboard's
+// NPS and participation come from here). The report is rebuilt from them when read: 50,000
+// full reports a week would weigh hundreds of megabytes, and the pure core gives the same
+// report from the same signals. (Rows written before: the community and boards also stored
+// their report, which is ignored.)
+//
+// `formula` says which formula computed the row's columns. Rows without it were computed by
+// the first formula (docs/scoring.md, "History"): their signals cannot be re-scored (they lack
+// what the current formula reads), so they keep their stored figures and are marked on the
+// trend as the previous formula's, and no week-over-week change is computed across formulas.
+export const SCORE_FORMULA = 2;
+type StoredReport = { signals: ScoreSignals; formula?: number };
+
+// Signals stored before a field existed read as that field's empty value.
+function storedSignals(stored: StoredReport, scope: SnapshotScope): ScoreSignals {
+  const empty = emptySignals(stored.signals.responses?.targetHours ?? 24, scope);
+  const groups = (Object.keys(empty) as (keyof ScoreSignals)[]).filter((g) => g !== "scope");
+  return { ...empty, ...Object.fromEntries(groups.map((group) => [group, { ...(empty[group] as object), ...(stored.signals[group] as object) }])), scope } as ScoreSignals;
+}
+
+export type Snapshot = {
+  weekStart: string;
+  scope: SnapshotScope;
+  scopeId: number;
+  total: number;
+  satisfaction: number;
+  achievement: number;
+  loyalty: number;
+  /** Which formula computed the figures (SCORE_FORMULA now; 1 for rows stored before). */
+  formula: number;
+  signals: ScoreSignals;
+  report: ScoreReport;
+};
+
+export type RecomputeProgress = { phase: SnapshotScope; done: number; total: number };
+
+const SCOPES = ["community", "board", "member"] as const;
+const CHUNK = 2_000;
+
+export function recomputeScores(now = new Date(), options: { onProgress?: (p: RecomputeProgress) => void; db?: Db } = {}) {
+  const db = options.db ?? getDb();
+  const week = weekStart(now);
+  const gathered = gatherAll(SCOPES, now, db);
+  const upsert = db.$client.prepare(
+    `insert into score_snapshots (week_start, scope, scope_id, total, satisfaction, achievement, loyalty, report, computed_at)
+     values (@week, @scope, @scopeId, @total, @satisfaction, @achievement, @loyalty, @report, @computedAt)
+     on conflict (week_start, scope, scope_id) do update set total = excluded.total, satisfaction = excluded.satisfaction,
+       achievement = excluded.achievement, loyalty = excluded.loyalty, report = excluded.report, computed_at = excluded.computed_at`,
+  );
+  let snapshots = 0;
+  for (const scope of SCOPES) {
+    const entries = [...gathered[scope]];
+    // Written in chunks, each its own transaction, so the server's readers never wait long.
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      db.$client.transaction(() => {
+        for (const [scopeId, signals] of entries.slice(i, i + CHUNK)) {
+          upsert.run({
+            week,
+            scope,
+            scopeId,
+            ...sproutDimensions(signals),
+            report: JSON.stringify({ signals, formula: SCORE_FORMULA } satisfies StoredReport),
+            computedAt: now.getTime(),
+          });
+        }
+      }).immediate();
+      snapshots += Math.min(CHUNK, entries.length - i);
+      options.onProgress?.({ phase: scope, done: Math.min(i + CHUNK, entries.length), total: entries.length });
+    }
+  }
+  return { week, snapshots };
+}
+
+function toSnapshot(row: typeof scoreSnapshots.$inferSelect): Snapshot {
+  const stored = JSON.parse(row.report) as StoredReport;
+  const signals = storedSignals(stored, row.scope);
+  return {
+    weekStart: row.weekStart,
+    scope: row.scope,
+    scopeId: row.scopeId,
+    total: row.total,
+    satisfaction: row.satisfaction,
+    achievement: row.achievement,
+    loyalty: row.loyalty,
+    formula: stored.formula ?? 1,
+    signals,
+    report: sproutScore(signals),
+  };
+}
+
+// The scope's snapshots of the last `weeks` weeks up to `now`'s, oldest first (weeks never
+// computed are simply absent).
+export function scoreHistory(scope: { scope: SnapshotScope; scopeId?: number }, weeks = 12, now = new Date()): Snapshot[] {
+  return getDb()
+    .select()
+    .from(scoreSnapshots)
+    .where(
+      and(
+        eq(scoreSnapshots.scope, scope.scope),
+        eq(scoreSnapshots.scopeId, scope.scopeId ?? 0),
+        gte(scoreSnapshots.weekStart, addWeeks(weekStart(now), -(weeks - 1))),
+        sql`${scoreSnapshots.weekStart} <= ${weekStart(now)}`,
+      ),
+    )
+    .orderBy(asc(scoreSnapshots.weekStart))
+    .all()
+    .map(toSnapshot);
+}
+
+// The latest stored week of a scope kind, with the week before for the change, for a set of
+// scopes at once (the boards' comparison).
+export function latestSnapshots(scope: "community" | "board", scopeIds?: readonly number[]) {
+  const db = getDb();
+  const latest = db
+    .select({ week: sql<string | null>`max(${scoreSnapshots.weekStart})` })
+    .from(scoreSnapshots)
+    .where(eq(scoreSnapshots.scope, scope))
+    .get()?.week;
+  if (!latest) return { week: null, current: [] as Snapshot[], previous: new Map<number, Snapshot>() };
+  const read = (week: string) =>
+    db
+      .select()
+      .from(scoreSnapshots)
+      .where(
+        and(
+          eq(scoreSnapshots.weekStart, week),
+          eq(scoreSnapshots.scope, scope),
+          scopeIds ? inArray(scoreSnapshots.scopeId, [...scopeIds]) : undefined,
+        ),
+      )
+      .orderBy(desc(scoreSnapshots.total))
+      .all()
+      .map(toSnapshot);
+  return { week: latest, current: read(latest), previous: new Map(read(addWeeks(latest, -1)).map((s) => [s.scopeId, s])) };
+}
+
+export type Advocate = { username: string; displayName: string; total: number; achievement: number; loyalty: number };
+
+// Members whose own loyalty and achievement are highest in the latest stored week: the people
+// to thank, quote and invite into the honorary group. Read from the columns, not the reports.
+export function topAdvocates(limit = 10): Advocate[] {
+  const db = getDb();
+  const week = db
+    .select({ week: sql<string | null>`max(${scoreSnapshots.weekStart})` })
+    .from(scoreSnapshots)
+    .where(eq(scoreSnapshots.scope, "member"))
+    .get()?.week;
+  if (!week) return [];
+  return db
+    .select({
+      username: users.username,
+      displayName: users.displayName,
+      total: scoreSnapshots.total,
+      achievement: scoreSnapshots.achievement,
+      loyalty: scoreSnapshots.loyalty,
+    })
+    .from(scoreSnapshots)
+    .innerJoin(users, eq(users.id, scoreSnapshots.scopeId))
+    .where(and(eq(scoreSnapshots.weekStart, week), eq(scoreSnapshots.scope, "member")))
+    .orderBy(desc(sql`${scoreSnapshots.loyalty} + ${scoreSnapshots.achievement}`), desc(scoreSnapshots.total), asc(users.username))
+    .limit(limit)
+    .all();
+}
+
+// Where one member's loyalty stands among all members in the latest stored week: the share of
+// members whose loyalty is lower, ties counted half (0…100), or null before any week is stored.
+export function loyaltyPercentile(userId: number): { loyalty: number; percentile: number; members: number } | null {
+  const row = getDb().$client
+    .prepare(
+      `with week as (select max(week_start) as w from score_snapshots where scope = 'member'),
+       me as (select loyalty from score_snapshots, week where scope = 'member' and week_start = week.w and scope_id = @userId)
+       select me.loyalty as loyalty, count(*) as members, sum(s.loyalty < me.loyalty) as below, sum(s.loyalty = me.loyalty) as ties
+       from score_snapshots s, week, me where s.scope = 'member' and s.week_start = week.w group by me.loyalty`,
+    )
+    .get({ userId }) as { loyalty: number; members: number; below: number; ties: number } | undefined;
+  if (!row || row.members === 0) return null;
+  return { loyalty: row.loyalty, members: row.members, percentile: Math.round((100 * (row.below + (row.ties - 1) / 2)) / Math.max(1, row.members - 1)) };
+}

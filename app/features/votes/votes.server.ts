@@ -1,0 +1,116 @@
+// Votes: one per member and suggestion. The form says what the member wants (vote or not),
+// so a double click or a retried request can never count twice.
+import { and, count, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import { suggestions, votes } from "#db/schema";
+import { getDb } from "~/platform/db.server";
+import { mustVerifyEmail } from "~/features/accounts/email-verification.server";
+import { isVotingOpen } from "~/features/roles/permissions";
+import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
+import { canVote, dailyVoteBudget, type PrivilegeActor } from "~/features/honors/rules/privileges";
+
+export type VoteResult =
+  | { ok: true; voted: boolean; voteCount: number }
+  | { ok: false; reason: "not_found" | "voting_closed" }
+  | { ok: false; reason: "over_budget"; budget: number }
+  | { ok: false; reason: "unverified" };
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+const startOfUtcDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+
+// Votes the member cast since midnight UTC and still holds, their own suggestions aside (posting
+// one casts the author's vote for it).
+function votesCastToday(db: Tx | ReturnType<typeof getDb>, userId: number, now: Date): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(votes)
+      .innerJoin(suggestions, eq(suggestions.id, votes.suggestionId))
+      .where(and(eq(votes.userId, userId), gte(votes.createdAt, startOfUtcDay(now)), ne(suggestions.authorId, userId)))
+      .get()?.n ?? 0
+  );
+}
+
+// For the page: how many of today's votes the member has left (Infinity when unlimited).
+export function votesLeftToday(voter: NonNullable<PrivilegeActor>, now = new Date()): number {
+  return Math.max(0, dailyVoteBudget(voter) - votesCastToday(getDb(), voter.id, now));
+}
+
+// The unique (suggestion, member) key decides whether a row was really added or removed,
+// and the count moves only by what changed, inside one transaction: exact under any
+// concurrency, no read-modify-write. A member voting through the site is passed as `voter`,
+// so their daily budget (app/features/honors/rules/privileges.ts) holds; the count is read in the same immediate
+// transaction, so concurrent requests cannot overspend it. Taking a vote back is always free.
+// A vote that changed something is recorded as an event: votes received count toward the
+// author's honors, and a newcomer's first vote can make their invitation active.
+export function setVote(input: {
+  suggestionId: number;
+  userId: number;
+  voted: boolean;
+  voter?: NonNullable<PrivilegeActor>;
+  now?: Date;
+}): VoteResult {
+  // Taking a vote back is always allowed; adding one waits for a confirmed email when the
+  // admin requires it.
+  if (input.voted && mustVerifyEmail(input.userId)) return { ok: false, reason: "unverified" };
+  const db = getDb();
+  const now = input.now ?? new Date();
+  const result = db.transaction((tx) => {
+    const suggestion = tx
+      .select({ status: suggestions.status })
+      .from(suggestions)
+      .where(eq(suggestions.id, input.suggestionId))
+      .get();
+    if (!suggestion) return { ok: false, reason: "not_found" } as const;
+    if (!isVotingOpen(suggestion.status)) return { ok: false, reason: "voting_closed" } as const;
+    if (input.voted && input.voter && !hasVoted(tx, input) && !canVote(input.voter, votesCastToday(tx, input.userId, now))) {
+      return { ok: false, reason: "over_budget", budget: dailyVoteBudget(input.voter) } as const;
+    }
+    const changed = input.voted
+      ? tx
+          .insert(votes)
+          .values({ suggestionId: input.suggestionId, userId: input.userId, createdAt: now })
+          .onConflictDoNothing()
+          .run().changes
+      : -tx
+          .delete(votes)
+          .where(and(eq(votes.suggestionId, input.suggestionId), eq(votes.userId, input.userId)))
+          .run().changes;
+    const { voteCount } = tx
+      .update(suggestions)
+      .set({ voteCount: sql`${suggestions.voteCount} + ${changed}` })
+      .where(eq(suggestions.id, input.suggestionId))
+      .returning({ voteCount: suggestions.voteCount })
+      .get()!;
+    if (changed !== 0) {
+      const type = changed > 0 ? "vote_cast" : "vote_removed";
+      recordEvent(tx, { type, suggestionId: input.suggestionId, userId: input.userId, at: now.getTime() });
+    }
+    return { ok: true, voted: input.voted, voteCount } as const;
+  }, { behavior: "immediate" });
+  deliverEvents();
+  return result;
+}
+
+// Repeating a vote already cast changes nothing, so it never counts against the budget.
+function hasVoted(tx: Tx, input: { suggestionId: number; userId: number }): boolean {
+  return !!tx
+    .select({ one: sql`1` })
+    .from(votes)
+    .where(and(eq(votes.suggestionId, input.suggestionId), eq(votes.userId, input.userId)))
+    .get();
+}
+
+// What a list needs to draw its vote buttons: who is looking and which of the listed
+// suggestions they already voted for. The budget and closed statuses are checked by setVote
+// when they press one, exactly as on the suggestion page.
+export function listVoting(viewer: { id: number } | null | undefined, suggestionIds: readonly number[]): { loggedIn: boolean; voted: number[] } {
+  if (!viewer) return { loggedIn: false, voted: [] };
+  if (suggestionIds.length === 0) return { loggedIn: true, voted: [] };
+  const rows = getDb()
+    .select({ id: votes.suggestionId })
+    .from(votes)
+    .where(and(eq(votes.userId, viewer.id), inArray(votes.suggestionId, [...new Set(suggestionIds)])))
+    .all();
+  return { loggedIn: true, voted: rows.map((r) => r.id) };
+}
