@@ -1,0 +1,114 @@
+// The leads' member list: its columns, filters, sorts and the rules that place a member in a
+// status and a loyalty band. Pure: the weekly recomputation stores what these rules say
+// (member_loyalty), the list reads it back with the same names.
+import { z } from "zod";
+
+// Active: a visit in the score's 30-day window (the score's own "active"). At risk: none in
+// 30 days but one in the last 90. Gone: none in 90 days, or never.
+export const ACTIVE_DAYS = 30;
+export const AT_RISK_DAYS = 90;
+export const MEMBER_STATUSES = ["active", "at_risk", "gone"] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const dayNumber = (day: string) => Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+
+export function memberStatus(lastActive: string | null, today: string): MemberStatus {
+  if (!lastActive) return "gone";
+  const quiet = dayNumber(today) - dayNumber(lastActive);
+  if (quiet < ACTIVE_DAYS) return "active";
+  if (quiet < AT_RISK_DAYS) return "at_risk";
+  return "gone";
+}
+
+// The cohort the score and the lists use: the calendar month (UTC) the member joined.
+export function joinCohort(joinedAt: number): string {
+  return new Date(joinedAt).toISOString().slice(0, 7);
+}
+
+// Loyalty bands a lead filters by: the same cut-offs everywhere (list, cohorts, CSV).
+export const LOYALTY_BANDS = { low: [0, 40], middle: [40, 70], high: [70, 100.01] } as const;
+export type LoyaltyBand = keyof typeof LOYALTY_BANDS;
+export const LOYALTY_BAND_NAMES = Object.keys(LOYALTY_BANDS) as LoyaltyBand[];
+
+export function loyaltyBand(loyalty: number): LoyaltyBand {
+  return loyalty < LOYALTY_BANDS.low[1] ? "low" : loyalty < LOYALTY_BANDS.middle[1] ? "middle" : "high";
+}
+
+// Share of members with lower loyalty, ties counted half, 0…100: one rule for every member of
+// a week, computed once when the week is stored.
+export function percentiles(values: readonly number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const firstIndex = new Map<number, number>();
+  const counts = new Map<number, number>();
+  sorted.forEach((v, i) => {
+    if (!firstIndex.has(v)) firstIndex.set(v, i);
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  });
+  const n = values.length;
+  return values.map((v) => Math.round((100 * (firstIndex.get(v)! + (counts.get(v)! - 1) / 2)) / Math.max(1, n - 1)));
+}
+
+// Every column of the list, in display order; each is sortable. The loyalty parts are the
+// loyalty terms of the score (app/scoring/terms.ts).
+export const LOYALTY_PARTS = ["returning", "activeWeeks", "repeatContribution", "honors", "privileges", "recommendation", "invitations"] as const;
+export type LoyaltyPart = (typeof LOYALTY_PARTS)[number];
+export const MEMBER_COLUMNS = [
+  "name",
+  "loyalty",
+  ...LOYALTY_PARTS,
+  "achievement",
+  "satisfaction",
+  "percentile",
+  "honorLevel",
+  "cohort",
+  "boards",
+  "joinedAt",
+  "lastActive",
+  "status",
+  "inviteesStayed",
+] as const;
+export type MemberColumn = (typeof MEMBER_COLUMNS)[number];
+export const SORTABLE_COLUMNS = MEMBER_COLUMNS.filter((c) => c !== "boards");
+
+export const PAGE_SIZE = 50;
+
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim().slice(0, max) : undefined), z.string().optional());
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => ((values as readonly unknown[]).includes(v) ? v : undefined), z.enum(values).optional());
+
+// What the list's query string may say. Anything unknown or malformed is ignored, never a
+// 500: a shared link with a stale filter still opens the list.
+export const memberQuerySchema = z.object({
+  q: optionalText(64),
+  cohort: z.preprocess((v) => (typeof v === "string" && /^\d{4}-\d{2}$/.test(v) ? v : undefined), z.string().optional()),
+  level: z.preprocess((v) => (typeof v === "string" && /^[0-4]$/.test(v) ? Number(v) : undefined), z.number().int().optional()),
+  board: optionalText(64),
+  band: optionalEnum(LOYALTY_BAND_NAMES as [LoyaltyBand, ...LoyaltyBand[]]),
+  status: optionalEnum(MEMBER_STATUSES),
+  // Drill-downs from the dashboard's breakdowns.
+  honors: z.preprocess((v) => (v === "1" ? true : undefined), z.boolean().optional()),
+  invited: z.preprocess((v) => (v === "1" ? true : undefined), z.boolean().optional()),
+  ratedLow: z.preprocess((v) => (v === "1" ? true : undefined), z.boolean().optional()),
+  sort: optionalEnum(SORTABLE_COLUMNS as unknown as [MemberColumn, ...MemberColumn[]]),
+  dir: optionalEnum(["asc", "desc"] as const),
+  page: z.preprocess((v) => (typeof v === "string" && /^\d{1,6}$/.test(v) ? Number(v) : undefined), z.number().int().min(1).optional()),
+});
+export type MemberQuery = z.infer<typeof memberQuerySchema>;
+
+export function parseMemberQuery(params: URLSearchParams): MemberQuery {
+  return memberQuerySchema.parse(Object.fromEntries(params));
+}
+
+// The query string of a list view, without empty values: links keep every other filter.
+export function memberQueryString(query: MemberQuery, change: Partial<Record<keyof MemberQuery, string | number | boolean | undefined>> = {}): string {
+  const merged: Record<string, unknown> = { ...query, ...change };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(merged)) {
+    if (value === undefined || value === null || value === false || value === "") continue;
+    params.set(key, value === true ? "1" : String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
