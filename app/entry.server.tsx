@@ -7,11 +7,14 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/nonce";
 import { withoutReactPadding } from "~/platform/html-stream.server";
+import { startWeeklyScoring } from "~/features/scoring/schedule.server";
 import { startDomainEvents } from "~/platform/events/subscribers.server";
 
 // Each server process registers the event subscribers once and handles what a previous
 // process left in the outbox (see app/platform/events).
 startDomainEvents();
+// Each process checks hourly whether this week's score snapshot exists; one claims and runs it.
+startWeeklyScoring();
 
 // Sprout streams no deferred data, so the only reason to abort is a render that never
 // ends. Under heavy load a shell can wait seconds for the event loop; aborting it then

@@ -224,14 +224,15 @@ function snapshotKey(scope: ResolvedScope) {
   return { scope: "community" as const, scopeId: 0 };
 }
 
-// The score of the current week: its stored snapshot, or (before the first `npm run score`, or
-// when this week's row is the previous formula's) computed live for this scope alone, marked so.
+// The score of the current week: its stored snapshot. When this week's run has not happened yet (the server recomputes it shortly after the week
+// starts), the latest stored week of the current formula is shown, marked as an earlier week:
+// never a gathering of the whole forum to show one scope. Live only before any stored week.
 function currentScore(scope: ResolvedScope, history: Snapshot[], now: Date) {
-  const latest = history.at(-1);
-  if (latest && latest.weekStart === weekStart(now) && latest.formula === SCORE_FORMULA) return { ...latest, live: false };
+  const latest = history.filter((h) => h.formula === SCORE_FORMULA).at(-1);
+  if (latest) return { ...latest, live: false, earlierWeek: latest.weekStart !== weekStart(now) };
   const signals = gatherSignals(scope, now);
   const report = sproutScore(signals);
-  return { weekStart: weekStart(now), signals, report, total: report.total, satisfaction: report.satisfaction, achievement: report.achievement, loyalty: report.loyalty, live: true };
+  return { weekStart: weekStart(now), signals, report, total: report.total, satisfaction: report.satisfaction, achievement: report.achievement, loyalty: report.loyalty, live: true, earlierWeek: false };
 }
 
 // The live panels (response times, funnel, cohorts, members at risk) scan the whole forum,
@@ -266,7 +267,7 @@ function computeDashboard(scope: ResolvedScope, viewer: SessionUser, now: Date) 
   }));
   const community = scope.kind === "community";
   return {
-    current: { weekStart: current.weekStart, live: current.live, report: current.report, signals: current.signals },
+    current: { weekStart: current.weekStart, live: current.live, earlierWeek: current.earlierWeek, report: current.report, signals: current.signals },
     // A member's loyalty among all members' in the latest stored week.
     loyaltyRank: scope.kind === "member" ? loyaltyPercentile(scope.userId) : null,
     change,

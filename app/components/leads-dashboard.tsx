@@ -54,7 +54,9 @@ export function LeadsDashboardView({ data, scope }: { data: LeadsDashboard; scop
       <p className="meta">
         <span>{t("leads.week", { week: data.current.weekStart })}</span>
         {data.current.live && <span>{t("leads.live")}</span>}
+        {data.current.earlierWeek && <span data-testid="earlier-week">{t("leads.earlierWeek")}</span>}
         {scope.kind !== "community" && <a href="/leads">{t("leads.backToCommunity")}</a>}
+        <a href="/leads/members" data-testid="members-link">{t("leads.memberList.title")}</a>
       </p>
 
       <section className="card leads-score" aria-labelledby="score-heading">

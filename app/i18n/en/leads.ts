@@ -56,6 +56,7 @@ export default {
   titleBoard: "Word of mouth: {{board}}",
   titleMember: "Word of mouth: {{name}}",
   week: "Week of {{week}}",
+  earlierWeek: "This week's snapshot is not computed yet (the server does it shortly after the week starts): showing the latest stored week.",
   live: "Computed live: no snapshot stored for this week yet (run npm run score).",
   backToCommunity: "Whole community",
   scoreHeading: "Score",

@@ -56,6 +56,7 @@ export default {
   titleBoard: "口碑：{{board}}",
   titleMember: "口碑：{{name}}",
   week: "{{week}} 这一周",
+  earlierWeek: "本周快照尚未计算（服务器会在每周开始后不久计算）：显示的是最近一次存储的周。",
   live: "实时计算：本周尚未保存快照（运行 npm run score）。",
   backToCommunity: "整个社区",
   scoreHeading: "得分",
