@@ -17,6 +17,7 @@ import { sproutScore } from "~/scoring/index";
 import { latestSnapshots, loyaltyPercentile, SCORE_FORMULA, scoreHistory, topAdvocates, type Snapshot } from "~/scoring/snapshots.server";
 import { weekStart } from "~/scoring/weeks";
 import { getSetting } from "~/settings.server";
+import { suggestionFunnel } from "~/features/leads/suggestion-counts";
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -83,26 +84,6 @@ export function responseTimeDistribution(scope: LeadsScope): ResponseTimeDistrib
       { upToHours: null, count: row.slower },
     ],
   };
-}
-
-export type FunnelStep = { step: "posted" | "answered" | "planned" | "shipped"; count: number; rateFromPrevious: number | null };
-
-// Posted → answered by staff → planned (or further) → shipped, as the suggestions stand now.
-export function adoptionFunnel(scope: LeadsScope): FunnelStep[] {
-  const { where, params } = suggestionFilter(scope);
-  const row = sqlite()
-    .prepare(
-      `select count(*) as posted, coalesce(sum(first_official_reply_at is not null), 0) as answered,
-         coalesce(sum(status in ('planned', 'in_progress', 'shipped')), 0) as planned, coalesce(sum(status = 'shipped'), 0) as shipped
-       from suggestions where ${where} and status != 'duplicate' and hidden_at is null`,
-    )
-    .get(params) as Record<FunnelStep["step"], number>;
-  const steps = ["posted", "answered", "planned", "shipped"] as const;
-  return steps.map((step, i) => ({
-    step,
-    count: row[step],
-    rateFromPrevious: i === 0 ? null : row[steps[i - 1]] === 0 ? null : row[step] / row[steps[i - 1]],
-  }));
 }
 
 export type Cohort = { week: string; members: number; retention: (number | null)[] };
@@ -274,7 +255,8 @@ function computeDashboard(scope: ResolvedScope, viewer: SessionUser, now: Date) 
     trend,
     nps: netPromoterScore(current.signals.survey),
     responseTimes: responseTimeDistribution(scope),
-    funnel: adoptionFunnel(scope),
+    // The same suggestions as the score shows (features/leads/suggestion-counts.ts).
+    funnel: suggestionFunnel(current.signals),
     // The community view also compares boards and names people; a board or a member has its
     // own score, trend, replies and funnel.
     cohorts: community ? cohortRetention(now) : null,

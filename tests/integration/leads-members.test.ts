@@ -169,3 +169,20 @@ describe("the weekly schedule", () => {
     expect(body.data.current).toMatchObject({ live: false, earlierWeek: true, weekStart: weekStart(new Date(Date.now() - 7 * DAY)) });
   });
 });
+
+describe("one definition of suggestions and shipped", () => {
+  test("the funnel counts the suggestions the score counts, as of the shown week", async () => {
+    const { lead, loyal, board } = await forum();
+    // Shipped long ago (outside the score's 180-day window), shipped recently, a duplicate.
+    await createSuggestion({ board, author: loyal, status: "shipped", createdAt: new Date(Date.now() - 200 * DAY), firstOfficialReplyAt: new Date(Date.now() - 199 * DAY) });
+    await createSuggestion({ board, author: loyal, status: "shipped", createdAt: new Date(Date.now() - 20 * DAY), firstOfficialReplyAt: new Date(Date.now() - 19 * DAY) });
+    await createSuggestion({ board, author: loyal, status: "duplicate", createdAt: new Date(Date.now() - 10 * DAY) });
+    recomputeScores();
+    // Shipped after the snapshot: the stored week does not know it yet, and neither does the funnel.
+    await createSuggestion({ board, author: loyal, status: "shipped", createdAt: new Date(), firstOfficialReplyAt: new Date() });
+    const body = (await outcome(() => dashboardLoader(routeArgs(requestAs(lead, "/leads"))))).body as Awaited<ReturnType<typeof dashboardLoader>>;
+    const { adoption } = body.data.current.signals;
+    expect(adoption).toMatchObject({ posted: 2, shipped: 1 });
+    expect(Object.fromEntries(body.data.funnel.map((s) => [s.step, s.count]))).toEqual({ posted: 2, answered: 1, planned: 1, shipped: 1 });
+  });
+});
