@@ -6,6 +6,7 @@ import { claimWeek, runWeeklyScoreIfDue, CLAIM_EXPIRES_MS } from "~/features/sco
 import { loader as dashboardLoader } from "~/routes/leads._index";
 import { loader as listLoader } from "~/routes/leads.members._index";
 import { loader as csvLoader } from "~/routes/leads.members[.]csv";
+import { loader as memberLoader } from "~/routes/leads.members.$username";
 import { recomputeScores } from "~/scoring/snapshots.server";
 import { addWeeks, weekStart } from "~/scoring/weeks";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
@@ -184,5 +185,26 @@ describe("one definition of suggestions and shipped", () => {
     const { adoption } = body.data.current.signals;
     expect(adoption).toMatchObject({ posted: 2, shipped: 1 });
     expect(Object.fromEntries(body.data.funnel.map((s) => [s.step, s.count]))).toEqual({ posted: 2, answered: 1, planned: 1, shipped: 1 });
+  });
+});
+
+describe("a member's history", () => {
+  test("kept beyond 12 weeks as compact rows; the member's page charts it and says what moved their loyalty", async () => {
+    const { lead, loyal } = await forum();
+    for (let w = 13; w >= 0; w--) recomputeScores(new Date(Date.now() - w * 7 * DAY));
+    const weeks = (sql: string) => getDb().$client.prepare(sql).pluck().get();
+    expect(weeks("select count(distinct week_start) from member_loyalty")).toBe(14);
+    // Full signals only for the trend's 12 weeks; the community's for every week.
+    expect(weeks("select count(distinct week_start) from score_snapshots where scope = 'member'")).toBe(12);
+    expect(weeks("select count(distinct week_start) from score_snapshots where scope = 'community'")).toBe(14);
+
+    const page = (await outcome(() => memberLoader(routeArgs(requestAs(lead, "/leads/members/loyal_lin"), { username: "loyal_lin" })))).body as Awaited<ReturnType<typeof memberLoader>>;
+    expect(page.history.weeks).toHaveLength(14);
+    expect(page.suggestions).toHaveLength(1);
+    // Her weekly visits started 12 weeks ago: the week before they began, her loyalty was lower.
+    expect(page.history.weeks[0].loyalty).toBeLessThan(page.history.weeks.at(-1)!.loyalty);
+    expect(page.history.since).toBe(addWeeks(weekStart(new Date()), -1));
+    expect(page.history.changes.every((c) => c.change !== 0)).toBe(true);
+    expect(loyal.id).toBe(page.scope.kind === "member" ? page.scope.userId : -1);
   });
 });

@@ -8,7 +8,7 @@ import { toCsv } from "~/csv";
 import { getDb } from "~/db.server";
 import { translator, type Language } from "~/i18n/i18n";
 import type { SessionUser } from "~/sessions.server";
-import { LOYALTY_BANDS, MEMBER_COLUMNS, PAGE_SIZE, type MemberColumn, type MemberQuery, type MemberStatus } from "./member-list";
+import { LOYALTY_BANDS, LOYALTY_PARTS, MEMBER_COLUMNS, PAGE_SIZE, type LoyaltyPart, type MemberColumn, type MemberQuery, type MemberStatus } from "./member-list";
 
 const sqlite = (): Database.Database => getDb().$client;
 
@@ -215,4 +215,31 @@ export function memberCsvStream(query: MemberQuery, viewer: SessionUser, languag
 function csvBody(columns: ReturnType<typeof memberCsvColumns>, rows: MemberRow[]): string {
   const text = toCsv(columns, rows);
   return text.slice(text.indexOf("\n") + 1);
+}
+
+// How many weeks of a member's loyalty their page charts (member_loyalty keeps every week).
+export const MEMBER_TREND_WEEKS = 52;
+
+export type LoyaltyWeek = { weekStart: string; loyalty: number; achievement: number; satisfaction: number; percentile: number } & Record<LoyaltyPart, number>;
+
+// A member's stored weeks, oldest first, and what raised or lowered their loyalty between the
+// last two: each loyalty term's change in points, largest first.
+export function memberLoyaltyHistory(userId: number) {
+  const weeks = (
+    sqlite()
+      .prepare(
+        `select week_start as weekStart, loyalty, achievement, satisfaction, percentile, "returning", active_weeks as activeWeeks,
+           repeat_contribution as repeatContribution, honors, privileges, recommendation, invitations
+         from member_loyalty where user_id = ? order by week_start desc limit ${MEMBER_TREND_WEEKS}`,
+      )
+      .all(userId) as LoyaltyWeek[]
+  ).reverse();
+  const [before, latest] = weeks.slice(-2);
+  const changes =
+    weeks.length < 2
+      ? []
+      : LOYALTY_PARTS.map((part) => ({ part, change: Math.round((latest[part] - before[part]) * 100) / 100 }))
+          .filter((c) => c.change !== 0)
+          .sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
+  return { weeks, changes, since: weeks.length < 2 ? null : before.weekStart };
 }

@@ -1,5 +1,20 @@
 // The product leads' dashboard and the recommendation survey.
 export default {
+  memberDetail: {
+    loyaltyWeeks_one: "Loyalty over {{count}} stored week",
+    loyaltyWeeks_other: "Loyalty over {{count}} stored weeks",
+    noWeeks: "No stored week includes this member yet.",
+    chartTitle: "Loyalty and percentile by week",
+    chartDescription: "The member's loyalty and its percentile among all members over {{weeks}} weeks; the latest loyalty is {{loyalty}}.",
+    whatChanged: "What raised or lowered their loyalty since the week before",
+    oneWeek: "Only one stored week: nothing to compare yet.",
+    noChange: "No loyalty term changed since the week of {{week}}.",
+    points: "points",
+    suggestions: "Their suggestions",
+    noSuggestions: "No suggestions.",
+    honors: "Their honors",
+    noHonors: "No badges.",
+  },
   memberList: {
     nav: "Members",
     title: "Members' loyalty",

@@ -1,5 +1,20 @@
 // 产品负责人看板与推荐意愿调查。
 export default {
+  memberDetail: {
+    loyaltyWeeks_one: "已存储的 {{count}} 周忠诚度",
+    loyaltyWeeks_other: "已存储的 {{count}} 周忠诚度",
+    noWeeks: "尚无包含该成员的已存储周。",
+    chartTitle: "每周忠诚度与百分位",
+    chartDescription: "该成员 {{weeks}} 周内的忠诚度及其在所有成员中的百分位；最近一周忠诚度为 {{loyalty}}。",
+    whatChanged: "与前一周相比，哪些因素提高或降低了忠诚度",
+    oneWeek: "只有一周的数据，暂无可比较的内容。",
+    noChange: "自 {{week}} 这一周以来，忠诚度各项没有变化。",
+    points: "分",
+    suggestions: "TA 的建议",
+    noSuggestions: "没有建议。",
+    honors: "TA 的荣誉",
+    noHonors: "没有徽章。",
+  },
   memberList: {
     nav: "成员",
     title: "成员忠诚度",
