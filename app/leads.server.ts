@@ -86,39 +86,72 @@ export function responseTimeDistribution(scope: LeadsScope): ResponseTimeDistrib
   };
 }
 
-export type Cohort = { week: string; members: number; retention: (number | null)[] };
+export type Cohort = {
+  /** YYYY-MM: the month the cohort's members joined (joinCohort, the same as the member list). */
+  month: string;
+  members: number;
+  /** Share of the cohort active in its month 0, 1, 2, … since joining; null when there were none. */
+  retention: (number | null)[];
+  /** From the latest stored week (member_loyalty): average loyalty, active and gone members. */
+  loyalty: number | null;
+  active: number;
+  gone: number;
+};
 
-// Weekly signup cohorts of the last `weeks` weeks × weeks since signup: the share of each
-// cohort active in its week 0, 1, 2, …; null for weeks that have not happened yet.
-export function cohortRetention(now = new Date(), weeks = 8): Cohort[] {
-  const thisWeek = weekStart(now);
-  const first = addDays(thisWeek, -7 * (weeks - 1));
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+
+// Monthly join cohorts of the last `months` months × months since joining: the share of each
+// cohort active (an activity day) in each calendar month since; and each cohort's loyalty in
+// the latest stored week. The cohort is the one the member list filters by.
+export function cohortRetention(now = new Date(), months = 12): Cohort[] {
+  const last = monthIndex(now.toISOString().slice(0, 7));
+  const first = monthOf(last - months + 1);
+  const from = Date.parse(`${first}-01T00:00:00Z`);
   const rows = sqlite()
     .prepare(
       `with cohort as (
-         select id as user_id, date(created_at / 1000, 'unixepoch', 'weekday 0', '-6 days') as week
-         from users where role = 'member' and created_at >= @from and created_at <= @now
+         select id as user_id, strftime('%Y-%m', created_at / 1000, 'unixepoch') as month
+         from users where role = 'member' and deleted_at is null and created_at >= @from and created_at <= @now
        )
-       select c.week, cast((julianday(a.day) - julianday(c.week)) / 7 as integer) as age, count(distinct a.user_id) as active
-       from cohort c join activity_days a on a.user_id = c.user_id and a.day >= c.week and a.day <= @today
-       group by c.week, age`,
+       select c.month, a.month as activeMonth, count(*) as active
+       from cohort c join (select distinct user_id, substr(day, 1, 7) as month from activity_days where day >= @firstDay and day <= @today) a
+         on a.user_id = c.user_id and a.month >= c.month
+       group by c.month, a.month`,
     )
-    .all({ from: Date.parse(`${first}T00:00:00Z`), now: now.getTime(), today: activityDay(now) }) as { week: string; age: number; active: number }[];
-  const sizes = sqlite()
-    .prepare(
-      `select date(created_at / 1000, 'unixepoch', 'weekday 0', '-6 days') as week, count(*) as members
-       from users where role = 'member' and created_at >= @from and created_at <= @now group by week`,
-    )
-    .all({ from: Date.parse(`${first}T00:00:00Z`), now: now.getTime() }) as { week: string; members: number }[];
-  const sizeOf = new Map(sizes.map((s) => [s.week, s.members]));
-  return Array.from({ length: weeks }, (_, i) => {
-    const week = addDays(first, 7 * i);
-    const members = sizeOf.get(week) ?? 0;
-    const retention = Array.from({ length: weeks - i }, (_, age) => {
+    .all({ from, now: now.getTime(), firstDay: `${first}-01`, today: activityDay(now) }) as { month: string; activeMonth: string; active: number }[];
+  const sizes = new Map(
+    (
+      sqlite()
+        .prepare(
+          `select strftime('%Y-%m', created_at / 1000, 'unixepoch') as month, count(*) as members
+           from users where role = 'member' and deleted_at is null and created_at >= @from and created_at <= @now group by month`,
+        )
+        .all({ from, now: now.getTime() }) as { month: string; members: number }[]
+    ).map((r) => [r.month, r.members]),
+  );
+  const week = sqlite().prepare("select max(week_start) from score_runs where finished_at is not null").pluck().get() as string | null;
+  const loyalty = new Map(
+    (week
+      ? (sqlite()
+          .prepare(
+            `select cohort, avg(loyalty) as loyalty, sum(status = 'active') as active, sum(status = 'gone') as gone
+             from member_loyalty where week_start = ? group by cohort`,
+          )
+          .all(week) as { cohort: string; loyalty: number; active: number; gone: number }[])
+      : []
+    ).map((r) => [r.cohort, r]),
+  );
+  return Array.from({ length: months }, (_, i) => {
+    const month = monthOf(last - months + 1 + i);
+    const members = sizes.get(month) ?? 0;
+    const retention = Array.from({ length: months - i }, (_, age) => {
       if (members === 0) return null;
-      return (rows.find((r) => r.week === week && r.age === age)?.active ?? 0) / members;
+      const activeMonth = monthOf(monthIndex(month) + age);
+      return (rows.find((r) => r.month === month && r.activeMonth === activeMonth)?.active ?? 0) / members;
     });
-    return { week, members, retention };
+    const stored = loyalty.get(month);
+    return { month, members, retention, loyalty: stored ? Math.round(stored.loyalty * 10) / 10 : null, active: stored?.active ?? 0, gone: stored?.gone ?? 0 };
   });
 }
 

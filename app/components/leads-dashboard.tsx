@@ -197,24 +197,35 @@ export function LeadsDashboardView({ data, scope }: { data: LeadsDashboard; scop
       {data.cohorts && (
         <Section id="cohorts-heading" title={t("leads.cohorts")} table="cohorts" scope={scope}>
           <p className="meta">{t("leads.cohortsIntro")}</p>
+          <BarChart
+            title={t("leads.cohortLoyaltyTitle")}
+            description={t("leads.cohortLoyaltyDescription")}
+            bars={data.cohorts.filter((c) => c.loyalty !== null).map((c) => ({ label: c.month.slice(2), value: c.loyalty!, className: "bar-loyalty" }))}
+          />
           <div className="table-scroll">
-            <table className="data-table heat-table">
+            <table className="data-table heat-table" data-testid="cohort-table">
               <thead>
                 <tr>
-                  <th scope="col">{t("leads.signupWeek")}</th>
+                  <th scope="col">{t("leads.joinMonth")}</th>
                   <th scope="col">{t("leads.members")}</th>
+                  <th scope="col">{t("scoring.dimensions.loyalty")}</th>
+                  <th scope="col">{t("leads.memberList.status.gone")}</th>
                   {data.cohorts.map((_, age) => (
                     <th scope="col" key={age}>
-                      {t("leads.weekN", { n: age })}
+                      {t("leads.monthN", { n: age })}
                     </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
                 {data.cohorts.map((c) => (
-                  <tr key={c.week}>
-                    <th scope="row">{c.week}</th>
+                  <tr key={c.month}>
+                    <th scope="row">
+                      <a href={`/leads/members?cohort=${c.month}`}>{c.month}</a>
+                    </th>
                     <td>{c.members}</td>
+                    <td>{c.loyalty === null ? "—" : one(c.loyalty)}</td>
+                    <td>{c.gone > 0 ? <a href={`/leads/members?cohort=${c.month}&status=gone`}>{c.gone}</a> : c.gone}</td>
                     {data.cohorts!.map((_, age) => {
                       const share = c.retention[age];
                       return (

@@ -22,6 +22,14 @@ beforeEach(() => {
 });
 type List = Awaited<ReturnType<typeof listLoader>>;
 
+// Join months relative to today: two members joined five months ago, one four months ago.
+const monthStart = (monthsAgo: number) => {
+  const now = new Date();
+  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1, 10);
+};
+const C1 = new Date(monthStart(5)).toISOString().slice(0, 7);
+const C2 = new Date(monthStart(4)).toISOString().slice(0, 7);
+
 const dayAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
 function visit(userId: number, ...daysAgo: number[]) {
   const insert = getDb().$client.prepare("insert or ignore into activity_days (user_id, day) values (?, ?)");
@@ -32,9 +40,9 @@ function visit(userId: number, ...daysAgo: number[]) {
 // one never seen again. A lead to read them.
 async function forum() {
   const lead = await createMember({ role: "lead" });
-  const loyal = await createMember({ username: "loyal_lin", displayName: "Lin Loyal", createdAt: new Date("2026-06-10T10:00:00Z") });
-  const fading = await createMember({ username: "fading_fu", displayName: "Fu Fading", createdAt: new Date("2026-06-20T10:00:00Z") });
-  const gone = await createMember({ username: "gone_gao", displayName: "Gao Gone", createdAt: new Date("2026-07-02T10:00:00Z") });
+  const loyal = await createMember({ username: "loyal_lin", displayName: "Lin Loyal", createdAt: new Date(monthStart(5) + 9 * DAY) });
+  const fading = await createMember({ username: "fading_fu", displayName: "Fu Fading", createdAt: new Date(monthStart(5) + 19 * DAY) });
+  const gone = await createMember({ username: "gone_gao", displayName: "Gao Gone", createdAt: new Date(monthStart(4) + DAY) });
   visit(loyal.id, ...Array.from({ length: 12 }, (_, w) => w * 7 + 1));
   visit(fading.id, 40, 47, 54);
   const board = createBoard({ slug: "cameras" });
@@ -81,20 +89,20 @@ describe("the member list", () => {
     expect(loyal.loyalty).toBeGreaterThan(fading.loyalty);
     expect(loyal.percentile).toBe(100);
     expect(gone.percentile).toBe(0);
-    expect(loyal).toMatchObject({ cohort: "2026-06", status: "active", lastActive: dayAgo(1), boards: [{ slug: "cameras" }] });
-    expect(fading).toMatchObject({ cohort: "2026-06", status: "at_risk", lastActive: dayAgo(40) });
-    expect(gone).toMatchObject({ cohort: "2026-07", status: "gone", lastActive: null });
+    expect(loyal).toMatchObject({ cohort: C1, status: "active", lastActive: dayAgo(1), boards: [{ slug: "cameras" }] });
+    expect(fading).toMatchObject({ cohort: C1, status: "at_risk", lastActive: dayAgo(40) });
+    expect(gone).toMatchObject({ cohort: C2, status: "gone", lastActive: null });
     // The parts add up to the loyalty dimension (26 points of loyalty terms in all).
     const parts = loyal.returning + loyal.activeWeeks + loyal.repeatContribution + loyal.honors + loyal.privileges + loyal.recommendation + loyal.invitations;
     expect(Math.round((1000 * parts) / 26) / 10).toBeCloseTo(loyal.loyalty, 0);
-    expect(body.filterOptions.cohorts).toEqual(["2026-07", "2026-06"]);
+    expect(body.filterOptions.cohorts).toEqual([C2, C1]);
   });
 
   test("filters by cohort, status, band, board and name; sorts any column both ways; pages", async () => {
     const { lead } = await forum();
     recomputeScores();
-    expect((await list(lead, "?cohort=2026-06")).rows.map((r) => r.username)).toEqual(["loyal_lin", "fading_fu"]);
-    expect((await list(lead, "?cohort=2026-06&sort=loyalty&dir=asc")).rows.map((r) => r.username)).toEqual(["fading_fu", "loyal_lin"]);
+    expect((await list(lead, `?cohort=${C1}`)).rows.map((r) => r.username)).toEqual(["loyal_lin", "fading_fu"]);
+    expect((await list(lead, `?cohort=${C1}&sort=loyalty&dir=asc`)).rows.map((r) => r.username)).toEqual(["fading_fu", "loyal_lin"]);
     expect((await list(lead, "?status=at_risk")).rows.map((r) => r.username)).toEqual(["fading_fu"]);
     expect((await list(lead, "?board=cameras")).rows.map((r) => r.username)).toEqual(["loyal_lin"]);
     expect((await list(lead, "?q=gao")).rows.map((r) => r.username)).toEqual(["gone_gao"]);
@@ -107,7 +115,7 @@ describe("the member list", () => {
     expect(odd.total).toBe(3);
     expect(odd.query.board).toBeUndefined();
 
-    for (let i = 0; i < 60; i++) await createMember({ username: `crowd_${i}`, createdAt: new Date("2026-08-05T10:00:00Z") });
+    for (let i = 0; i < 60; i++) await createMember({ username: `crowd_${i}`, createdAt: new Date(monthStart(3) + 4 * DAY) });
     recomputeScores();
     const first = await list(lead);
     expect(first).toMatchObject({ total: 63, pages: 2, page: 1 });
@@ -120,14 +128,14 @@ describe("the member list", () => {
 
   test("the CSV streams every filtered row, with the table's labels in the lead's language", async () => {
     const { loyal } = await forum();
-    for (let i = 0; i < 1_200; i++) getDb().$client.prepare("insert into users (username, display_name, email, password_hash, role, created_at) values (?, ?, ?, 'x', 'member', ?)").run(`bulk_${i}`, `Bulk ${i}`, `bulk_${i}@example.com`, Date.parse("2026-06-15T00:00:00Z"));
+    for (let i = 0; i < 1_200; i++) getDb().$client.prepare("insert into users (username, display_name, email, password_hash, role, created_at) values (?, ?, ?, 'x', 'member', ?)").run(`bulk_${i}`, `Bulk ${i}`, `bulk_${i}@example.com`, monthStart(5) + 14 * DAY);
     recomputeScores();
     const zhLead = await createMember({ role: "lead", locale: "zh" });
-    const response = (await outcome(() => csvLoader(routeArgs(requestAs(zhLead, "/leads/members.csv?cohort=2026-06&sort=loyalty"))))).body as Response;
-    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="sprout-members-2026-06.csv"');
+    const response = (await outcome(() => csvLoader(routeArgs(requestAs(zhLead, `/leads/members.csv?cohort=${C1}&sort=loyalty`))))).body as Response;
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="sprout-members-${C1}.csv"`);
     const lines = (await response.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0].split(",").slice(0, 4)).toEqual(["用户名", "成员", "忠诚度", "回访"]);
-    // All 1,202 members of June, beyond the page size and the stream's chunks; loyal first.
+    // All 1,202 members of that month, beyond the page size and the stream's chunks; loyal first.
     expect(lines).toHaveLength(1 + 1_202);
     expect(lines[1].startsWith(`${loyal.username},Lin Loyal,`)).toBe(true);
     expect(lines[1]).toContain(",活跃,");
@@ -206,5 +214,31 @@ describe("a member's history", () => {
     expect(page.history.since).toBe(addWeeks(weekStart(new Date()), -1));
     expect(page.history.changes.every((c) => c.change !== 0)).toBe(true);
     expect(loyal.id).toBe(page.scope.kind === "member" ? page.scope.userId : -1);
+  });
+});
+
+describe("cohorts", () => {
+  test("monthly join cohorts: retention by month since joining, loyalty and the gone, each linked to its members", async () => {
+    const { lead, loyal } = await forum();
+    const now = new Date();
+    const thisMonth = now.toISOString().slice(0, 7);
+    const newcomer = await createMember({ username: "new_nan", createdAt: new Date(`${thisMonth}-01T00:30:00Z`) });
+    visit(newcomer.id, 0);
+    visit(loyal.id, 0);
+    recomputeScores();
+    const body = (await outcome(() => dashboardLoader(routeArgs(requestAs(lead, "/leads"))))).body as Awaited<ReturnType<typeof dashboardLoader>>;
+    const cohorts = body.data.cohorts!;
+    expect(cohorts).toHaveLength(12);
+    expect(cohorts.at(-1)).toMatchObject({ month: thisMonth, members: 1, retention: [1], active: 1, gone: 0 });
+    const june = cohorts.find((c) => c.month === C1)!;
+    expect(june).toMatchObject({ members: 2, gone: 0, active: 1 });
+    // Loyal Lin visited in each of the last 12 weeks; Fu's last visit was 40 days ago.
+    expect(june.retention.at(-1)).toBe(0.5);
+    const july = cohorts.find((c) => c.month === C2)!;
+    expect(july).toMatchObject({ members: 1, gone: 1, active: 0 });
+    expect(july.retention.every((share) => share === 0)).toBe(true);
+    // The average loyalty is the member list's, for the same cohort.
+    const listed = await list(lead, `?cohort=${C1}`);
+    expect(june.loyalty).toBeCloseTo(listed.rows.reduce((sum, r) => sum + r.loyalty, 0) / 2, 1);
   });
 });
