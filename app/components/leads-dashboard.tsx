@@ -4,6 +4,7 @@ import { useLocalized } from "~/i18n/use-localized";
 import type { LeadsTable } from "~/leads-tables";
 import type { LeadsDashboard } from "~/leads.server";
 import { DIMENSIONS } from "~/scoring/terms";
+import { drillDownHref } from "~/features/leads/member-list";
 
 type Scope = { kind: "community" } | { kind: "board"; slug: string; nameEn: string; nameZh: string } | { kind: "member"; username: string; displayName: string };
 
@@ -125,6 +126,14 @@ export function LeadsDashboardView({ data, scope }: { data: LeadsDashboard; scop
                 <td>
                   {t(`scoring.terms.${term.id}.detail`, term.detail)}
                   {!term.enoughData && <span className="meta"> {t("leads.littleData")}</span>}
+                  {scope.kind !== "member" && drillDownHref(term.id, scope.kind === "board" ? scope.slug : undefined) && (
+                    <>
+                      {" · "}
+                      <a href={drillDownHref(term.id, scope.kind === "board" ? scope.slug : undefined)!} data-testid={`drill-${term.id}`}>
+                        {t(`leads.drillDown.${term.id}`)}
+                      </a>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

@@ -2,6 +2,7 @@
 // recomputation stores; the weekly schedule's claim; the dashboard before this week's run.
 import { beforeEach, describe, expect, test } from "vitest";
 import { getDb } from "~/db.server";
+import { drillDownHref } from "~/features/leads/member-list";
 import { claimWeek, runWeeklyScoreIfDue, CLAIM_EXPIRES_MS } from "~/features/scoring/schedule.server";
 import { loader as dashboardLoader } from "~/routes/leads._index";
 import { loader as listLoader } from "~/routes/leads.members._index";
@@ -240,5 +241,24 @@ describe("cohorts", () => {
     // The average loyalty is the member list's, for the same cohort.
     const listed = await list(lead, `?cohort=${C1}`);
     expect(june.loyalty).toBeCloseTo(listed.rows.reduce((sum, r) => sum + r.loyalty, 0) / 2, 1);
+  });
+});
+
+describe("drill-down", () => {
+  test("each breakdown row's link lists the members behind it", async () => {
+    const { lead, fading, gone, loyal, board } = await forum();
+    const shipped = await createSuggestion({ board, author: loyal, status: "shipped", createdAt: new Date(Date.now() - 30 * DAY) });
+    getDb().$client.prepare("insert into ratings (suggestion_id, user_id, score, created_at) values (?, ?, 1, ?)").run(shipped.id, fading.id, Date.now() - 45 * DAY);
+    getDb().$client.prepare("update users set honor_level_manual = 2 where id = ?").run(gone.id);
+    recomputeScores();
+    const body = (await outcome(() => dashboardLoader(routeArgs(requestAs(lead, "/leads"))))).body as Awaited<ReturnType<typeof dashboardLoader>>;
+    expect(body.data.current.report.terms.map((t) => t.id)).toContain("featureRatings");
+    const members = async (href: string) => (await list(lead, href.replace("/leads/members", ""))).rows.map((r) => r.username);
+    expect(await members(drillDownHref("featureRatings")!)).toEqual(["fading_fu"]);
+    expect(await members(drillDownHref("privileges")!)).toEqual(["gone_gao"]);
+    expect(await members(drillDownHref("returning")!)).toEqual(["gone_gao"]);
+    expect(await members(drillDownHref("honors")!)).toEqual([]);
+    expect(drillDownHref("stickiness", "cameras")).toBe("/leads/members?status=at_risk&board=cameras");
+    expect(drillDownHref("decisions")).toBeNull();
   });
 });

@@ -112,3 +112,28 @@ export function memberQueryString(query: MemberQuery, change: Partial<Record<key
   const text = params.toString();
   return text ? `?${text}` : "";
 }
+
+// The members behind a breakdown row: who a lead can act on when a term is low. Board
+// dashboards add their board.
+export const TERM_DRILL_DOWNS: Partial<Record<string, MemberQuery>> = {
+  usage: { status: "at_risk" },
+  stickiness: { status: "at_risk" },
+  participation: { status: "active", sort: "repeatContribution", dir: "asc" },
+  // Not retained: gone, oldest members first.
+  returning: { status: "gone", sort: "joinedAt", dir: "asc" },
+  activeWeeks: { status: "at_risk", sort: "activeWeeks", dir: "asc" },
+  repeatContribution: { sort: "repeatContribution", dir: "asc" },
+  // Holding honors but no longer active.
+  honors: { honors: true, status: "at_risk" },
+  privileges: { honors: true, status: "gone" },
+  // Who invited members who stayed.
+  invitations: { invited: true, sort: "inviteesStayed" },
+  // Who rated shipped features low.
+  featureRatings: { ratedLow: true },
+  recommendation: { sort: "recommendation", dir: "asc" },
+};
+
+export function drillDownHref(termId: string, board?: string): string | null {
+  const query = TERM_DRILL_DOWNS[termId];
+  return query ? `/leads/members${memberQueryString({ ...query, board })}` : null;
+}

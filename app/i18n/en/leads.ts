@@ -1,5 +1,18 @@
 // The product leads' dashboard and the recommendation survey.
 export default {
+  drillDown: {
+    usage: "members at risk",
+    stickiness: "members at risk",
+    participation: "active members contributing least",
+    returning: "members not retained",
+    activeWeeks: "members at risk, fewest active weeks first",
+    repeatContribution: "members contributing least",
+    honors: "honor holders now inactive",
+    privileges: "privileged members gone",
+    invitations: "who invited members who stayed",
+    featureRatings: "who rated shipped features low",
+    recommendation: "members least likely to recommend",
+  },
   memberDetail: {
     loyaltyWeeks_one: "Loyalty over {{count}} stored week",
     loyaltyWeeks_other: "Loyalty over {{count}} stored weeks",

@@ -1,5 +1,18 @@
 // 产品负责人看板与推荐意愿调查。
 export default {
+  drillDown: {
+    usage: "有流失风险的成员",
+    stickiness: "有流失风险的成员",
+    participation: "贡献最少的活跃成员",
+    returning: "没有留下的成员",
+    activeWeeks: "有流失风险的成员（活跃周最少的在前）",
+    repeatContribution: "贡献最少的成员",
+    honors: "已不活跃的荣誉持有者",
+    privileges: "已流失的特权成员",
+    invitations: "邀请的成员留了下来的人",
+    featureRatings: "给已上线功能打低分的人",
+    recommendation: "最不愿推荐的成员",
+  },
   memberDetail: {
     loyaltyWeeks_one: "已存储的 {{count}} 周忠诚度",
     loyaltyWeeks_other: "已存储的 {{count}} 周忠诚度",
