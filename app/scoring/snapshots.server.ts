@@ -90,6 +90,9 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
   db.$client
     .prepare("delete from score_snapshots where scope = 'member' and week_start < ?")
     .run(addWeeks(week, -(MEMBER_SIGNAL_WEEKS - 1)));
+  // Members' compact rows are kept for a year (about 320 bytes a member and week with their
+  // indexes, docs/scoring.md); the community's and boards' history is kept for good.
+  db.$client.prepare("delete from member_loyalty where week_start < ?").run(addWeeks(week, -(MEMBER_HISTORY_WEEKS - 1)));
   // The week is complete: readers of member_loyalty take the latest finished week.
   db.$client
     .prepare(
@@ -102,6 +105,8 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
 
 // Weeks of members' full signals kept in score_snapshots; member_loyalty keeps every week.
 export const MEMBER_SIGNAL_WEEKS = 12;
+// Weeks of members' compact rows (member_loyalty) kept: the member page's trend.
+export const MEMBER_HISTORY_WEEKS = 52;
 
 // The week's compact per-member rows: loyalty, its parts, the other dimensions, percentile,
 // and what the leads' list filters by (cohort, level, status), so the list is an indexed read.

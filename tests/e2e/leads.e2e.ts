@@ -38,7 +38,8 @@ describe("leads' dashboard", () => {
     await logIn(admin, "admin", "sprout-admin-demo");
     await admin.goto("/leads");
     expect(await admin.getByTestId("trend-chart").count()).toBe(1);
-    expect(await admin.getByTestId("bar-chart").count()).toBe(1);
+    // Response times, and loyalty by join month.
+    expect(await admin.getByTestId("bar-chart").count()).toBe(2);
 
     const fan = await newPage({ javaScriptEnabled: false });
     await logIn(fan, "fan", "sprout-fan-demo");
