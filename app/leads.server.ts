@@ -18,6 +18,7 @@ import { latestSnapshots, loyaltyPercentile, SCORE_FORMULA, scoreHistory, topAdv
 import { weekStart } from "~/scoring/weeks";
 import { getSetting } from "~/settings.server";
 import { suggestionFunnel } from "~/features/leads/suggestion-counts";
+import { ACHIEVEMENT_WINDOW_DAYS } from "~/scoring/signals";
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -56,9 +57,12 @@ export type ResponseTimeDistribution = {
   buckets: { upToHours: number | null; count: number }[];
 };
 
-export function responseTimeDistribution(scope: LeadsScope): ResponseTimeDistribution {
+// Over the score's suggestions: its 180-day window (features/leads/suggestion-counts.ts).
+export function responseTimeDistribution(scope: LeadsScope, now = new Date()): ResponseTimeDistribution {
   const targetHours = getSetting("responseTargetHours");
-  const { where, params } = suggestionFilter(scope);
+  const filter = suggestionFilter(scope);
+  const where = `${filter.where} and created_at > @windowFrom and created_at <= @windowTo`;
+  const params = { ...filter.params, windowFrom: now.getTime() - ACHIEVEMENT_WINDOW_DAYS * DAY_MS, windowTo: now.getTime() };
   const base = `from suggestions where ${where} and status != 'duplicate' and hidden_at is null`;
   const values = `select (first_official_reply_at - created_at) / ${HOUR_MS}.0 as value ${base} and first_official_reply_at is not null`;
   const bucketColumns = RESPONSE_BUCKETS_HOURS.map((h, i) => {
@@ -287,7 +291,7 @@ function computeDashboard(scope: ResolvedScope, viewer: SessionUser, now: Date) 
     change,
     trend,
     nps: netPromoterScore(current.signals.survey),
-    responseTimes: responseTimeDistribution(scope),
+    responseTimes: responseTimeDistribution(scope, now),
     // The same suggestions as the score shows (features/leads/suggestion-counts.ts).
     funnel: suggestionFunnel(current.signals),
     // The community view also compares boards and names people; a board or a member has its
