@@ -93,12 +93,13 @@ export const memberQuerySchema = z.object({
   ratedLow: z.preprocess((v) => (v === "1" ? true : undefined), z.boolean().optional()),
   sort: optionalEnum(SORTABLE_COLUMNS as unknown as [MemberColumn, ...MemberColumn[]]),
   dir: optionalEnum(["asc", "desc"] as const),
-  page: z.preprocess((v) => (typeof v === "string" && /^\d{1,6}$/.test(v) ? Number(v) : undefined), z.number().int().min(1).optional()),
+  page: z.preprocess((v) => (typeof v === "string" && /^[1-9]\d{0,5}$/.test(v) ? Number(v) : undefined), z.number().int().min(1).optional()),
 });
 export type MemberQuery = z.infer<typeof memberQuerySchema>;
 
 export function parseMemberQuery(params: URLSearchParams): MemberQuery {
-  return memberQuerySchema.parse(Object.fromEntries(params));
+  // Every field falls back to "not given" on its own; this is the net under that.
+  return memberQuerySchema.safeParse(Object.fromEntries(params)).data ?? {};
 }
 
 // The query string of a list view, without empty values: links keep every other filter.
