@@ -90,7 +90,7 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
   db.$client
     .prepare("delete from score_snapshots where scope = 'member' and week_start < ?")
     .run(addWeeks(week, -(MEMBER_SIGNAL_WEEKS - 1)));
-  // Members' compact rows are kept for a year (about 320 bytes a member and week with their
+  // Members' compact rows are kept for a year (about 270 bytes a member and week with their
   // indexes, docs/scoring.md); the community's and boards' history is kept for good.
   db.$client.prepare("delete from member_loyalty where week_start < ?").run(addWeeks(week, -(MEMBER_HISTORY_WEEKS - 1)));
   // The week is complete: readers of member_loyalty take the latest finished week.
