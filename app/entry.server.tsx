@@ -9,6 +9,7 @@ import { startDigestSchedule } from "~/features/digest/digest.server";
 import { startStaffAlerts } from "~/features/staff/alerts.server";
 import { NonceProvider } from "~/platform/nonce";
 import { withoutReactPadding } from "~/platform/html-stream.server";
+import { startWeeklyScoring } from "~/features/scoring/schedule.server";
 import { pendingMail } from "~/platform/mail.server";
 import { drainOutbox, stopOutbox } from "~/platform/events/outbox.server";
 import { startDomainEvents } from "~/subscribers.server";
@@ -16,6 +17,8 @@ import { startDomainEvents } from "~/subscribers.server";
 // Each server process registers the event subscribers once and handles what a previous
 // process left in the outbox (see app/platform/events).
 startDomainEvents();
+// Each process checks hourly whether this week's score snapshot exists; one claims and runs it.
+startWeeklyScoring();
 
 // Background work of the server process: the weekly digest looks hourly whether it is due.
 startDigestSchedule();

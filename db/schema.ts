@@ -619,6 +619,56 @@ export const scoreSnapshots = sqliteTable(
   ],
 );
 
+// One compact row per member and week, written with the weekly snapshot: what the leads'
+// member list sorts, filters and pages through with indexes, instead of scoring 50,000 members
+// per request. Kept for every week (about 100 bytes a row); the member's full signals in
+// score_snapshots are kept for the last MEMBER_SIGNAL_WEEKS weeks only (docs/scoring.md).
+export const memberLoyalty = sqliteTable(
+  "member_loyalty",
+  {
+    weekStart: text("week_start").notNull(),
+    userId: integer("user_id").notNull(),
+    total: real("total").notNull(),
+    satisfaction: real("satisfaction").notNull(),
+    achievement: real("achievement").notNull(),
+    loyalty: real("loyalty").notNull(),
+    // The loyalty terms' points (app/features/scoring/terms.ts): what raised or lowered it week to week.
+    returning: real("returning").notNull(),
+    activeWeeks: real("active_weeks").notNull(),
+    repeatContribution: real("repeat_contribution").notNull(),
+    honors: real("honors").notNull(),
+    privileges: real("privileges").notNull(),
+    recommendation: real("recommendation").notNull(),
+    invitations: real("invitations").notNull(),
+    // 0–100: the share of that week's members with lower loyalty, ties counted half.
+    percentile: integer("percentile").notNull(),
+    honorLevel: integer("honor_level").notNull(),
+    cohort: text("cohort").notNull(), // YYYY-MM, the month the member joined (UTC)
+    joinedAt: integer("joined_at").notNull(),
+    lastActive: text("last_active"), // YYYY-MM-DD, null when never active
+    status: text("status", { enum: ["active", "at_risk", "gone"] }).notNull(),
+    inviteesStayed: integer("invitees_stayed").notNull(),
+    holdsHonors: integer("holds_honors").notNull(), // an earned badge or an honor level ≥ 1
+  },
+  (t) => [
+    primaryKey({ columns: [t.weekStart, t.userId] }),
+    index("member_loyalty_loyalty_idx").on(t.weekStart, t.loyalty),
+    index("member_loyalty_cohort_idx").on(t.weekStart, t.cohort, t.loyalty),
+    index("member_loyalty_status_idx").on(t.weekStart, t.status, t.loyalty),
+    index("member_loyalty_user_idx").on(t.userId, t.weekStart),
+  ],
+);
+
+// One row per week whose snapshot a process has claimed: the unique week makes "exactly one
+// run per week" hold across cluster workers and restarts (app/features/scoring/schedule.server.ts).
+export const scoreRuns = sqliteTable("score_runs", {
+  weekStart: text("week_start").primaryKey(),
+  claimedAt: integer("claimed_at").notNull(),
+  finishedAt: integer("finished_at"),
+  claimedBy: text("claimed_by").notNull(),
+  durationMs: integer("duration_ms"),
+});
+
 // Answers to "How likely are you to recommend … to a friend?" (0–10), at most one a quarter.
 export const recommendationAnswers = sqliteTable(
   "recommendation_answers",

@@ -159,6 +159,9 @@ function prepareCases(file: string): { cases: Case[]; notes: string[] } {
     { name: "search en", read: true, path: `/search?q=${encodeURIComponent("dark mode")}` },
     { name: "search zh", read: true, path: `/search?q=${encodeURIComponent("夜间模式")}` },
     { name: "leads", read: true, path: "/leads", cookie: leadCookie },
+    // The leads' member list: a stored week's rows, filtered and sorted by index (issue #16).
+    { name: "leads members", read: true, path: "/leads/members", cookie: leadCookie },
+    { name: "leads members (cohort, by loyalty)", read: true, path: `/leads/members?cohort=${new Date().toISOString().slice(0, 7)}&sort=loyalty&dir=asc&page=2`, cookie: leadCookie },
     { name: "vote mix", read: false, path: "/s/:id.data", vote: { members, targets } },
   ];
   return { cases: cases.filter((c) => !ONLY || c.name.startsWith("trivial") || ONLY.some((o) => c.name.includes(o))), notes };

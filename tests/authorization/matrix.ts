@@ -245,6 +245,8 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   // The leads' dashboard
   { id: "leads dashboard", allowed: LEADS, request: () => get("/leads") },
   { id: "leads CSV", allowed: LEADS, request: () => get("/leads/csv/breakdown") },
+  { id: "leads member list", allowed: LEADS, request: () => get("/leads/members") },
+  { id: "leads member list CSV", allowed: LEADS, request: () => get("/leads/members.csv") },
   // A member's own things
   { id: "account page", allowed: EVERYONE_LOGGED_IN, request: () => get("/account") },
   { id: "resend email confirmation", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/account", form: { intent: "resend-verification" } }) },

@@ -38,11 +38,54 @@ describe("leads' dashboard", () => {
     await logIn(admin, "admin", "sprout-admin-demo");
     await admin.goto("/leads");
     expect(await admin.getByTestId("trend-chart").count()).toBe(1);
-    expect(await admin.getByTestId("bar-chart").count()).toBe(1);
+    // Response times, and loyalty by join month.
+    expect(await admin.getByTestId("bar-chart").count()).toBe(2);
 
     const fan = await newPage({ javaScriptEnabled: false });
     await logIn(fan, "fan", "sprout-fan-demo");
     expect((await fan.goto("/leads"))?.status()).toBe(403);
     expect((await fan.request.get("/leads/csv/trend")).status()).toBe(403);
+  });
+});
+
+describe("leads' member list", () => {
+  test("a lead filters members to one cohort, sorts by loyalty, opens a member and downloads the list", async () => {
+    const lead = await newPage();
+    await logIn(lead, "lead", "sprout-lead-demo");
+    await lead.goto("/leads");
+    await lead.getByTestId("members-link").click();
+    await lead.waitForURL(/\/leads\/members$/);
+    expect(await lead.getByTestId("member-row").count()).toBeGreaterThan(10);
+
+    // The demo's members joined over several months: keep one month.
+    const cohort = await lead.getByTestId("filter-cohort").locator("option").nth(2).getAttribute("value");
+    await lead.getByTestId("filter-cohort").selectOption(cohort!);
+    await lead.getByTestId("apply-filters").click();
+    await lead.waitForURL(new RegExp(`cohort=${cohort}`));
+    const cohorts = await lead.locator('[data-testid="member-row"] td[data-column="cohort"]').allInnerTexts();
+    expect(cohorts.length).toBeGreaterThan(1);
+    expect(new Set(cohorts)).toEqual(new Set([cohort]));
+
+    // Loyalty is the default order (highest first); its header turns it around.
+    await lead.getByTestId("sort-loyalty").click();
+    await lead.waitForURL(/sort=loyalty&dir=asc/);
+    const loyalty = (await lead.locator('[data-testid="member-row"] td[data-column="loyalty"]').allInnerTexts()).map(Number);
+    expect(loyalty).toEqual([...loyalty].sort((a, b) => a - b));
+    expect(loyalty).toHaveLength(cohorts.length);
+
+    const [download] = await Promise.all([lead.waitForEvent("download"), lead.getByTestId("csv-members").click()]);
+    expect(download.suggestedFilename()).toBe(`sprout-members-${cohort}.csv`);
+    const lines = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0].startsWith("Username,Member,Loyalty,")).toBe(true);
+    expect(lines).toHaveLength(1 + cohorts.length);
+    expect(lines.slice(1).map((l) => Number(l.split(",")[2]))).toEqual(loyalty);
+
+    const first = lead.getByTestId("member-link").first();
+    const name = await first.innerText();
+    await first.click();
+    await lead.waitForURL(/\/leads\/members\/[^/]+$/);
+    expect(await lead.locator("h1").innerText()).toContain(name);
+    expect(await lead.getByTestId("loyalty-percentile").count()).toBe(1);
+    expect(consoleErrors(lead)).toEqual([]);
   });
 });

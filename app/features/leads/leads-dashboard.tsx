@@ -4,6 +4,7 @@ import { useLocalized } from "~/i18n/use-localized";
 import type { LeadsTable } from "~/features/leads/leads-tables";
 import type { LeadsDashboard } from "~/features/leads/leads.server";
 import { DIMENSIONS } from "~/features/scoring/terms";
+import { drillDownHref } from "~/features/leads/member-list";
 
 type Scope = { kind: "community" } | { kind: "board"; slug: string; nameEn: string; nameZh: string } | { kind: "member"; username: string; displayName: string };
 
@@ -54,7 +55,9 @@ export function LeadsDashboardView({ data, scope }: { data: LeadsDashboard; scop
       <p className="meta">
         <span>{t("leads.week", { week: data.current.weekStart })}</span>
         {data.current.live && <span>{t("leads.live")}</span>}
+        {data.current.earlierWeek && <span data-testid="earlier-week">{t("leads.earlierWeek")}</span>}
         {scope.kind !== "community" && <a href="/leads">{t("leads.backToCommunity")}</a>}
+        <a href="/leads/members" data-testid="members-link">{t("leads.memberList.title")}</a>
       </p>
 
       <section className="card leads-score" aria-labelledby="score-heading">
@@ -123,6 +126,14 @@ export function LeadsDashboardView({ data, scope }: { data: LeadsDashboard; scop
                 <td>
                   {t(`scoring.terms.${term.id}.detail`, term.detail)}
                   {!term.enoughData && <span className="meta"> {t("leads.littleData")}</span>}
+                  {scope.kind !== "member" && drillDownHref(term.id, scope.kind === "board" ? scope.slug : undefined) && (
+                    <>
+                      {" · "}
+                      <a href={drillDownHref(term.id, scope.kind === "board" ? scope.slug : undefined)!} data-testid={`drill-${term.id}`}>
+                        {t(`leads.drillDown.${term.id}`)}
+                      </a>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
@@ -195,24 +206,35 @@ export function LeadsDashboardView({ data, scope }: { data: LeadsDashboard; scop
       {data.cohorts && (
         <Section id="cohorts-heading" title={t("leads.cohorts")} table="cohorts" scope={scope}>
           <p className="meta">{t("leads.cohortsIntro")}</p>
+          <BarChart
+            title={t("leads.cohortLoyaltyTitle")}
+            description={t("leads.cohortLoyaltyDescription")}
+            bars={data.cohorts.filter((c) => c.loyalty !== null).map((c) => ({ label: c.month.slice(2), value: c.loyalty!, className: "bar-loyalty" }))}
+          />
           <div className="table-scroll">
-            <table className="data-table heat-table">
+            <table className="data-table heat-table" data-testid="cohort-table">
               <thead>
                 <tr>
-                  <th scope="col">{t("leads.signupWeek")}</th>
+                  <th scope="col">{t("leads.joinMonth")}</th>
                   <th scope="col">{t("leads.members")}</th>
+                  <th scope="col">{t("scoring.dimensions.loyalty")}</th>
+                  <th scope="col">{t("leads.memberList.status.gone")}</th>
                   {data.cohorts.map((_, age) => (
                     <th scope="col" key={age}>
-                      {t("leads.weekN", { n: age })}
+                      {t("leads.monthN", { n: age })}
                     </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
                 {data.cohorts.map((c) => (
-                  <tr key={c.week}>
-                    <th scope="row">{c.week}</th>
+                  <tr key={c.month}>
+                    <th scope="row">
+                      <a href={`/leads/members?cohort=${c.month}`}>{c.month}</a>
+                    </th>
                     <td>{c.members}</td>
+                    <td>{c.loyalty === null ? "—" : one(c.loyalty)}</td>
+                    <td>{c.gone > 0 ? <a href={`/leads/members?cohort=${c.month}&status=gone`}>{c.gone}</a> : c.gone}</td>
                     {data.cohorts!.map((_, age) => {
                       const share = c.retention[age];
                       return (

@@ -61,11 +61,15 @@ export function leadsTableCsv(name: LeadsTable, data: LeadsDashboard): string | 
       );
     case "cohorts": {
       const width = Math.max(0, ...(data.cohorts ?? []).map((c) => c.retention.length));
+      type Row = NonNullable<LeadsDashboard["cohorts"]>[number];
       return table(
         [
-          { header: "signup_week", value: (c) => c.week },
-          { header: "members", value: (c) => c.members },
-          ...Array.from({ length: width }, (_, age) => ({ header: `week_${age}`, value: (c: NonNullable<LeadsDashboard["cohorts"]>[number]) => round(c.retention[age], 3) })),
+          { header: "join_month", value: (c: Row) => c.month },
+          { header: "members", value: (c: Row) => c.members },
+          { header: "average_loyalty", value: (c: Row) => c.loyalty },
+          { header: "active", value: (c: Row) => c.active },
+          { header: "gone", value: (c: Row) => c.gone },
+          ...Array.from({ length: width }, (_, age) => ({ header: `month_${age}`, value: (c: Row) => round(c.retention[age], 3) })),
         ],
         data.cohorts,
       );

@@ -17,6 +17,8 @@ import { sproutScore } from "~/features/scoring/index";
 import { latestSnapshots, loyaltyPercentile, SCORE_FORMULA, scoreHistory, topAdvocates, type Snapshot } from "~/features/scoring/snapshots.server";
 import { weekStart } from "~/features/scoring/weeks";
 import { getSetting } from "~/platform/settings.server";
+import { suggestionFunnel } from "~/features/leads/suggestion-counts";
+import { ACHIEVEMENT_WINDOW_DAYS } from "~/features/scoring/signals";
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -55,9 +57,12 @@ export type ResponseTimeDistribution = {
   buckets: { upToHours: number | null; count: number }[];
 };
 
-export function responseTimeDistribution(scope: LeadsScope): ResponseTimeDistribution {
+// Over the score's suggestions: its 180-day window (features/leads/suggestion-counts.ts).
+export function responseTimeDistribution(scope: LeadsScope, now = new Date()): ResponseTimeDistribution {
   const targetHours = getSetting("responseTargetHours");
-  const { where, params } = suggestionFilter(scope);
+  const filter = suggestionFilter(scope);
+  const where = `${filter.where} and created_at > @windowFrom and created_at <= @windowTo`;
+  const params = { ...filter.params, windowFrom: now.getTime() - ACHIEVEMENT_WINDOW_DAYS * DAY_MS, windowTo: now.getTime() };
   const base = `from suggestions where ${where} and status != 'duplicate' and hidden_at is null`;
   const values = `select (first_official_reply_at - created_at) / ${HOUR_MS}.0 as value ${base} and first_official_reply_at is not null`;
   const bucketColumns = RESPONSE_BUCKETS_HOURS.map((h, i) => {
@@ -85,59 +90,72 @@ export function responseTimeDistribution(scope: LeadsScope): ResponseTimeDistrib
   };
 }
 
-export type FunnelStep = { step: "posted" | "answered" | "planned" | "shipped"; count: number; rateFromPrevious: number | null };
+export type Cohort = {
+  /** YYYY-MM: the month the cohort's members joined (joinCohort, the same as the member list). */
+  month: string;
+  members: number;
+  /** Share of the cohort active in its month 0, 1, 2, … since joining; null when there were none. */
+  retention: (number | null)[];
+  /** From the latest stored week (member_loyalty): average loyalty, active and gone members. */
+  loyalty: number | null;
+  active: number;
+  gone: number;
+};
 
-// Posted → answered by staff → planned (or further) → shipped, as the suggestions stand now.
-export function adoptionFunnel(scope: LeadsScope): FunnelStep[] {
-  const { where, params } = suggestionFilter(scope);
-  const row = sqlite()
-    .prepare(
-      `select count(*) as posted, coalesce(sum(first_official_reply_at is not null), 0) as answered,
-         coalesce(sum(status in ('planned', 'in_progress', 'shipped')), 0) as planned, coalesce(sum(status = 'shipped'), 0) as shipped
-       from suggestions where ${where} and status != 'duplicate' and hidden_at is null`,
-    )
-    .get(params) as Record<FunnelStep["step"], number>;
-  const steps = ["posted", "answered", "planned", "shipped"] as const;
-  return steps.map((step, i) => ({
-    step,
-    count: row[step],
-    rateFromPrevious: i === 0 ? null : row[steps[i - 1]] === 0 ? null : row[step] / row[steps[i - 1]],
-  }));
-}
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 
-export type Cohort = { week: string; members: number; retention: (number | null)[] };
-
-// Weekly signup cohorts of the last `weeks` weeks × weeks since signup: the share of each
-// cohort active in its week 0, 1, 2, …; null for weeks that have not happened yet.
-export function cohortRetention(now = new Date(), weeks = 8): Cohort[] {
-  const thisWeek = weekStart(now);
-  const first = addDays(thisWeek, -7 * (weeks - 1));
+// Monthly join cohorts of the last `months` months × months since joining: the share of each
+// cohort active (an activity day) in each calendar month since; and each cohort's loyalty in
+// the latest stored week. The cohort is the one the member list filters by.
+export function cohortRetention(now = new Date(), months = 12): Cohort[] {
+  const last = monthIndex(now.toISOString().slice(0, 7));
+  const first = monthOf(last - months + 1);
+  const from = Date.parse(`${first}-01T00:00:00Z`);
   const rows = sqlite()
     .prepare(
       `with cohort as (
-         select id as user_id, date(created_at / 1000, 'unixepoch', 'weekday 0', '-6 days') as week
-         from users where role = 'member' and created_at >= @from and created_at <= @now
+         select id as user_id, strftime('%Y-%m', created_at / 1000, 'unixepoch') as month
+         from users where role = 'member' and deleted_at is null and created_at >= @from and created_at <= @now
        )
-       select c.week, cast((julianday(a.day) - julianday(c.week)) / 7 as integer) as age, count(distinct a.user_id) as active
-       from cohort c join activity_days a on a.user_id = c.user_id and a.day >= c.week and a.day <= @today
-       group by c.week, age`,
+       select c.month, a.month as activeMonth, count(*) as active
+       from cohort c join (select distinct user_id, substr(day, 1, 7) as month from activity_days where day >= @firstDay and day <= @today) a
+         on a.user_id = c.user_id and a.month >= c.month
+       group by c.month, a.month`,
     )
-    .all({ from: Date.parse(`${first}T00:00:00Z`), now: now.getTime(), today: activityDay(now) }) as { week: string; age: number; active: number }[];
-  const sizes = sqlite()
-    .prepare(
-      `select date(created_at / 1000, 'unixepoch', 'weekday 0', '-6 days') as week, count(*) as members
-       from users where role = 'member' and created_at >= @from and created_at <= @now group by week`,
-    )
-    .all({ from: Date.parse(`${first}T00:00:00Z`), now: now.getTime() }) as { week: string; members: number }[];
-  const sizeOf = new Map(sizes.map((s) => [s.week, s.members]));
-  return Array.from({ length: weeks }, (_, i) => {
-    const week = addDays(first, 7 * i);
-    const members = sizeOf.get(week) ?? 0;
-    const retention = Array.from({ length: weeks - i }, (_, age) => {
+    .all({ from, now: now.getTime(), firstDay: `${first}-01`, today: activityDay(now) }) as { month: string; activeMonth: string; active: number }[];
+  const sizes = new Map(
+    (
+      sqlite()
+        .prepare(
+          `select strftime('%Y-%m', created_at / 1000, 'unixepoch') as month, count(*) as members
+           from users where role = 'member' and deleted_at is null and created_at >= @from and created_at <= @now group by month`,
+        )
+        .all({ from, now: now.getTime() }) as { month: string; members: number }[]
+    ).map((r) => [r.month, r.members]),
+  );
+  const week = sqlite().prepare("select max(week_start) from score_runs where finished_at is not null").pluck().get() as string | null;
+  const loyalty = new Map(
+    (week
+      ? (sqlite()
+          .prepare(
+            `select cohort, avg(loyalty) as loyalty, sum(status = 'active') as active, sum(status = 'gone') as gone
+             from member_loyalty where week_start = ? group by cohort`,
+          )
+          .all(week) as { cohort: string; loyalty: number; active: number; gone: number }[])
+      : []
+    ).map((r) => [r.cohort, r]),
+  );
+  return Array.from({ length: months }, (_, i) => {
+    const month = monthOf(last - months + 1 + i);
+    const members = sizes.get(month) ?? 0;
+    const retention = Array.from({ length: months - i }, (_, age) => {
       if (members === 0) return null;
-      return (rows.find((r) => r.week === week && r.age === age)?.active ?? 0) / members;
+      const activeMonth = monthOf(monthIndex(month) + age);
+      return (rows.find((r) => r.month === month && r.activeMonth === activeMonth)?.active ?? 0) / members;
     });
-    return { week, members, retention };
+    const stored = loyalty.get(month);
+    return { month, members, retention, loyalty: stored ? Math.round(stored.loyalty * 10) / 10 : null, active: stored?.active ?? 0, gone: stored?.gone ?? 0 };
   });
 }
 
@@ -224,14 +242,15 @@ function snapshotKey(scope: ResolvedScope) {
   return { scope: "community" as const, scopeId: 0 };
 }
 
-// The score of the current week: its stored snapshot, or (before the first `npm run score`, or
-// when this week's row is the previous formula's) computed live for this scope alone, marked so.
+// The score of the current week: its stored snapshot. When this week's run has not happened yet (the server recomputes it shortly after the week
+// starts), the latest stored week of the current formula is shown, marked as an earlier week:
+// never a gathering of the whole forum to show one scope. Live only before any stored week.
 function currentScore(scope: ResolvedScope, history: Snapshot[], now: Date) {
-  const latest = history.at(-1);
-  if (latest && latest.weekStart === weekStart(now) && latest.formula === SCORE_FORMULA) return { ...latest, live: false };
+  const latest = history.filter((h) => h.formula === SCORE_FORMULA).at(-1);
+  if (latest) return { ...latest, live: false, earlierWeek: latest.weekStart !== weekStart(now) };
   const signals = gatherSignals(scope, now);
   const report = sproutScore(signals);
-  return { weekStart: weekStart(now), signals, report, total: report.total, satisfaction: report.satisfaction, achievement: report.achievement, loyalty: report.loyalty, live: true };
+  return { weekStart: weekStart(now), signals, report, total: report.total, satisfaction: report.satisfaction, achievement: report.achievement, loyalty: report.loyalty, live: true, earlierWeek: false };
 }
 
 // The live panels (response times, funnel, cohorts, members at risk) scan the whole forum,
@@ -266,14 +285,15 @@ function computeDashboard(scope: ResolvedScope, viewer: SessionUser, now: Date) 
   }));
   const community = scope.kind === "community";
   return {
-    current: { weekStart: current.weekStart, live: current.live, report: current.report, signals: current.signals },
+    current: { weekStart: current.weekStart, live: current.live, earlierWeek: current.earlierWeek, report: current.report, signals: current.signals },
     // A member's loyalty among all members' in the latest stored week.
     loyaltyRank: scope.kind === "member" ? loyaltyPercentile(scope.userId) : null,
     change,
     trend,
     nps: netPromoterScore(current.signals.survey),
-    responseTimes: responseTimeDistribution(scope),
-    funnel: adoptionFunnel(scope),
+    responseTimes: responseTimeDistribution(scope, now),
+    // The same suggestions as the score shows (features/leads/suggestion-counts.ts).
+    funnel: suggestionFunnel(current.signals),
     // The community view also compares boards and names people; a board or a member has its
     // own score, trend, replies and funnel.
     cohorts: community ? cohortRetention(now) : null,

@@ -112,6 +112,11 @@ export function sproutDimensions(signals: ScoreSignals): Pick<ScoreReport, "tota
   return { total: totalOf(terms), satisfaction, achievement, loyalty };
 }
 
+/** Every term's points without the best action: what the weekly member rows store. */
+export function sproutTerms(signals: ScoreSignals): Term[] {
+  return TERMS.map((definition) => scoreTerm(definition, signals));
+}
+
 // Each term proposes one concrete improvement of its own signals; the whole score is
 // recomputed on the improved signals, so an action that helps several terms (answering
 // overdue suggestions helps both reply terms) is credited with all of it.

@@ -6,7 +6,9 @@ import type { Db } from "#db/client";
 import { scoreSnapshots, users } from "#db/schema";
 import { getDb } from "~/platform/db.server";
 import { gatherAll } from "./gather.server";
-import { emptySignals, sproutDimensions, sproutScore, type ScoreReport, type ScoreSignals } from "./index";
+import { joinCohort, memberStatus, percentiles } from "./member-facts";
+import { activityDay } from "~/features/honors/rules/activity";
+import { emptySignals, sproutDimensions, sproutScore, sproutTerms, type ScoreReport, type ScoreSignals } from "./index";
 import { addWeeks, weekStart } from "./weeks";
 
 export type SnapshotScope = "community" | "board" | "member";
@@ -53,6 +55,7 @@ const CHUNK = 2_000;
 export function recomputeScores(now = new Date(), options: { onProgress?: (p: RecomputeProgress) => void; db?: Db } = {}) {
   const db = options.db ?? getDb();
   const week = weekStart(now);
+  const started = performance.now();
   const gathered = gatherAll(SCOPES, now, db);
   const upsert = db.$client.prepare(
     `insert into score_snapshots (week_start, scope, scope_id, total, satisfaction, achievement, loyalty, report, computed_at)
@@ -81,7 +84,90 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
       options.onProgress?.({ phase: scope, done: Math.min(i + CHUNK, entries.length), total: entries.length });
     }
   }
+  writeMemberLoyalty(db, week, gathered.member, now);
+  // A member's full signals (~700 bytes) are kept for the trend's window only; older weeks
+  // live on as their compact member_loyalty row (docs/scoring.md, "History").
+  db.$client
+    .prepare("delete from score_snapshots where scope = 'member' and week_start < ?")
+    .run(addWeeks(week, -(MEMBER_SIGNAL_WEEKS - 1)));
+  // Members' compact rows are kept for a year (about 270 bytes a member and week with their
+  // indexes, docs/scoring.md); the community's and boards' history is kept for good.
+  db.$client.prepare("delete from member_loyalty where week_start < ?").run(addWeeks(week, -(MEMBER_HISTORY_WEEKS - 1)));
+  // The week is complete: readers of member_loyalty take the latest finished week.
+  db.$client
+    .prepare(
+      `insert into score_runs (week_start, claimed_at, claimed_by, finished_at, duration_ms) values (@week, @at, @by, @finished, @duration)
+       on conflict (week_start) do update set finished_at = excluded.finished_at, duration_ms = excluded.duration_ms`,
+    )
+    .run({ week, at: now.getTime(), by: `${process.pid}`, finished: Date.now(), duration: Math.round(performance.now() - started) });
   return { week, snapshots };
+}
+
+// Weeks of members' full signals kept in score_snapshots; member_loyalty keeps every week.
+export const MEMBER_SIGNAL_WEEKS = 12;
+// Weeks of members' compact rows (member_loyalty) kept: the member page's trend.
+export const MEMBER_HISTORY_WEEKS = 52;
+
+// The week's compact per-member rows: loyalty, its parts, the other dimensions, percentile,
+// and what the leads' list filters by (cohort, level, status), so the list is an indexed read.
+function writeMemberLoyalty(db: Db, week: string, members: Map<number, ScoreSignals>, now: Date) {
+  const sqlite = db.$client;
+  const people = new Map(
+    (
+      sqlite
+        .prepare(
+          `select u.id, u.created_at as joinedAt, coalesce(u.honor_level_manual, u.honor_level) as honorLevel,
+             (select max(day) from activity_days a where a.user_id = u.id and a.day <= @today) as lastActive
+           from users u where u.role = 'member' and u.created_at <= @now and (u.deleted_at is null or u.deleted_at > @now)`,
+        )
+        .all({ now: now.getTime(), today: activityDay(now) }) as { id: number; joinedAt: number; honorLevel: number; lastActive: string | null }[]
+    ).map((p) => [p.id, p]),
+  );
+  const today = activityDay(now);
+  const entries = [...members].filter(([id]) => people.has(id));
+  const scored = entries.map(([id, signals]) => {
+    const terms = sproutTerms(signals);
+    const points = Object.fromEntries(terms.map((t) => [t.id, t.points])) as Record<string, number>;
+    return { id, signals, points, dimensions: sproutDimensions(signals) };
+  });
+  const ranks = percentiles(scored.map((m) => m.dimensions.loyalty));
+  const insert = sqlite.prepare(
+    `insert or replace into member_loyalty (week_start, user_id, total, satisfaction, achievement, loyalty, "returning", active_weeks,
+       repeat_contribution, honors, privileges, recommendation, invitations, percentile, honor_level, cohort, joined_at, last_active,
+       status, invitees_stayed, holds_honors)
+     values (@week, @userId, @total, @satisfaction, @achievement, @loyalty, @returning, @activeWeeks, @repeatContribution, @honors,
+       @privileges, @recommendation, @invitations, @percentile, @honorLevel, @cohort, @joinedAt, @lastActive, @status, @inviteesStayed, @holdsHonors)`,
+  );
+  const clear = sqlite.prepare("delete from member_loyalty where week_start = ?");
+  for (let i = 0; i < Math.max(1, scored.length); i += CHUNK) {
+    sqlite.transaction(() => {
+      // Recomputing a week replaces it: members deleted since drop out.
+      if (i === 0) clear.run(week);
+      scored.slice(i, i + CHUNK).forEach((m, j) => {
+        const person = people.get(m.id)!;
+        insert.run({
+          week,
+          userId: m.id,
+          ...m.dimensions,
+          returning: m.points.returning,
+          activeWeeks: m.points.activeWeeks,
+          repeatContribution: m.points.repeatContribution,
+          honors: m.points.honors,
+          privileges: m.points.privileges,
+          recommendation: m.points.recommendation,
+          invitations: m.points.invitations,
+          percentile: ranks[i + j],
+          honorLevel: person.honorLevel,
+          cohort: joinCohort(person.joinedAt),
+          joinedAt: person.joinedAt,
+          lastActive: person.lastActive,
+          status: memberStatus(person.lastActive, today),
+          inviteesStayed: m.signals.invitations.staying,
+          holdsHonors: m.signals.honors.holdingBadges > 0 || m.signals.honors.withPrivileges > 0 ? 1 : 0,
+        });
+      });
+    }).immediate();
+  }
 }
 
 function toSnapshot(row: typeof scoreSnapshots.$inferSelect): Snapshot {
