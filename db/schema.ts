@@ -695,3 +695,28 @@ export const outboxDeliveries = sqliteTable(
   // (each index is one more page written by every vote).
   (t) => [primaryKey({ columns: [t.eventId, t.subscriber] })],
 );
+
+// Personal access tokens for the REST API (/api/v1): like sessions, only the SHA-256 of the
+// token is stored; it is shown once. Scopes are what the member chose, within their role.
+export const API_SCOPES = ["read", "write", "staff", "leads"] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    // Space-separated ApiScope values.
+    scopes: text("scopes").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_idx").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;

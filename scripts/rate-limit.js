@@ -24,6 +24,15 @@ export class RateLimiter {
     if (this.hits.size > this.maxKeys) this.hits.delete(this.hits.keys().next().value);
     return 0;
   }
+
+  // What is left in key's window and the seconds until its oldest hit leaves it.
+  status(key, now = Date.now()) {
+    const recent = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    return {
+      remaining: Math.max(0, this.limit - recent.length),
+      reset: recent.length ? Math.max(1, Math.ceil((recent[0] + this.windowMs - now) / 1000)) : 0,
+    };
+  }
 }
 
 const SESSION_COOKIE = /(?:^|;\s*)sprout_session=([^;]+)/;
@@ -33,10 +42,28 @@ export function writeRateLimits({ perMember, perAddress }) {
   const addresses = new RateLimiter({ limit: perAddress });
   return (req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-    const session = req.get("cookie")?.match(SESSION_COOKIE)?.[1];
+    // An API call counts against its token as a page's form counts against its session, and
+    // says where it stands in the IETF RateLimit header fields (draft-ietf-httpapi-ratelimit-headers).
+    const bearer = req.path.startsWith("/api/") ? /^Bearer\s+(\S+)$/i.exec(req.get("authorization") ?? "")?.[1] : undefined;
+    const session = bearer ? `token:${bearer}` : req.get("cookie")?.match(SESSION_COOKIE)?.[1];
     const wait = Math.max(session ? members.hit(session) : 0, addresses.hit(req.ip ?? "unknown"));
+    if (bearer) {
+      const status = members.status(session);
+      res.setHeader("RateLimit-Policy", `${perMember};w=60`);
+      res.setHeader("RateLimit", `limit=${perMember}, remaining=${status.remaining}, reset=${status.reset}`);
+      res.setHeader("RateLimit-Limit", String(perMember));
+      res.setHeader("RateLimit-Remaining", String(status.remaining));
+      res.setHeader("RateLimit-Reset", String(status.reset));
+    }
     if (wait === 0) return next();
     res.setHeader("Retry-After", String(wait));
+    if (bearer) {
+      res
+        .status(429)
+        .type("application/problem+json")
+        .send(JSON.stringify({ type: "/api#problem-too_many", title: "Too many requests in a short time. 请求过于频繁。", status: 429, detail: `retry after ${wait} s` }));
+      return;
+    }
     res
       .status(429)
       .type("text/plain; charset=utf-8")

@@ -68,8 +68,19 @@ function isCrossSite(req) {
     return true; // "null" or garbage: not provably ours
   }
 }
+// The REST API (/api/v1, app/features/api/) authenticates with a bearer token and never
+// reads the session cookie, so another site cannot act through a visitor's browser there:
+// its requests skip the cross-site check and may send JSON. Without an Authorization header
+// an /api/ request gets the same guards as any other.
+function isApiRequest(req) {
+  return req.path.startsWith("/api/") && !!req.get("authorization");
+}
 app.use((req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
+  if (isApiRequest(req)) {
+    delete req.headers.origin;
+    return next();
+  }
   // One-click unsubscribe (RFC 8058) is posted by mail clients from anywhere; its signed
   // token, not the session, authorizes it. Remix's own Origin check is skipped the same way.
   if (req.path === "/notifications/unsubscribe") {
@@ -91,6 +102,7 @@ app.use((req, res, next) => {
   // Read from the header itself: req.is() says nothing for an empty body (a bare logout form).
   const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (SAFE_METHODS.has(req.method) || FORM_TYPES.includes(type)) return next();
+  if (isApiRequest(req) && (type === "application/json" || req.get("content-length") === "0" || (!type && !req.get("transfer-encoding")))) return next();
   res
     .status(415)
     .type("text/plain; charset=utf-8")

@@ -206,6 +206,12 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   // A member's own things
   { id: "account page", allowed: EVERYONE_LOGGED_IN, request: () => get("/account") },
   { id: "end other sessions", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/account", form: { intent: "sessions" } }) },
+  { id: "access tokens page", allowed: EVERYONE_LOGGED_IN, request: () => get("/account/tokens") },
+  {
+    id: "create an access token",
+    allowed: EVERYONE_LOGGED_IN,
+    request: () => ({ method: "POST", path: "/account/tokens", form: { intent: "create", name: "matrix", scopes: "read" } }),
+  },
   { id: "notifications", allowed: EVERYONE_LOGGED_IN, request: () => get("/notifications") },
   { id: "open own notification", allowed: EVERYONE_LOGGED_IN, request: async (f, actor) => get(`/notifications/${await f.notification(actor?.id)}`) },
   { id: "open another's notification", allowed: [], hidesExistence: true, request: async (f) => get(`/notifications/${await f.notification()}`) },

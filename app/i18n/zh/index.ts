@@ -1,4 +1,5 @@
 import account from "./account";
+import api from "./api";
 import admin from "./admin";
 import auth from "./auth";
 import badges from "./badges";
@@ -23,4 +24,5 @@ import suggestions from "./suggestions";
 
 export default {
   account,
+  api,
   admin, common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, privileges, honorWall, invitations, share, campaigns, scoring, leads };
