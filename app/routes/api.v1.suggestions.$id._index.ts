@@ -1,5 +1,5 @@
 // One suggestion with its official replies and status history, as its page shows them.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { idParam, json, methodNotAllowed, problem, requireToken } from "~/features/api/http.server";
 import { detailForApi } from "~/features/api/suggestions.server";
 
@@ -10,6 +10,6 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   return json(detail);
 }
 
-export function action(_: ActionFunctionArgs) {
+export function action() {
   throw methodNotAllowed(["GET"]);
 }

@@ -1,6 +1,7 @@
 // The REST API (/api/v1) called as Remix calls its resource routes: real Requests carrying a
 // bearer token. Each endpoint is tried with the roles and scopes that may use it and with
 // those that may not; what a refusal changed is checked in the database.
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { comments, statusChanges, suggestions, type ApiScope, type User } from "#db/schema";
@@ -14,9 +15,12 @@ import { action as voteAction } from "~/routes/api.v1.suggestions.$id.vote";
 import { action as commentAction } from "~/routes/api.v1.suggestions.$id.comments";
 import { action as statusAction } from "~/routes/api.v1.suggestions.$id.status";
 import { action as mergeAction } from "~/routes/api.v1.suggestions.$id.merge";
+import { loader as searchLoader } from "~/routes/api.v1.search";
+import { loader as scoreLoader } from "~/routes/api.v1.leads.score";
+import { loader as membersLoader } from "~/routes/api.v1.leads.members";
 import { createBoard, createMember, createStaff, createSuggestion } from "../factories";
 
-type Loader = (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
+type Loader = (args: LoaderFunctionArgs) => unknown;
 
 function tokenFor(user: User, scopes: ApiScope[] = ["read", "write"]) {
   const created = createApiToken({ user, name: "test", scopes });
@@ -221,5 +225,36 @@ describe("writing with the pages' rules", () => {
     expect(load(source.id).status).toBe("open");
     expect((await merge(staff)).status).toBe(201);
     expect(load(source.id)).toMatchObject({ status: "duplicate", duplicateOfId: target.id });
+  });
+});
+
+describe("search and leads", () => {
+  test("search finds what the caller may see and nothing on early-access boards", async () => {
+    const word = `zebracorn${Date.now()}`;
+    const open = await createSuggestion({ title: `Please add ${word} mode` });
+    await createSuggestion({ board: createBoard({ visibility: "early_access" }), title: `Secret ${word} plan` });
+    const token = tokenFor(await createMember());
+    const found = await call(searchLoader, { path: `/api/v1/search?q=${word}`, token });
+    expect((found.json!.results as { id: number }[]).map((r) => r.id)).toEqual([open.id]);
+    expect((await call(searchLoader, { path: `/api/v1/search?q=`, token })).status).toBe(400);
+  });
+
+  test("the score and the loyalty list: leads and admins only, with the leads scope", async () => {
+    const lead = tokenFor(await createMember({ role: "lead" }), ["read", "leads"]);
+    const admin = tokenFor(await createMember({ role: "admin" }), ["leads"]);
+    const leadWithout = tokenFor(await createMember({ role: "lead" }), ["read"]);
+    const staff = tokenFor(await createStaff(), ["read", "staff"]);
+    const member = tokenFor(await createMember(), ["read"]);
+    for (const token of [lead, admin]) {
+      const score = await call(scoreLoader, { path: "/api/v1/leads/score", token });
+      expect(score.status).toBe(200);
+      expect(score.json).toMatchObject({ scope: { kind: "community" }, breakdown: { terms: expect.any(Array) }, history: expect.any(Array) });
+      expect((await call(membersLoader, { path: "/api/v1/leads/members", token })).status).toBe(200);
+    }
+    for (const token of [leadWithout, staff, member]) {
+      expect((await call(scoreLoader, { path: "/api/v1/leads/score", token })).status).toBe(403);
+      expect((await call(membersLoader, { path: "/api/v1/leads/members", token })).status).toBe(403);
+    }
+    expect((await call(scoreLoader, { path: "/api/v1/leads/score?board=no-such-board", token: lead })).status).toBe(404);
   });
 });

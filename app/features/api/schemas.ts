@@ -73,3 +73,37 @@ export const problemSchema = z.object({
   detail: z.string().optional(),
   errors: z.record(z.string(), z.array(z.string())).optional(),
 });
+
+export const searchQuerySchema = z.object({
+  q: z.string().trim().min(1).max(100),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+export const searchPage = z.object({
+  results: z.array(
+    z.object({ id: z.number().int(), title: z.string(), status: z.enum(SUGGESTION_STATUSES), voteCount: z.number().int(), board: z.string(), createdAt: z.string(), url: z.string() }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pages: z.number().int(),
+});
+
+export const leadsQuerySchema = z.object({ board: z.string().max(64).optional(), member: z.string().max(64).optional() });
+
+const dimensions = { total: z.number(), satisfaction: z.number(), achievement: z.number(), loyalty: z.number() };
+
+export const leadsScore = z.object({
+  scope: z.object({ kind: z.enum(["community", "board", "member"]), name: z.string().nullable() }),
+  weekStart: z.string(),
+  live: z.boolean(),
+  ...dimensions,
+  // The score's terms, confidence and best next action, as the dashboard's breakdown shows them.
+  breakdown: z.object({ terms: z.array(z.looseObject({})), confidence: z.unknown(), bestAction: z.unknown(), notes: z.array(z.unknown()) }),
+  change: z.object(dimensions).nullable(),
+  history: z.array(z.object({ weekStart: z.string(), ...dimensions, previousFormula: z.boolean() })),
+});
+
+export const leadsMembers = z.object({
+  advocates: z.array(z.object({ username: z.string(), total: z.number(), achievement: z.number(), loyalty: z.number() })),
+  atRisk: z.array(z.object({ username: z.string(), daysActiveBefore: z.number(), lastActiveDay: z.string(), quietDays: z.number() })),
+});
