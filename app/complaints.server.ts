@@ -55,18 +55,33 @@ export function fileComplaint(input: {
       .get();
     if (!exists) return { ok: false, reason: "unknown_suggestion" };
   }
-  const { id } = db
-    .insert(complaints)
-    .values({
-      userId: input.userId,
+  const createdAt = input.now ?? new Date();
+  const { id } = db.transaction((tx) => {
+    const complaint = tx
+      .insert(complaints)
+      .values({
+        userId: input.userId,
+        subject: input.subject,
+        suggestionId: input.suggestionId ?? null,
+        title: input.title,
+        body: input.body,
+        createdAt,
+      })
+      .returning({ id: complaints.id })
+      .get();
+    // Integrations (webhooks) hear of it; the body stays between the filer and staff.
+    recordEvent(tx, {
+      type: "complaint_filed",
+      complaintId: complaint.id,
+      filerId: input.userId,
       subject: input.subject,
       suggestionId: input.suggestionId ?? null,
       title: input.title,
-      body: input.body,
-      createdAt: input.now ?? new Date(),
-    })
-    .returning({ id: complaints.id })
-    .get();
+      at: createdAt.getTime(),
+    });
+    return complaint;
+  }, { behavior: "immediate" });
+  deliverEvents();
   return { ok: true, id };
 }
 

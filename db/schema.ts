@@ -720,3 +720,43 @@ export const apiTokens = sqliteTable(
   (t) => [uniqueIndex("api_tokens_hash_idx").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
 );
 export type ApiToken = typeof apiTokens.$inferSelect;
+
+// Webhooks (app/features/api/webhooks.server.ts): endpoints admins register, and every
+// delivery attempt's outcome, for the log and for retries.
+export const WEBHOOK_EVENTS = ["suggestion_posted", "status_changed", "shipped", "official_reply", "merged", "complaint_filed"] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+
+export const webhookEndpoints = sqliteTable("webhook_endpoints", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  url: text("url").notNull(),
+  // Kept readable: it signs every payload (HMAC), so it cannot be stored hashed.
+  secret: text("secret").notNull(),
+  // Space-separated WebhookEvent values.
+  events: text("events").notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    endpointId: integer("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    // The domain event's fingerprint: a subscriber run again never queues it twice.
+    eventKey: text("event_key").notNull(),
+    eventType: text("event_type", { enum: WEBHOOK_EVENTS }).notNull(),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastStatusCode: integer("last_status_code"),
+    lastDurationMs: integer("last_duration_ms"),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("webhook_deliveries_event_idx").on(t.endpointId, t.eventKey), index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt)],
+);

@@ -32,6 +32,7 @@ export type DomainEvent =
   | { type: "complaint_replied"; complaintId: number; filerId: number; title: string; messageId: number; body: string }
   | { type: "complaint_acknowledged"; complaintId: number; filerId: number; title: string }
   | { type: "complaint_resolved"; complaintId: number; filerId: number; title: string; note: string; at: number }
+  | { type: "complaint_filed"; complaintId: number; filerId: number; subject: string; suggestionId: number | null; title: string; at: number }
   // Invitations: a newcomer's first contribution made their invitation active and rewarded.
   | {
       type: "invitation_activated";

@@ -10,6 +10,7 @@ import { activateInvitationFor, notifyInvitationActivated } from "~/invitations.
 import { notifyMerge, notifyStatusChange } from "~/lifecycle.server";
 import { sendNotificationEmails } from "~/notifications.server";
 import { reevaluateAuthorsAfterDeletion } from "~/privacy.server";
+import { deliverWebhooks, queueWebhooks, startWebhookRetries } from "~/features/api/webhooks.server";
 import type { DomainEvent } from "./events";
 import { registerSubscribers, startOutbox, type Subscriber } from "./outbox.server";
 
@@ -131,7 +132,19 @@ const email: Subscriber = {
   },
 };
 
-export const SUBSCRIBERS: readonly Subscriber[] = [honors, invitations, notifications, email];
+// Integrations: each registered endpoint gets its signed copy (app/features/api/webhooks.server.ts).
+// The event is done once its deliveries are queued; their retries are the webhooks module's.
+const webhooks: Subscriber = {
+  name: "webhooks",
+  when: "background",
+  handles: ["suggestion_posted", "status_changed", "shipped", "comment_posted", "merged", "complaint_filed"],
+  async handle(event: DomainEvent) {
+    const ids = queueWebhooks(event);
+    if (ids.length) await deliverWebhooks({ ids });
+  },
+};
+
+export const SUBSCRIBERS: readonly Subscriber[] = [honors, invitations, notifications, email, webhooks];
 
 // Once per process, at start-up (app/entry.server.tsx; the test setup registers without the
 // sweep): registers the subscribers and handles what earlier processes left behind.
@@ -141,4 +154,5 @@ export function startDomainEvents(options: { sweep?: boolean } = {}) {
   if (started || options.sweep === false) return;
   started = true;
   startOutbox();
+  startWebhookRetries();
 }
