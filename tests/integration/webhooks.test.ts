@@ -4,7 +4,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { webhookDeliveries, webhookEndpoints } from "#db/schema";
 import { addComment } from "~/comments.server";
@@ -117,7 +116,7 @@ describe("deliveries", () => {
     addComment({ suggestionId: s.id, authorId: (await createMember()).id, body: "me too" });
     addComment({ suggestionId: s.id, authorId: staff.id, body: "We hear you", official: true });
     const filer = await createMember();
-    fileComplaint({ userId: filer.id, viewer: filer, subject: "other", title: "Slow answers", body: "private words" });
+    fileComplaint({ userId: filer.id, viewer: filer, subject: "reply", title: "Slow answers", body: "private words" });
     await drainOutbox();
     expect(received.map((r) => r.headers["sprout-event"]).sort()).toEqual(["complaint_filed", "official_reply"]);
     const complaint = received.find((r) => r.headers["sprout-event"] === "complaint_filed")!;
