@@ -198,6 +198,13 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   },
   { id: "change role", allowed: ADMIN, request: async (f) => ({ method: "POST", path: "/admin", form: { intent: "role", username: await f.member(), role: "staff" } }) },
   { id: "honors admin page", allowed: ADMIN, request: () => get("/admin/honors") },
+  { id: "webhooks admin page", allowed: ADMIN, request: () => get("/admin/webhooks") },
+  // A documentation address (TEST-NET-1): public, so accepted without a DNS lookup; nothing listens there.
+  {
+    id: "add webhook endpoint",
+    allowed: ADMIN,
+    request: () => ({ method: "POST", path: "/admin/webhooks", form: { intent: "create", url: "https://192.0.2.1/hook", events: "complaint_filed" } }),
+  },
   { id: "grant badge", allowed: ADMIN, request: async (f) => ({ method: "POST", path: "/admin/honors", form: { intent: "grant-badge", username: await f.member(), badgeId: f.badgeId } }) },
   { id: "set honor level", allowed: ADMIN, request: async (f) => ({ method: "POST", path: "/admin/honors", form: { intent: "set-level", username: await f.member(), level: "2" } }) },
   // The leads' dashboard
