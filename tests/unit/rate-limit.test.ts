@@ -47,4 +47,30 @@ describe("writeRateLimits", () => {
       server.close();
     }
   });
+
+  it("counts an API call against its token, says so in the RateLimit headers, and refuses past it as a problem", async () => {
+    const express = (await import("express")).default;
+    const { writeRateLimits } = await import("../../scripts/rate-limit.js");
+    const app = express();
+    app.use(writeRateLimits({ perMember: 2, perAddress: 100 }));
+    app.all("*", (_req, res) => void res.send("ok"));
+    const server = app.listen(0);
+    await new Promise((resolve) => server.once("listening", resolve));
+    const { port } = server.address() as { port: number };
+    const call = (token: string) => fetch(`http://127.0.0.1:${port}/api/v1/suggestions/1/vote`, { method: "PUT", headers: { Authorization: `Bearer ${token}` } });
+    try {
+      const first = await call("sprout_a");
+      expect(first.status).toBe(200);
+      expect([first.headers.get("ratelimit-limit"), first.headers.get("ratelimit-remaining")]).toEqual(["2", "1"]);
+      expect((await call("sprout_a")).headers.get("ratelimit-remaining")).toBe("0");
+      const refused = await call("sprout_a");
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("content-type")).toContain("application/problem+json");
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      // Another token has its own budget.
+      expect((await call("sprout_b")).status).toBe(200);
+    } finally {
+      server.close();
+    }
+  });
 });
