@@ -26,6 +26,8 @@ export default function ApiReferencePage() {
         <p>
           <a href="/api/v1/openapi.json">{t("api.reference.document")}</a>
         </p>
+        <h2>{t("api.reference.webhooksTitle")}</h2>
+        <p>{t("api.reference.webhooks")}</p>
       </section>
       <section className="card" aria-labelledby="endpoints-heading">
         <h2 id="endpoints-heading">{t("api.reference.endpointsTitle")}</h2>

@@ -47,6 +47,8 @@ export default {
     errorsTitle: "Errors and limits",
     errors: "Refusals are problem details (application/problem+json) in the language of Accept-Language (English or Chinese). Writes count against a per-token rate limit, reported in the RateLimit headers.",
     document: "The OpenAPI 3.1 document",
+    webhooksTitle: "Webhooks",
+    webhooks: "Admins register endpoints at /admin/webhooks. Each delivery is a JSON POST with the headers Sprout-Event, Sprout-Delivery and Sprout-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of “<t>.<raw body>” with the endpoint's secret>. Compare in constant time and refuse timestamps older than five minutes. Failed deliveries are retried with doubling delays for a day.",
     endpointsTitle: "Endpoints",
     scope: "scope: {{scope}}",
     refusals: "refusals: {{statuses}}",

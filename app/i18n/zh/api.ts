@@ -47,6 +47,8 @@ export default {
     errorsTitle: "错误与限制",
     errors: "拒绝以问题详情（application/problem+json）返回，语言取自 Accept-Language（英文或中文）。写操作计入每个令牌的频率限制，见 RateLimit 响应头。",
     document: "OpenAPI 3.1 文档",
+    webhooksTitle: "Webhooks",
+    webhooks: "管理员在 /admin/webhooks 注册端点。每次投递都是一个 JSON POST 请求，带有 Sprout-Event、Sprout-Delivery 和 Sprout-Signature 请求头：t=<Unix 秒>,v1=<用端点密钥对“<t>.<原始请求体>”计算的 HMAC-SHA256 十六进制值>。请用恒定时间比较，并拒绝超过五分钟的时间戳。投递失败会以加倍的间隔重试一天。",
     endpointsTitle: "接口",
     scope: "权限：{{scope}}",
     refusals: "拒绝：{{statuses}}",
