@@ -34,6 +34,7 @@ const FEATURE_LAYERS = [
   ["digest"],
   ["scoring"],
   ["leads"],
+  ["api"],
 ];
 
 // The import path of a feature; `honors` does not cover its pure `honors/rules`.

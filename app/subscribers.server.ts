@@ -3,6 +3,7 @@
 // feature's own function; the outbox (./outbox.server.ts) runs each in isolation.
 import { notifyCommentAudience, notifyOfficialReply } from "~/features/notifications/comment-notifications.server";
 import { followAgainOnComment } from "~/features/notifications/follows.server";
+import { deliverWebhooks, queueWebhooks, startWebhookRetries } from "~/features/api/webhooks.server";
 import { alertStaffOfNewComplaint } from "~/features/staff/alerts.server";
 import { removeMemberUploads } from "~/features/uploads/attachments.server";
 import { tellFilerOf } from "~/features/complaints/complaints.server";
@@ -165,7 +166,20 @@ const uploads: Subscriber = {
   },
 };
 
-export const SUBSCRIBERS: readonly Subscriber[] = [honors, invitations, notifications, email, staffAlerts, uploads];
+
+// Integrations: each registered endpoint gets its signed copy (app/features/api/webhooks.server.ts).
+// The event is done once its deliveries are queued; their retries are the webhooks module's.
+const webhooks: Subscriber = {
+  name: "webhooks",
+  when: "background",
+  handles: ["suggestion_posted", "status_changed", "shipped", "comment_posted", "merged", "complaint_filed"],
+  async handle(event: DomainEvent) {
+    const ids = queueWebhooks(event);
+    if (ids.length) await deliverWebhooks({ ids });
+  },
+};
+
+export const SUBSCRIBERS: readonly Subscriber[] = [honors, invitations, notifications, email, staffAlerts, uploads, webhooks];
 
 // Once per process, at start-up (app/entry.server.tsx; the test setup registers without the
 // sweep): registers the subscribers and handles what earlier processes left behind.
@@ -175,4 +189,5 @@ export function startDomainEvents(options: { sweep?: boolean } = {}) {
   if (started || options.sweep === false) return;
   started = true;
   startOutbox();
+  startWebhookRetries();
 }

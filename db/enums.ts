@@ -39,3 +39,10 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const COMPLAINT_SUBJECTS = ["product", "reply", "decision"] as const;
 export const COMPLAINT_STATUSES = ["open", "acknowledged", "resolved"] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+// The REST API's token scopes, and what webhooks can be sent (app/features/api).
+export const API_SCOPES = ["read", "write", "staff", "leads"] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+export const WEBHOOK_EVENTS = ["suggestion_posted", "status_changed", "shipped", "official_reply", "merged", "complaint_filed"] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 
-import { COMPLAINT_STATUSES, COMPLAINT_SUBJECTS, NOTIFICATION_KINDS, ROLES, SUGGESTION_STATUSES } from "./enums";
+import { COMPLAINT_STATUSES, COMPLAINT_SUBJECTS, NOTIFICATION_KINDS, ROLES, SUGGESTION_STATUSES, WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from "./enums";
 
 // The enumerations live in a module the browser may load (db/enums.ts); server code may
 // keep importing them from here.
@@ -817,3 +817,63 @@ export const savedReplies = sqliteTable("saved_replies", {
   createdAt: createdAt(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
 });
+
+// Personal access tokens for the REST API (/api/v1): like sessions, only the SHA-256 of the
+// token is stored; it is shown once. Scopes are what the member chose, within their role.
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    // Space-separated ApiScope values.
+    scopes: text("scopes").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_idx").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;
+
+// Webhooks (app/features/api/webhooks.server.ts): endpoints admins register, and every
+// delivery attempt's outcome, for the log and for retries.
+
+export const webhookEndpoints = sqliteTable("webhook_endpoints", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  url: text("url").notNull(),
+  // Kept readable: it signs every payload (HMAC), so it cannot be stored hashed.
+  secret: text("secret").notNull(),
+  // Space-separated WebhookEvent values.
+  events: text("events").notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    endpointId: integer("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    // The domain event's fingerprint: a subscriber run again never queues it twice.
+    eventKey: text("event_key").notNull(),
+    eventType: text("event_type", { enum: WEBHOOK_EVENTS }).notNull(),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastStatusCode: integer("last_status_code"),
+    lastDurationMs: integer("last_duration_ms"),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("webhook_deliveries_event_idx").on(t.endpointId, t.eventKey), index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt)],
+);

@@ -38,8 +38,20 @@ function isCrossSite(req: Request): boolean {
   }
 }
 
+// The REST API (/api/v1, app/features/api/) authenticates with a bearer token and never reads
+// the session cookie, so another site cannot act through a visitor's browser there: its
+// requests skip the cross-site check and may send JSON. Without an Authorization header an
+// /api/ request meets the same guards as any other.
+export function isApiRequest(req: Request): boolean {
+  return req.path.startsWith("/api/") && !!req.get("authorization");
+}
+
 export const refuseCrossSite: RequestHandler = (req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
+  if (isApiRequest(req)) {
+    delete req.headers.origin;
+    return next();
+  }
   // One-click unsubscribe (RFC 8058) is posted by mail clients from anywhere; its signed
   // token, not the session, authorizes it. Remix's own Origin check is skipped the same way.
   if (req.path === "/notifications/unsubscribe") {
@@ -68,7 +80,8 @@ export function readForms(uploadPaths: UploadPath[] = UPLOAD_PATHS): RequestHand
     const upload = uploadPaths.find((candidate) => candidate.path.test(req.path));
     // Read from the header itself: req.is() says nothing for an empty body (a bare logout form).
     const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-    if (type !== FORM_TYPE && !(upload && type === MULTIPART_TYPE)) {
+    const apiBody = isApiRequest(req) && (type === "application/json" || type === "");
+    if (type !== FORM_TYPE && !(upload && type === MULTIPART_TYPE) && !apiBody) {
       return plain(
         res,
         415,

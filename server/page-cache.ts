@@ -54,6 +54,8 @@ export function visitorPageCache(databaseUrl: string) {
     // request's origin is in it: share links and preview tags are absolute addresses.
     keyFor(req: PageRequest): string | null {
       if (req.method !== "GET" || req.path.endsWith(".data") || req.query.ref !== undefined) return null;
+      // An API call's answer depends on its bearer token, never shared between callers.
+      if (req.get("authorization")) return null;
       const cookies = req.get("cookie");
       if (!cookieNames(cookies).every((name) => VISITOR_COOKIES.has(name))) return null;
       return JSON.stringify([req.protocol, req.get("host"), req.originalUrl, cookies ?? "", req.get("accept-language") ?? ""]);

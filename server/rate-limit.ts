@@ -10,6 +10,7 @@ import { rateLimit, ipKeyGenerator, type ClientRateLimitInfo, type Options, type
 import type { Db } from "../db/client";
 import { rateLimits } from "../db/schema";
 import { readCookie, SESSION_COOKIE } from "../app/platform/cookies.server";
+import { isApiRequest } from "./guards";
 
 const WINDOW_MS = 60_000;
 
@@ -85,11 +86,23 @@ function memberKey(req: Request): string | null {
   return token ? createHash("sha256").update(token).digest("hex") : null;
 }
 
+// An API call counts against its token (hashed, like the session) as a page's form counts
+// against its session.
+function apiTokenKey(req: Request): string | null {
+  if (!isApiRequest(req)) return null;
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.get("authorization") ?? "")?.[1];
+  return bearer ? createHash("sha256").update(bearer).digest("hex") : null;
+}
+
 const isRead = (req: Request) => req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS";
 
-function refuse(req: Request, res: Response, _next: NextFunction, options: Options) {
+function retryAfterSeconds(req: Request, options: Options): number {
   const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-  const wait = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + options.windowMs) - Date.now()) / 1000));
+  return Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + options.windowMs) - Date.now()) / 1000));
+}
+
+function refuse(req: Request, res: Response, _next: NextFunction, options: Options) {
+  const wait = retryAfterSeconds(req, options);
   res.setHeader("Retry-After", String(wait));
   res
     .status(options.statusCode)
@@ -109,6 +122,24 @@ export function writeRateLimits({ db, perMember, perAddress }: { db: Db; perMemb
     passOnStoreError: true,
   } as const;
   return [
+    // API clients read where they stand in the RateLimit-* header fields, and a refusal is
+    // problem+json like the API's other errors.
+    rateLimit({
+      ...common,
+      limit: perMember,
+      standardHeaders: "draft-6",
+      store: new SqliteRateLimitStore(db, "token:"),
+      skip: (req) => isRead(req) || apiTokenKey(req) === null,
+      keyGenerator: (req) => apiTokenKey(req)!,
+      handler: (req, res, _next, options) => {
+        const wait = retryAfterSeconds(req, options);
+        res.setHeader("Retry-After", String(wait));
+        res
+          .status(options.statusCode)
+          .type("application/problem+json")
+          .send(JSON.stringify({ type: "/api#problem-too_many", title: "Too many requests in a short time. 请求过于频繁。", status: options.statusCode, detail: `retry after ${wait} s` }));
+      },
+    }),
     rateLimit({
       ...common,
       limit: perMember,

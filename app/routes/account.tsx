@@ -177,6 +177,11 @@ export default function AccountPage() {
           {t("account.exportButton")}
         </a>
       </section>
+      <section className="card" aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading">{t("api.tokens.title")}</h2>
+        <p>{t("api.tokens.intro")}</p>
+        <a href="/account/tokens">{t("api.tokens.manage")}</a>
+      </section>
       <PasswordForm />
       <section className="card" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t("account.sessionsTitle")}</h2>

@@ -59,7 +59,7 @@ export default function AdminPage() {
       )}
       <nav className="card" aria-label={t("admin.more")}>
         <a href="/admin/honors">{t("admin.honorsLink")}</a> · <a href="/staff/settings">{t("admin.settingsLink")}</a> ·{" "}
-        <a href="/staff">{t("admin.staffLink")}</a>
+        <a href="/staff">{t("admin.staffLink")}</a> · <a href="/admin/webhooks">{t("api.webhooks.title")}</a> · <a href="/api">{t("api.reference.title")}</a>
       </nav>
       <section aria-labelledby="roles-heading">
         <h2 id="roles-heading">{t("admin.rolesTitle")}</h2>

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SUGGESTION_STATUSES, type SuggestionStatus } from "#db/schema";
+import { SUGGESTION_STATUSES, type SuggestionStatus } from "#db/enums";
 import { requireRole } from "~/features/accounts/auth.server";
 import { Field, FormError } from "~/components/field";
 import { deleteSavedReplySchema, savedReplySchema } from "~/features/staff/forms";

@@ -240,6 +240,13 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   },
   { id: "change role", allowed: ADMIN, request: async (f) => ({ method: "POST", path: "/admin", form: { intent: "role", username: await f.member(), role: "staff" } }) },
   { id: "honors admin page", allowed: ADMIN, request: () => get("/admin/honors") },
+  { id: "webhooks admin page", allowed: ADMIN, request: () => get("/admin/webhooks") },
+  // A documentation address (TEST-NET-1): public, so accepted without a DNS lookup; nothing listens there.
+  {
+    id: "add webhook endpoint",
+    allowed: ADMIN,
+    request: () => ({ method: "POST", path: "/admin/webhooks", form: { intent: "create", url: "https://192.0.2.1/hook", events: "complaint_filed" } }),
+  },
   { id: "grant badge", allowed: ADMIN, request: async (f) => ({ method: "POST", path: "/admin/honors", form: { intent: "grant-badge", username: await f.member(), badgeId: f.badgeId } }) },
   { id: "set honor level", allowed: ADMIN, request: async (f) => ({ method: "POST", path: "/admin/honors", form: { intent: "set-level", username: await f.member(), level: "2" } }) },
   // The leads' dashboard
@@ -251,6 +258,12 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   { id: "account page", allowed: EVERYONE_LOGGED_IN, request: () => get("/account") },
   { id: "resend email confirmation", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/account", form: { intent: "resend-verification" } }) },
   { id: "end other sessions", allowed: EVERYONE_LOGGED_IN, request: () => ({ method: "POST", path: "/account", form: { intent: "sessions" } }) },
+  { id: "access tokens page", allowed: EVERYONE_LOGGED_IN, request: () => get("/account/tokens") },
+  {
+    id: "create an access token",
+    allowed: EVERYONE_LOGGED_IN,
+    request: () => ({ method: "POST", path: "/account/tokens", form: { intent: "create", name: "matrix", scopes: "read" } }),
+  },
   { id: "notifications", allowed: EVERYONE_LOGGED_IN, request: () => get("/notifications") },
   { id: "open own notification", allowed: EVERYONE_LOGGED_IN, request: async (f, actor) => get(`/notifications/${await f.notification(actor?.id)}`) },
   { id: "open another's notification", allowed: [], hidesExistence: true, request: async (f) => get(`/notifications/${await f.notification()}`) },

@@ -141,6 +141,8 @@ describe("every subscriber failing", () => {
     expect(deliveries().map((d) => [d.subscriber, d.attempts]).sort()).toEqual([
       ["invitations", 1],
       ["notifications", 1],
+      // A background subscriber's turn comes after the answer.
+      ["webhooks", 0],
     ]);
   });
 });
@@ -155,7 +157,7 @@ describe("emails", () => {
     const told = getDb().select().from(notifications).where(and(eq(notifications.userId, author.id), eq(notifications.kind, "status_change")));
     expect(told.all()).toHaveLength(1);
     expect(getDb().select().from(emails).where(eq(emails.userId, author.id)).all()).toHaveLength(0);
-    expect(deliveries().map((d) => d.subscriber)).toEqual(["email"]);
+    expect(deliveries().map((d) => d.subscriber).sort()).toEqual(["email", "webhooks"]);
     await drainOutbox();
     expect(getDb().select().from(emails).where(eq(emails.userId, author.id)).all()).toHaveLength(1);
     expect(deliveries()).toEqual([]);
@@ -181,7 +183,7 @@ describe("a process that dies between the commit and handling", () => {
       getDb().transaction(() => createSuggestion({ authorId: ${author.id}, boardId: ${board.id}, title: "Offline mode", body: "On the train." }));
       process.exit(0);`);
     expect(badgesOf(author.id)).toEqual([]);
-    expect(deliveries().map((d) => d.subscriber).sort()).toEqual(["honors", "invitations"]);
+    expect(deliveries().map((d) => d.subscriber).sort()).toEqual(["honors", "invitations", "webhooks"]);
 
     // What start-up does (startOutbox): handle what is left.
     await drainOutbox();

@@ -69,7 +69,17 @@ export function fileComplaint(input: {
       })
       .returning({ id: complaints.id })
       .get();
-    recordEvent(tx, { type: "complaint_filed", complaintId: filed.id, filerId: input.userId, title: input.title, at: createdAt.getTime() });
+    // The staff on duty and integrations (webhooks) hear of it; the body stays between the
+    // filer and staff.
+    recordEvent(tx, {
+      type: "complaint_filed",
+      complaintId: filed.id,
+      filerId: input.userId,
+      subject: input.subject,
+      suggestionId: input.suggestionId ?? null,
+      title: input.title,
+      at: createdAt.getTime(),
+    });
     return filed.id;
   }, { behavior: "immediate" });
   deliverEvents();

@@ -5,7 +5,7 @@ import { BadgeChip } from "~/features/honors/honors-view";
 import { StatusBadge } from "~/components/status-badge";
 import type { memberLoyaltyHistory } from "~/features/leads/members.server";
 import { useLocalized } from "~/i18n/use-localized";
-import type { SuggestionStatus } from "#db/schema";
+import type { SuggestionStatus } from "#db/enums";
 
 type Props = {
   history: ReturnType<typeof memberLoyaltyHistory>;

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useState, type ComponentType, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { SuggestionStatus } from "#db/schema";
+import type { SuggestionStatus } from "#db/enums";
 import { Field, FormError } from "~/components/field";
 import { StatusBadge } from "~/components/status-badge";
 import { answerSchema } from "~/features/staff/forms";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SUGGESTION_STATUSES } from "#db/schema";
+import { SUGGESTION_STATUSES } from "#db/enums";
 import { COMMENT_MAX } from "~/features/suggestions/forms";
 import { NOTE_MAX } from "~/features/lifecycle/lifecycle";
 import { SAVED_REPLY_BODY_MAX, SAVED_REPLY_TITLE_MAX, unknownPlaceholders } from "./saved-replies";

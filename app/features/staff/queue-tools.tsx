@@ -2,7 +2,7 @@ import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "
 import { Form, useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { SUGGESTION_STATUSES } from "#db/schema";
+import { SUGGESTION_STATUSES } from "#db/enums";
 import { AnswerPanel, type AnswerViewData } from "~/features/staff/answer-panel";
 import { BoardOptions } from "~/components/board-options";
 import { Field, FormError } from "~/components/field";

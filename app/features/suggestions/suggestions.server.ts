@@ -33,7 +33,25 @@ export type ListQuery = {
   pageSize?: number;
   now?: number;
   viewer?: Viewer;
+  // Keyset pagination (the REST API): the page after this entry in the sort's order, so a
+  // suggestion posted meanwhile neither repeats nor hides one. Not for trending, whose order
+  // moves with the clock.
+  after?: ListCursor;
 };
+
+export type ListCursor = { key: number; id: number };
+
+// The value a sort orders by (before the id, which breaks ties), as stored in a cursor.
+export function cursorKey(sort: Exclude<Sort, "trending">, row: { voteCount: number; createdAt: Date; hotScore: number | null }): number {
+  if (sort === "top") return row.voteCount;
+  if (sort === "new") return row.createdAt.getTime();
+  return row.hotScore ?? 0;
+}
+
+function afterCursor(sort: Exclude<Sort, "trending">, after: ListCursor): SQL {
+  const column = sort === "top" ? suggestions.voteCount : sort === "new" ? suggestions.createdAt : sql`coalesce(${suggestions.hotScore}, 0)`;
+  return sql`(${column} < ${after.key} or (${column} = ${after.key} and ${suggestions.id} < ${after.id}))`;
+}
 
 function orderFor(sort: Sort, now: number): SQL[] {
   switch (sort) {
@@ -94,6 +112,7 @@ function querySuggestions(query: ListQuery) {
   }
   const where = and(...conditions);
   const total = db.select({ n: count() }).from(suggestions).where(where).get()?.n ?? 0;
+  const keyset = query.after && query.sort !== "trending" ? afterCursor(query.sort, query.after) : undefined;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, query.page), pages);
   const trending = query.sort === "trending" ? trendingIds(where, page, pageSize, now) : null;
@@ -111,14 +130,15 @@ function querySuggestions(query: ListQuery) {
       boardNameZh: boards.nameZh,
       authorUsername: users.username,
       authorName: users.displayName,
+      hotScore: suggestions.hotScore,
     })
     .from(suggestions)
     .innerJoin(boards, eq(boards.id, suggestions.boardId))
     .innerJoin(users, eq(users.id, suggestions.authorId))
-    .where(trending ? and(where, inArray(suggestions.id, trending)) : where)
+    .where(trending ? and(where, inArray(suggestions.id, trending)) : keyset ? and(where, keyset) : where)
     .orderBy(...orderFor(query.sort, now))
     .limit(pageSize)
-    .offset(trending ? 0 : (page - 1) * pageSize)
+    .offset(trending || keyset ? 0 : (page - 1) * pageSize)
     .all();
   const tagsById = tagsOf(rows.map((r) => r.id));
   return {

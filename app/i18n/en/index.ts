@@ -1,4 +1,5 @@
 import account from "./account";
+import api from "./api";
 import admin from "./admin";
 import auth from "./auth";
 import badges from "./badges";
@@ -26,4 +27,5 @@ import uploads from "./uploads";
 
 export default {
   account,
+  api,
   admin, common, auth, forms, suggestions, search, profile, notifications, releases, ratings, complaints, lifecycle, staff, badges, privileges, honorWall, invitations, share, campaigns, scoring, leads, markdown, uploads, digest };

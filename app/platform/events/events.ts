@@ -43,10 +43,10 @@ export type DomainEvent =
   // Experience reports: a first rating (rating again only replaces it).
   | { type: "rating_given"; suggestionId: number; userId: number; at: number }
   // Complaints: a new one alerts the staff on duty; every staff step is told to the filer.
-  | { type: "complaint_filed"; complaintId: number; filerId: number; title: string; at: number }
   | { type: "complaint_replied"; complaintId: number; filerId: number; title: string; messageId: number; body: string }
   | { type: "complaint_acknowledged"; complaintId: number; filerId: number; title: string }
   | { type: "complaint_resolved"; complaintId: number; filerId: number; title: string; note: string; at: number }
+  | { type: "complaint_filed"; complaintId: number; filerId: number; subject: string; suggestionId: number | null; title: string; at: number }
   // Invitations: a newcomer's first contribution made their invitation active and rewarded.
   | {
       type: "invitation_activated";
