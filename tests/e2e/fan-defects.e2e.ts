@@ -87,12 +87,12 @@ describe("the comment box", () => {
     await logIn(staff, "staff", "sprout-staff-demo");
     await staff.goto(`/s/${id}`);
     const answer = `We are looking at it ${unique()}`;
-    await staff.fill('textarea[name="body"]', answer);
-    await staff.check('input[name="official"]');
+    await staff.fill('#comment-form textarea[name="body"]', answer);
+    await staff.check('#comment-form input[name="official"]');
     await staff.dblclick('button:has-text("Post comment")');
     await staff.waitForURL(/#comment-\d+$/);
-    await expect.poll(() => staff.locator('textarea[name="body"]').inputValue()).toBe("");
-    expect(await staff.locator('input[name="official"]').isChecked()).toBe(false);
+    await expect.poll(() => staff.locator('#comment-form textarea[name="body"]').inputValue()).toBe("");
+    expect(await staff.locator('#comment-form input[name="official"]').isChecked()).toBe(false);
     await staff.reload();
     expect(await staff.locator(".comment", { hasText: answer }).count()).toBe(1);
     expect(consoleErrors(staff)).toEqual([]);
@@ -123,8 +123,8 @@ describe("notifications", () => {
     const staff = await newPage();
     await logIn(staff, "staff", "sprout-staff-demo");
     await staff.goto(`/s/${id}`);
-    await staff.fill('textarea[name="body"]', `Planned for the next update ${unique()}`);
-    await staff.check('input[name="official"]');
+    await staff.fill('#comment-form textarea[name="body"]', `Planned for the next update ${unique()}`);
+    await staff.check('#comment-form input[name="official"]');
     await staff.click('button:has-text("Post comment")');
     await staff.waitForURL(/#comment-\d+$/);
 

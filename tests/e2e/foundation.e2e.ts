@@ -71,8 +71,8 @@ describe("staff", () => {
     const staff = await newPage();
     await logIn(staff, "staff", "sprout-staff-demo");
     await staff.goto(`/s/${id}`);
-    await staff.fill('textarea[name="body"]', "Thanks! We are looking into it.");
-    await staff.check('input[name="official"]');
+    await staff.fill('#comment-form textarea[name="body"]', "Thanks! We are looking into it.");
+    await staff.check('#comment-form input[name="official"]');
     await staff.click('button:has-text("Post comment")');
     await staff.waitForURL(/#comment-/, { timeout: 90_000 });
     const first = staff.locator(".comment-list > .comment").first();

@@ -22,8 +22,8 @@ describe.each([true, false])("notifications (JavaScript enabled: %s)", (javaScri
     const staff = await newPage();
     await logIn(staff, "staff", "sprout-staff-demo");
     await staff.goto(`/s/${id}`);
-    await staff.fill('textarea[name="body"]', "Good idea, we'll try it.");
-    await staff.check('input[name="official"]');
+    await staff.fill('#comment-form textarea[name="body"]', "Good idea, we'll try it.");
+    await staff.check('#comment-form input[name="official"]');
     await staff.click('button:has-text("Post comment")');
     await staff.waitForURL(/#comment-/);
 

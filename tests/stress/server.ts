@@ -35,6 +35,7 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
       WRITE_LIMIT_PER_ADDRESS: "1000000",
       DIGEST_SCHEDULE: "off",
       SIGNUP_LIMIT_PER_ADDRESS: "1000000",
+      LOGIN_LOCK_PER_ADDRESS: "1000000",
       LOG_LEVEL: "warn", // thousands of requests: only problems are worth keeping
       ...extraEnv,
     },

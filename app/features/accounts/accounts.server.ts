@@ -4,6 +4,7 @@ import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { loginThrottles, sessions, suggestions, comments, users, votes, type Role, type User } from "#db/schema";
 import { visibleSuggestions, type Viewer } from "~/features/boards/boards.server";
 import { getDb } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 import { afterFailure, throttleDecision, type ThrottleState } from "~/features/accounts/login-throttle";
 import { hashPassword, verifyPassword } from "~/features/accounts/passwords.server";
 
@@ -96,8 +97,8 @@ function readThrottle(key: string): ThrottleState | undefined {
     : undefined;
 }
 
-function recordFailure(key: string, now: number, locks: boolean) {
-  const next = afterFailure(readThrottle(key), now, { locks });
+function recordFailure(key: string, now: number, locks: boolean, lockAfter?: number) {
+  const next = afterFailure(readThrottle(key), now, { locks, lockAfter });
   const values = {
     failures: next.failures,
     firstFailureAt: new Date(next.firstFailureAt),
@@ -136,7 +137,7 @@ export async function logIn(
   const keys = [
     { key: account, locks: false },
     { key: `address-account:${address}:${account}`, locks: true },
-    { key: `address:${address}`, locks: true },
+    { key: `address:${address}`, locks: true, lockAfter: env().LOGIN_LOCK_PER_ADDRESS },
   ];
   let delayMs = 0;
   for (const { key } of keys) {
@@ -152,7 +153,7 @@ export async function logIn(
     getDb().delete(loginThrottles).where(inArray(loginThrottles.key, [keys[0].key, keys[1].key])).run();
     return { ok: true, userId: user.id };
   }
-  for (const { key, locks } of keys) recordFailure(key, now, locks);
+  for (const { key, locks, lockAfter } of keys) recordFailure(key, now, locks, lockAfter);
   return { ok: false, reason: "invalid" };
 }
 

@@ -28,14 +28,19 @@ export function throttleDecision(state: ThrottleState | undefined, now: number):
   return { allowed: true, delayMs: extra > 0 ? Math.min(extra * THROTTLE.delayStepMs, THROTTLE.maxDelayMs) : 0 };
 }
 
-// locks: false for a key that only slows down (the account's own).
-export function afterFailure(state: ThrottleState | undefined, now: number, { locks = true }: { locks?: boolean } = {}): ThrottleState {
+// locks: false for a key that only slows down (the account's own); lockAfter: failures before
+// the lock, when a key's own differs (an address many people share).
+export function afterFailure(
+  state: ThrottleState | undefined,
+  now: number,
+  { locks = true, lockAfter = THROTTLE.lockAfterFailures }: { locks?: boolean; lockAfter?: number } = {},
+): ThrottleState {
   const fresh = !state || now - state.firstFailureAt > THROTTLE.windowMs || (state.lockedUntil !== null && state.lockedUntil <= now);
   const failures = fresh ? 1 : state.failures + 1;
   const firstFailureAt = fresh ? now : state.firstFailureAt;
   return {
     failures,
     firstFailureAt,
-    lockedUntil: locks && failures >= THROTTLE.lockAfterFailures ? now + THROTTLE.lockMs : null,
+    lockedUntil: locks && failures >= lockAfter ? now + THROTTLE.lockMs : null,
   };
 }
