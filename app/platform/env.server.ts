@@ -27,6 +27,9 @@ const envSchema = z.object({
   // database before and after requests, which a background writer would race).
   STAFF_ALERT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   // Sign-up attempts per address per hour (app/features/accounts/signup-throttle.ts).
+  // Password-reset requests one network address may make per hour, whoever they name: stops
+  // a script walking through usernames or addresses.
+  RESET_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
   // Failed logins from one address, over any accounts, before it is locked out for a while.
   LOGIN_LOCK_PER_ADDRESS: z.coerce.number().int().min(1).default(8),
   SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(10),

@@ -89,7 +89,7 @@ describe("the comment box", () => {
     const answer = `We are looking at it ${unique()}`;
     await staff.fill('#comment-form textarea[name="body"]', answer);
     await staff.check('#comment-form input[name="official"]');
-    await staff.dblclick('button:has-text("Post comment")');
+    await staff.dblclick('#comment-form button:has-text("Post comment")');
     await staff.waitForURL(/#comment-\d+$/);
     await expect.poll(() => staff.locator('#comment-form textarea[name="body"]').inputValue()).toBe("");
     expect(await staff.locator('#comment-form input[name="official"]').isChecked()).toBe(false);
@@ -125,7 +125,7 @@ describe("notifications", () => {
     await staff.goto(`/s/${id}`);
     await staff.fill('#comment-form textarea[name="body"]', `Planned for the next update ${unique()}`);
     await staff.check('#comment-form input[name="official"]');
-    await staff.click('button:has-text("Post comment")');
+    await staff.click('#comment-form button:has-text("Post comment")');
     await staff.waitForURL(/#comment-\d+$/);
 
     await fan.goto("/notifications");

@@ -73,7 +73,7 @@ describe("staff", () => {
     await staff.goto(`/s/${id}`);
     await staff.fill('#comment-form textarea[name="body"]', "Thanks! We are looking into it.");
     await staff.check('#comment-form input[name="official"]');
-    await staff.click('button:has-text("Post comment")');
+    await staff.click('#comment-form button:has-text("Post comment")');
     await staff.waitForURL(/#comment-/, { timeout: 90_000 });
     const first = staff.locator(".comment-list > .comment").first();
     await expect.poll(() => first.innerText()).toContain("Thanks! We are looking into it.");

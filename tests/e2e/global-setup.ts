@@ -46,7 +46,7 @@ export default async function setup({ provide }: TestProject) {
   const port = await freePort();
   // The suite's own traffic (50 concurrent voters, many sign-ups) all comes from one address.
   // No background sweep for overdue answers: tests compare the database around requests.
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), WRITE_LIMIT_PER_MEMBER: "10000", WRITE_LIMIT_PER_ADDRESS: "100000", UPLOADS_DIR: path.join(dataDir, "uploads"), DIGEST_SCHEDULE: "off", STAFF_ALERT_SWEEP_SECONDS: "0", SIGNUP_LIMIT_PER_ADDRESS: "100000", LOGIN_LOCK_PER_ADDRESS: "100000" };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), WRITE_LIMIT_PER_MEMBER: "10000", WRITE_LIMIT_PER_ADDRESS: "100000", UPLOADS_DIR: path.join(dataDir, "uploads"), DIGEST_SCHEDULE: "off", STAFF_ALERT_SWEEP_SECONDS: "0", SIGNUP_LIMIT_PER_ADDRESS: "100000", LOGIN_LOCK_PER_ADDRESS: "100000", RESET_LIMIT_PER_ADDRESS: "100000" };
 
   const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-database.ts"], { env, encoding: "utf8" });
   if (prepared.status !== 0) {

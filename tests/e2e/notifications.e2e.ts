@@ -24,7 +24,7 @@ describe.each([true, false])("notifications (JavaScript enabled: %s)", (javaScri
     await staff.goto(`/s/${id}`);
     await staff.fill('#comment-form textarea[name="body"]', "Good idea, we'll try it.");
     await staff.check('#comment-form input[name="official"]');
-    await staff.click('button:has-text("Post comment")');
+    await staff.click('#comment-form button:has-text("Post comment")');
     await staff.waitForURL(/#comment-/);
 
     await fan.goto("/notifications");

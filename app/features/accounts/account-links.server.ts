@@ -102,7 +102,7 @@ export type ResetRequestResult = { ok: true } | { ok: false; reason: "address_li
 // the response. Only a busy network address hears "later", which says nothing about accounts.
 export function requestPasswordReset(identifier: string, address: string, now = Date.now()): ResetRequestResult {
   const addressKey = `reset:address:${address}`;
-  if (!withinLimit(readWindow(addressKey), now, ACCOUNT_LINKS.perAddress)) return { ok: false, reason: "address_limited" };
+  if (!withinLimit(readWindow(addressKey), now, env().RESET_LIMIT_PER_ADDRESS)) return { ok: false, reason: "address_limited" };
   countRequest(addressKey, now);
   const db = getDb();
   const match = identifier.includes("@") ? sql`lower(${users.email}) = lower(${identifier})` : sql`lower(${users.username}) = lower(${identifier})`;

@@ -8,9 +8,6 @@ export const ACCOUNT_LINKS = {
   // Reset emails one account may receive per window: enough for a lost message or two,
   // too few to flood someone's inbox by typing their name.
   perAccount: 3,
-  // Requests one network address may make per window, whoever they name: stops a script
-  // walking through usernames or addresses.
-  perAddress: 10,
 };
 
 // A counter over a fixed window that starts with its first request.
