@@ -22,7 +22,7 @@ export default {
     note: "Public note",
     noteHint: "Shown in the history and sent to everyone following the suggestion. Required to decline.",
     submitStatus: "Change status",
-    final: "{{status}} is final: the status can't change any more.",
+    final: "{{status}} is final. A change made by mistake is taken back from the history below.",
     merge: "Merge as a duplicate",
     mergeHint: "This suggestion becomes a duplicate of the target: its voters' votes and its author's credit move there.",
     targetId: "Number of the suggestion to merge into",

@@ -22,7 +22,7 @@ export default {
     note: "公开说明",
     noteHint: "显示在历史记录中，并通知关注该建议的所有人。拒绝时必填。",
     submitStatus: "修改状态",
-    final: "“{{status}}”是最终状态，不能再修改。",
+    final: "“{{status}}”是最终状态。误操作的变更可在下方历史记录中撤回。",
     merge: "作为重复建议合并",
     mergeHint: "该建议将成为目标建议的重复项：投票者的票数和作者的署名会转到目标建议。",
     targetId: "要合并到的建议编号",
