@@ -22,7 +22,7 @@ describe("leads' dashboard", () => {
     expect(download.suggestedFilename()).toBe("sprout-trend.csv");
     const csv = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("week_start,total,satisfaction,achievement,loyalty,formula");
+    expect(lines[0]).toBe("Week of,Total,Satisfaction,Achievement,Loyalty,Formula");
     expect(lines.slice(1).every((line) => line.endsWith(",current"))).toBe(true);
     expect(lines).toHaveLength(9);
 

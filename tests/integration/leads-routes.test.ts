@@ -100,8 +100,44 @@ describe("the dashboard", () => {
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="sprout-at-risk.csv"');
     const text = (await response.text()).replace(/^\uFEFF/, "");
     const [header, row] = text.split("\r\n");
-    expect(header).toBe("username,display_name,days_active_before,last_active_day,quiet_days");
+    expect(header).toBe("Username,Member,Days active before,Last active,Days quiet");
     expect(row).toMatch(/^quiet_one,"'=HYPERLINK\(""x""\), ""quoted""\nname",6,/);
+  });
+});
+
+describe("CSV labels", () => {
+  const MACHINE_NAMES = ["term", "dimension", "max_points", "enough_data", "step", "suggestions", "rate_from_previous", "username", "display_name", "quiet_days", "yes", "no", "posted", "shipped"];
+  async function download(user: Awaited<ReturnType<typeof createMember>>, table: string) {
+    const response = (await outcome(() => csvLoader(routeArgs(requestAs(user, `/leads/csv/${table}`), { table })))).body as Response;
+    const lines = (await response.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    return { header: lines[0].split(","), cells: lines.slice(1).flatMap((l) => l.split(",")) };
+  }
+  const noMachineNames = (cells: string[]) => expect(cells.filter((c) => MACHINE_NAMES.includes(c))).toEqual([]);
+
+  test("headers and word values are the dashboard's labels in the lead's language", async () => {
+    await createSuggestion();
+    const enLead = await createMember({ role: "lead", locale: "en" });
+    const zhLead = await createMember({ role: "lead", locale: "zh" });
+
+    const enFunnel = await download(enLead, "funnel");
+    expect(enFunnel.header).toEqual(["Step", "Suggestions", "Share of the step before"]);
+    expect(enFunnel.cells).toContain("posted");
+    const zhFunnel = await download(zhLead, "funnel");
+    expect(zhFunnel.header).toEqual(["阶段", "建议数", "占上一阶段比例"]);
+    expect(zhFunnel.cells).not.toContain("posted");
+    noMachineNames([...zhFunnel.header, ...zhFunnel.cells]);
+
+    const enBreakdown = await download(enLead, "breakdown");
+    expect(enBreakdown.header).toEqual(["Term", "Dimension", "Group", "Points", "Maximum points", "Missing", "Sample", "Enough data", "Prior weight"]);
+    expect(enBreakdown.cells).toContain("Loyalty");
+    noMachineNames(enBreakdown.header);
+    const zhBreakdown = await download(zhLead, "breakdown");
+    expect(zhBreakdown.header).toEqual(["项目", "维度", "分组", "得分", "满分", "缺失", "样本数", "数据充足", "先验权重"]);
+    expect(zhBreakdown.cells.some((c) => c === "是" || c === "否")).toBe(true);
+    noMachineNames([...zhBreakdown.header, ...zhBreakdown.cells]);
+
+    const zhAtRisk = await download(zhLead, "at-risk");
+    expect(zhAtRisk.header).toEqual(["用户名", "成员", "此前活跃天数", "最后活跃", "沉寂天数"]);
   });
 });
 
