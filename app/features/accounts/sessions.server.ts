@@ -14,6 +14,17 @@ export const SESSION_LIFETIME = 30 * DAY;
 // honorLevel rides along because privileges (app/features/honors/rules/privileges.ts) are checked on most pages.
 export type SessionUser = Pick<User, "id" | "username" | "displayName" | "role" | "locale" | "createdAt" | "honorLevel">;
 
+// The member a session (or an API token) stands for, as a select of the users table.
+export const sessionUserColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  locale: users.locale,
+  createdAt: users.createdAt,
+  honorLevel: users.honorLevel,
+};
+
 export function generateSessionToken(): string {
   const bytes = new Uint8Array(20);
   crypto.getRandomValues(bytes);
@@ -40,15 +51,7 @@ export function validateSessionToken(token: string, now = Date.now()) {
   const row = db
     .select({
       expiresAt: sessions.expiresAt,
-      user: {
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        role: users.role,
-        locale: users.locale,
-        createdAt: users.createdAt,
-        honorLevel: users.honorLevel,
-      },
+      user: sessionUserColumns,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -6,7 +6,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { API_SCOPES, apiTokens, users, type ApiScope } from "#db/schema";
 import { getDb } from "~/platform/db.server";
 import { effectiveScopes, scopesForRole, TOKEN_PREFIX } from "~/features/api/scopes";
-import type { SessionUser } from "~/features/accounts/sessions.server";
+import { sessionUserColumns, type SessionUser } from "~/features/accounts/sessions.server";
 
 function hashToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
@@ -109,15 +109,7 @@ export function authenticateApiToken(token: string, now = new Date()): TokenActo
       expiresAt: apiTokens.expiresAt,
       revokedAt: apiTokens.revokedAt,
       lastUsedAt: apiTokens.lastUsedAt,
-      user: {
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        role: users.role,
-        locale: users.locale,
-        createdAt: users.createdAt,
-        honorLevel: users.honorLevel,
-      },
+      user: sessionUserColumns,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
