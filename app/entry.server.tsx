@@ -62,11 +62,15 @@ export default function handleRequest(
         [readyEvent]() {
           shellRendered = true;
           const body = withoutReactPadding();
+          // A finished page lets go of its render: a pending timer would hold the whole tree
+          // and its data in memory for the rest of the delay.
+          body.once("close", () => clearTimeout(abortTimer));
           responseHeaders.set("Content-Type", "text/html");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer);
           reject(error);
         },
         onError(error: unknown) {
@@ -76,6 +80,7 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    // React starts rendering on the next turn, so the callbacks above always find the timer.
+    const abortTimer = setTimeout(abort, ABORT_DELAY);
   });
 }

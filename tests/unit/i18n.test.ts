@@ -1,5 +1,7 @@
+import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import en from "~/i18n/en";
+import { createI18n, resources } from "~/i18n/i18n";
 import zh from "~/i18n/zh";
 
 function keys(value: unknown, prefix = ""): string[] {
@@ -21,5 +23,43 @@ describe("translations", () => {
       const empty = keys(resource).filter((key) => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], resource) === "");
       expect(empty, name).toEqual([]);
     }
+  });
+});
+
+// createI18n remembers plain translations and the fixed t functions react-i18next asks for on
+// every render (app/i18n/i18n.ts); what it answers must be what i18next itself answers.
+describe("remembered translations", () => {
+  const plain = (lng: "en" | "zh") => {
+    const instance = i18next.createInstance();
+    void instance.init({ lng, fallbackLng: "en", resources, initAsync: false, interpolation: { escapeValue: false }, showSupportNotice: false });
+    return instance.getFixedT(null, "translation");
+  };
+
+  it("gives every key, in both languages, the text i18next gives", () => {
+    for (const lng of ["en", "zh"] as const) {
+      const t = createI18n(lng).getFixedT(null, "translation");
+      const reference = plain(lng);
+      for (const key of [...new Set(keys(en).map(base))]) {
+        expect(t(key), `${lng} ${key}`).toBe(reference(key));
+        // Asked twice: the second answer comes from memory and must not differ.
+        expect(t(key), `${lng} ${key}`).toBe(reference(key));
+      }
+    }
+  });
+
+  it("still translates counts and values on each call", () => {
+    const t = createI18n("en").getFixedT(null, "translation");
+    const reference = plain("en");
+    const counted = keys(en).find((key) => key.endsWith("_one"))!.replace(/_one$/, "");
+    expect(t(counted, { count: 1 })).toBe(reference(counted, { count: 1 }));
+    expect(t(counted, { count: 7 })).toBe(reference(counted, { count: 7 }));
+    expect(t(counted, { count: 7 })).not.toBe(t(counted, { count: 1 }));
+  });
+
+  it("hands react-i18next the same t for the same language and namespace", () => {
+    const instance = createI18n("zh");
+    expect(instance.getFixedT(null, "translation")).toBe(instance.getFixedT(null, "translation"));
+    expect(instance.getFixedT("en", "translation")).not.toBe(instance.getFixedT(null, "translation"));
+    expect(instance.getFixedT("en", "translation")("common.appName")).toBe(plain("en")("common.appName"));
   });
 });

@@ -1,6 +1,7 @@
 // What the share kit and link previews need about a suggestion: the viewer's own share link
 // (with their ?ref=), its QR code, which ready-made text fits them, and the page's Open Graph
 // and Twitter tags pointing at the share card.
+import { LRUCache } from "lru-cache";
 import QRCode from "qrcode";
 import type { SuggestionStatus } from "#db/schema";
 import { env } from "~/platform/env.server";
@@ -24,9 +25,18 @@ export type ShareKit = {
 
 export type SharedSuggestion = { id: number; title: string; status: SuggestionStatus; release: string | null; credited: readonly string[] };
 
+// A link's QR code never changes, and drawing one cost a noticeable part of a suggestion
+// page; members see the same few links again and again (their own ?ref= per suggestion).
+const qrCodes = new LRUCache<string, string>({ max: 2_000 });
+
 async function qrCode(text: string): Promise<string> {
-  const svg = await QRCode.toString(text, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  let uri = qrCodes.get(text);
+  if (!uri) {
+    const svg = await QRCode.toString(text, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
+    uri = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    qrCodes.set(text, uri);
+  }
+  return uri;
 }
 
 // credited: the usernames of the author and co-authors, who share a shipped idea as their own.

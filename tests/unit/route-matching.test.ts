@@ -1,0 +1,63 @@
+// patches/@remix-run+router+1.23.3.patch makes the router flatten and rank a route tree once
+// and compile each path pattern once (the server matched 72 routes from scratch several
+// times per request). Matching must answer exactly as before, for every tree it is given.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
+import { describe, expect, it } from "vitest";
+
+const tree = (): AgnosticRouteObject[] => [
+  {
+    id: "root",
+    path: "",
+    children: [
+      { id: "home", index: true },
+      { id: "suggestion", path: "s/:id" },
+      { id: "suggestion-edit", path: "s/:id/edit" },
+      { id: "new", path: "s/new" },
+      { id: "board", path: "b/:slug" },
+      { id: "leads", path: "leads", children: [{ id: "leads-index", index: true }, { id: "leads-members", path: "members" }] },
+      { id: "catch-all", path: "*" },
+    ],
+  },
+];
+
+const ids = (routes: AgnosticRouteObject[], path: string) => matchRoutes(routes, path)?.map((m) => m.route.id);
+
+describe("route matching with remembered branches", () => {
+  it("runs the patched router on the server (npm install applies patches/)", () => {
+    const serverRouter = createRequire(import.meta.url).resolve("@remix-run/router");
+    expect(fs.readFileSync(serverRouter, "utf8")).toContain("rankedBranchesCache");
+  });
+
+  it("ranks static segments over dynamic ones and the splat last, on every call", () => {
+    const routes = tree();
+    for (let round = 0; round < 3; round++) {
+      expect(ids(routes, "/")).toEqual(["root", "home"]);
+      expect(ids(routes, "/s/new")).toEqual(["root", "new"]);
+      expect(ids(routes, "/s/42")).toEqual(["root", "suggestion"]);
+      expect(ids(routes, "/s/42/edit")).toEqual(["root", "suggestion-edit"]);
+      expect(ids(routes, "/leads/members")).toEqual(["root", "leads", "leads-members"]);
+      expect(ids(routes, "/nowhere/at/all")).toEqual(["root", "catch-all"]);
+    }
+    expect(matchRoutes(routes, "/s/42")?.at(-1)?.params).toEqual({ id: "42" });
+    expect(matchRoutes(routes, "/b/Phones")?.at(-1)?.params).toEqual({ slug: "Phones" });
+  });
+
+  it("answers each tree with its own routes", () => {
+    const first = tree();
+    const second: AgnosticRouteObject[] = [{ id: "only", path: "s/:id" }];
+    expect(ids(first, "/s/1")).toEqual(["root", "suggestion"]);
+    expect(ids(second, "/s/1")).toEqual(["only"]);
+    expect(ids(second, "/")).toBeUndefined();
+    expect(ids(first, "/")).toEqual(["root", "home"]);
+  });
+
+  it("compiles case-sensitive and prefix patterns separately", () => {
+    const sensitive: AgnosticRouteObject[] = [{ id: "exact", path: "Leads", caseSensitive: true }];
+    const insensitive: AgnosticRouteObject[] = [{ id: "loose", path: "Leads" }];
+    expect(ids(insensitive, "/leads")).toEqual(["loose"]);
+    expect(ids(sensitive, "/leads")).toBeUndefined();
+    expect(ids(sensitive, "/Leads")).toEqual(["exact"]);
+  });
+});
