@@ -405,6 +405,9 @@ export const notifications = sqliteTable(
   (t) => [
     uniqueIndex("notifications_user_event_unique").on(t.userId, t.eventKey),
     index("notifications_user_created_idx").on(t.userId, t.createdAt),
+    // The bell's unread count, on every page a member opens: read from this index alone,
+    // however many notifications a member has left unread.
+    index("notifications_unread_idx").on(t.userId, t.kind).where(sql`read_at is null`),
   ],
 );
 

@@ -3,9 +3,9 @@
 // slide forward while used and can be revoked by deleting rows.
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { sessions, users, type User } from "#db/schema";
-import { getDb } from "~/platform/db.server";
+import { getDb, preparedQuery } from "~/platform/db.server";
 import { clearCookie, requestCookie, SESSION_COOKIE, setCookie } from "~/platform/cookies.server";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -43,20 +43,22 @@ export function createSession(userId: number, now = Date.now()) {
   return { token, expiresAt };
 }
 
+// Run for every page a member opens.
+const sessionById = preparedQuery((db) =>
+  db
+    .select({ expiresAt: sessions.expiresAt, user: sessionUserColumns })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 // Returns the user of a valid token; expired sessions are deleted, and a session in the
 // second half of its life is extended so that active members stay logged in.
 export function validateSessionToken(token: string, now = Date.now()) {
   const db = getDb();
   const id = sessionIdFor(token);
-  const row = db
-    .select({
-      expiresAt: sessions.expiresAt,
-      user: sessionUserColumns,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+  const row = sessionById().get({ id });
   if (!row) return null;
   if (now >= row.expiresAt.getTime()) {
     db.delete(sessions).where(eq(sessions.id, id)).run();

@@ -5,7 +5,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, count, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import { emails, notificationPreferences, notifications, suggestions, users } from "#db/schema";
-import { getDb } from "~/platform/db.server";
+import { getDb, preparedQuery } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { followersOf } from "~/features/notifications/follows.server";
 import { isLanguage, translator } from "~/i18n/i18n";
@@ -221,12 +221,22 @@ function visibleTo(userId: number) {
   return and(eq(notifications.userId, userId), hidden.length ? notInArray(notifications.kind, hidden) : undefined);
 }
 
-export function unreadCount(userId: number): number {
-  return getDb()
-    .select({ n: count() })
+// The bell on every page: unread per kind (notifications_unread_idx alone), so one prepared
+// query serves every member whatever kinds they have switched off.
+const unreadByKind = preparedQuery((db) =>
+  db
+    .select({ kind: notifications.kind, n: count() })
     .from(notifications)
-    .where(and(visibleTo(userId), isNull(notifications.readAt)))
-    .get()!.n;
+    .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
+    .groupBy(notifications.kind)
+    .prepare(),
+);
+
+export function unreadCount(userId: number): number {
+  const hidden = new Set(hiddenKinds(userId));
+  return unreadByKind()
+    .all({ userId })
+    .reduce((total, { kind, n }) => (hidden.has(kind) ? total : total + n), 0);
 }
 
 export type InboxItem = {
@@ -318,8 +328,12 @@ function parsePayload(json: string): NotificationPayload {
 
 export type NotificationPreferences = Record<NotificationKind, Channels>;
 
+const preferencesOf = preparedQuery((db) =>
+  db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, sql.placeholder("userId"))).prepare(),
+);
+
 export function getNotificationPreferences(userId: number): NotificationPreferences {
-  const rows = getDb().select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId)).all();
+  const rows = preferencesOf().all({ userId });
   const saved = new Map(rows.map((r) => [r.kind, r]));
   return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, channelsFor(kind, saved.get(kind))])) as NotificationPreferences;
 }

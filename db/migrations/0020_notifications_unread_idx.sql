@@ -1,0 +1,1 @@
+CREATE INDEX `notifications_unread_idx` ON `notifications` (`user_id`,`kind`) WHERE read_at is null;
