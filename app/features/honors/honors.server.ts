@@ -6,6 +6,7 @@
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { activityDays, badgeGrants, suggestions, users } from "#db/schema";
+import { cached } from "~/platform/cache.server";
 import { getDb } from "~/platform/db.server";
 import { activityDay, longestStreak, recentDaysActive } from "~/features/honors/rules/activity";
 import { countedVotes, type ReceivedVote } from "~/features/honors/rules/anti-gaming";
@@ -110,10 +111,18 @@ function gatherFacts(db: Db, member: Member, now: Date): MemberFacts {
 }
 
 // A member's contribution as honor levels see it (for profiles and progress), or null.
-export function memberContribution(userId: number, now = new Date()): Contribution | null {
-  const db = getDb();
-  const member = findMember(db, userId);
-  return member ? contributionOf(gatherFacts(db, member, now)) : null;
+// A popular author's figures read every vote they ever received (31,000 rows for the most
+// voted member of the large data set, about half a second under load), so the profile keeps
+// them while the database is unchanged, for a minute at most (their recent days move with
+// the clock).
+export function memberContribution(userId: number, now?: Date): Contribution | null {
+  const compute = (at: Date) => {
+    const db = getDb();
+    const member = findMember(db, userId);
+    return member ? contributionOf(gatherFacts(db, member, at)) : null;
+  };
+  if (now) return compute(now);
+  return cached(`contribution:${userId}`, () => compute(new Date()), { maxAgeMs: 60_000 });
 }
 
 type GrantOptions = { db: Db; now: Date; notify: boolean; backfill?: boolean };
