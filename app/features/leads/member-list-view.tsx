@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import {
   LOYALTY_BAND_NAMES,
@@ -14,9 +15,9 @@ import { useLocalized } from "~/i18n/use-localized";
 
 const one = (x: number) => x.toFixed(1);
 
-function Cell({ column, row }: { column: MemberColumn; row: MemberRow }) {
-  const { t } = useTranslation();
-  const localized = useLocalized();
+// A plain function rather than a component: a page of 100 members has over a thousand cells,
+// and hooks in each (translation, language) were most of the table's render.
+function cell(column: MemberColumn, row: MemberRow, t: TFunction, localized: ReturnType<typeof useLocalized>) {
   switch (column) {
     case "name":
       return (
@@ -177,7 +178,7 @@ export function LeadsMemberList({ list }: { list: MemberList }) {
                   <tr key={row.username} data-testid="member-row">
                     {MEMBER_COLUMNS.map((c) => (
                       <td key={c} data-column={c}>
-                        <Cell column={c} row={row} />
+                        {cell(c, row, t, localized)}
                       </td>
                     ))}
                   </tr>
