@@ -1,18 +1,25 @@
-// `npm run bench`: how fast Sprout's pages are at a realistic size, on this machine.
+// `npm run bench`: how fast Sprout's pages are at a realistic size, on this machine, against
+// a bare Remix app served the same way (issue 17).
 //
-// Builds the app, creates (or reuses) the data set of each size in data/bench-<size>.db
-// (scripts/seed/seed-large.ts), starts the production server on it exactly as `npm start` does
-// (node:cluster, a worker per core), warms it, and measures with autocannon, for a bounded
-// time at each connection count: a trivial page (/ping, the ceiling), the home page, a board
-// sorted hot and top, the suggestion with the most comments, search in English and in
-// Chinese, /leads as a product lead, and a vote-toggle mix of logged-in members (writes).
-// Visitors' pages are served whole from memory (server/page-cache.ts), so the trivial page,
-// the home page and the long thread are measured for a logged-in member too, who always gets
-// a freshly rendered page; each case's ratio is to the trivial page of the same audience.
-// Per case it prints requests/s, median and p99 latency, errors, that ratio and the server's
-// peak RSS; with --size both, the large/small throughput ratio per
-// page; at the end, one JSON line with everything. It is a script, not a test: nothing here
-// asserts a timing. See docs/performance.md for the targets and the figures measured.
+// Builds the app and the baseline (scripts/bench/baseline: Remix's own minimal app, one page,
+// no loader, built into data/bench-baseline/build), creates (or reuses) the data set of each
+// size in data/bench-<size>.db (scripts/seed/seed-large.ts), and for each size measures with
+// autocannon, for a bounded time at each connection count, four server starts in a row, each
+// the production server exactly as `npm start` runs it (server/index.ts, node:cluster, a
+// worker per core), on the same data set:
+//   1. the baseline (PAGE_CACHE=off: Remix renders every request);
+//   2. Sprout: the trivial page (/ping), the home page, a board, the suggestion with the most
+//      comments, search in English and in Chinese, as a visitor and as a logged-in member; a
+//      member's profile; /leads and the leads' member list as a product lead; and a
+//      vote-toggle mix of logged-in members (writes);
+//   3. Sprout with PAGE_CACHE=off: the visitors' pages again, each one rendered;
+//   4. the baseline again.
+// Each case's ratio is to the mean of the baseline's two measurements at the same connection
+// count: the machine is shared, and bracketing the app's cases evens out its drift.
+// Per case it prints requests/s, median and p99 latency, errors, that ratio, the server's
+// peak RSS and a verdict against issue 17's targets; with --size both, the large/small
+// throughput ratio per case; at the end, one JSON line with everything. It is a script, not
+// a test: nothing here fails on a timing. See docs/performance.md.
 //
 //   npm run bench -- [--size small|large|both] [--duration 10] [--connections 10,50]
 //                    [--cases home,vote] [--no-build] [--fresh] [--workers N]
@@ -44,6 +51,9 @@ const DURATION = Number(flags.duration);
 const CONNECTIONS = flags.connections!.split(",").map(Number);
 const ONLY = flags.cases?.split(",");
 const DATA_DIR = path.resolve("data");
+const BASELINE_CONFIG = "scripts/bench/baseline/vite.config.ts";
+// Where that config builds to; the server runs from here, so its build/ is the baseline's.
+const BASELINE_DIR = path.join(DATA_DIR, "bench-baseline");
 const BENCH_MEMBERS = 200;
 const VOTE_TARGETS_PER_MEMBER = 3;
 // The rate limits protect a real site from scripts; this script is the load.
@@ -51,20 +61,32 @@ const VOTE_TARGETS_PER_MEMBER = 3;
 // cost is measured separately, in docs/decisions/010-typed-http-edge.md).
 const SERVER_ENV = { WRITE_LIMIT_PER_MEMBER: "1000000", WRITE_LIMIT_PER_ADDRESS: "1000000", SIGNUP_LIMIT_PER_ADDRESS: "1000000", SECURE_COOKIES: "false", LOG_LEVEL: "warn" };
 
+// Issue 17's targets: a page's throughput against the baseline's at the same connection
+// count, its p99 at 10 connections (members' pages and the vote mix), how size slows it, and
+// the largest server process.
+const TARGET = { ratio: 0.5, memberP99Ms: 50, voteP99Ms: 100, largeOverSmall: 0.9, peakRssMb: 350 };
+
 type Size = "small" | "large";
-type Case = { name: string; read: boolean; path: string; cookie?: string; vote?: VoteMix };
+// A lead's pages are members' pages: logged in, rendered every time.
+type Audience = "visitor" | "member";
+type Case = { name: string; audience: Audience; path: string; cookie?: string; vote?: VoteMix };
 type VoteMix = { members: { id: number; cookie: string }[]; targets: number[] };
+type Server = { app: "baseline" | "sprout"; pageCache: boolean; label: string };
 type Result = {
   size: Size;
   case: string;
+  app: Server["app"];
+  audience: Audience;
+  pageCache: boolean;
   connections: number;
   requestsPerSecond: number;
   p50: number;
   p99: number;
   errors: number;
   statusCodes: Record<string, number>;
-  ratioToTrivial: number | null;
+  ratioToBaseline: number | null;
   peakRssMb: number;
+  verdict: string | null;
 };
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -118,7 +140,11 @@ function prepareCases(file: string): { cases: Case[]; notes: string[] } {
   const thread = get<{ id: number; comment_count: number }>(
     `select id, comment_count from suggestions s where ${publicSuggestion} order by comment_count desc, id limit 1`,
   );
-  notes.push(`suggestion page: /s/${thread.id} with ${thread.comment_count} comments; board: /b/${board.slug}`);
+  // The profile with the most to read: the author of the most voted suggestion.
+  const author = get<{ username: string }>(
+    `select u.username from users u join suggestions s on s.author_id = u.id where ${publicSuggestion} and u.deleted_at is null order by s.vote_count desc limit 1`,
+  );
+  notes.push(`suggestion page: /s/${thread.id} with ${thread.comment_count} comments; board: /b/${board.slug}; profile: /u/${author.username}`);
 
   // Vote targets: the most voted suggestions still open to votes (contention on hot rows)
   // and quiet ones, each member toggling a few of them.
@@ -147,22 +173,30 @@ function prepareCases(file: string): { cases: Case[]; notes: string[] } {
   if (!lead) notes.push("/leads: no demo lead account in this data set");
   db.close();
 
+  const member = members[0].cookie;
   const cases: Case[] = [
-    { name: "trivial /ping", read: false, path: "/ping" },
-    { name: "trivial /ping (member)", read: false, path: "/ping", cookie: members[0].cookie },
-    { name: "home", read: true, path: "/" },
-    { name: "home (member)", read: true, path: "/", cookie: members[0].cookie },
-    { name: "board hot", read: true, path: `/b/${board.slug}?sort=hot` },
-    { name: "board top", read: true, path: `/b/${board.slug}?sort=top` },
-    { name: "suggestion page", read: true, path: `/s/${thread.id}` },
-    { name: "suggestion page (member)", read: true, path: `/s/${thread.id}`, cookie: members[0].cookie },
-    { name: "search en", read: true, path: `/search?q=${encodeURIComponent("dark mode")}` },
-    { name: "search zh", read: true, path: `/search?q=${encodeURIComponent("夜间模式")}` },
-    { name: "leads", read: true, path: "/leads", cookie: leadCookie },
-    // The leads' member list: a stored week's rows, filtered and sorted by index (issue #16).
-    { name: "leads members", read: true, path: "/leads/members", cookie: leadCookie },
-    { name: "leads members (cohort, by loyalty)", read: true, path: `/leads/members?cohort=${new Date().toISOString().slice(0, 7)}&sort=loyalty&dir=asc&page=2`, cookie: leadCookie },
-    { name: "vote mix", read: false, path: "/s/:id.data", vote: { members, targets } },
+    { name: "trivial /ping", audience: "visitor", path: "/ping" },
+    { name: "trivial /ping (member)", audience: "member", path: "/ping", cookie: member },
+    { name: "home", audience: "visitor", path: "/" },
+    { name: "home (member)", audience: "member", path: "/", cookie: member },
+    { name: "board hot", audience: "visitor", path: `/b/${board.slug}?sort=hot` },
+    { name: "board top", audience: "visitor", path: `/b/${board.slug}?sort=top` },
+    { name: "board hot (member)", audience: "member", path: `/b/${board.slug}?sort=hot`, cookie: member },
+    { name: "suggestion page", audience: "visitor", path: `/s/${thread.id}` },
+    { name: "suggestion page (member)", audience: "member", path: `/s/${thread.id}`, cookie: member },
+    { name: "search en", audience: "visitor", path: `/search?q=${encodeURIComponent("dark mode")}` },
+    { name: "search zh", audience: "visitor", path: `/search?q=${encodeURIComponent("夜间模式")}` },
+    { name: "search en (member)", audience: "member", path: `/search?q=${encodeURIComponent("dark mode")}`, cookie: member },
+    { name: "profile (member)", audience: "member", path: `/u/${author.username}`, cookie: member },
+    ...(leadCookie
+      ? ([
+          { name: "leads", audience: "member", path: "/leads", cookie: leadCookie },
+          // The leads' member list: a stored week's rows, filtered and sorted by index (issue #16).
+          { name: "leads members", audience: "member", path: "/leads/members", cookie: leadCookie },
+          { name: "leads members (cohort, by loyalty)", audience: "member", path: `/leads/members?cohort=${new Date().toISOString().slice(0, 7)}&sort=loyalty&dir=asc&page=2`, cookie: leadCookie },
+        ] satisfies Case[])
+      : []),
+    { name: "vote mix", audience: "member", path: "/s/:id.data", vote: { members, targets } },
   ];
   return { cases: cases.filter((c) => !ONLY || c.name.startsWith("trivial") || ONLY.some((o) => c.name.includes(o))), notes };
 }
@@ -179,11 +213,24 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(file: string) {
+// Sprout runs from the repository, the baseline from its build's directory: server/index.ts
+// serves the build/ of the directory it runs in.
+async function startServer(file: string, server: Server) {
   const port = await freePort();
-  const env = { ...process.env, ...SERVER_ENV, NODE_ENV: "production", DATABASE_URL: file, PORT: String(port) } as NodeJS.ProcessEnv;
+  const env = {
+    ...process.env,
+    ...SERVER_ENV,
+    NODE_ENV: "production",
+    DATABASE_URL: file,
+    PORT: String(port),
+    PAGE_CACHE: server.pageCache ? "on" : "off",
+  } as NodeJS.ProcessEnv;
   if (flags.workers) env.WEB_CONCURRENCY = flags.workers;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("server/index.ts")], {
+    cwd: server.app === "baseline" ? BASELINE_DIR : process.cwd(),
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
@@ -194,13 +241,16 @@ async function startServer(file: string) {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${output}`);
     if (Date.now() > deadline) throw new Error(`The server did not start:\n${output}`);
-    const healthy = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    const healthy = await fetch(base + trivialPath(server)).then((r) => r.ok, () => false);
     // Every worker must be up, or the first seconds measure a half-started server.
     if (healthy && serverPids(child).length >= expectedProcesses) break;
     await new Promise((r) => setTimeout(r, 200));
   }
   return { child, base, output: () => output };
 }
+
+// A page that costs the server the least: the baseline's only page, Sprout's /ping.
+const trivialPath = (server: Server) => (server.app === "baseline" ? "/" : "/ping");
 
 // The primary and its workers (node:cluster forks them as children).
 function serverPids(child: ChildProcess): number[] {
@@ -283,11 +333,11 @@ async function load(base: string, c: Case, connections: number, duration: number
 
 // autocannon stops sending when a case ends, but the server may still be working through
 // what it accepted: the next case starts once a trivial page answers promptly again.
-async function settle(base: string) {
+async function settle(base: string, server: Server) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     const started = performance.now();
-    const ok = await fetch(`${base}/ping`).then((r) => r.ok, () => false);
+    const ok = await fetch(base + trivialPath(server)).then((r) => r.ok, () => false);
     if (ok && performance.now() - started < 250) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -334,23 +384,27 @@ function scoreRecompute(file: string): { ms: number } | { skipped: string } {
 
 // ---- The run
 
-async function benchSize(size: Size) {
-  const file = dataSet(size);
-  const recompute = scoreRecompute(file);
-  log(`Score recompute (${size}): ${"ms" in recompute ? `${recompute.ms} ms` : recompute.skipped}`);
-  const { cases, notes } = prepareCases(file);
-  for (const note of notes) log(note);
-  const server = await startServer(file);
-  const results: Result[] = [];
-  let voteCheck: ReturnType<typeof verifyVoteCounts> | null = null;
+const BASELINE: Server = { app: "baseline", pageCache: false, label: "the baseline" };
+const SPROUT: Server = { app: "sprout", pageCache: true, label: "Sprout" };
+const SPROUT_UNCACHED: Server = { app: "sprout", pageCache: false, label: "Sprout, page cache off" };
+const baselineCase = (when: "before" | "after"): Case => ({ name: `baseline (${when})`, audience: "visitor", path: "/" });
+
+type Measurement = Omit<Result, "ratioToBaseline" | "verdict">;
+
+// One server start on the data set: each case probed, warmed, then measured at each
+// connection count.
+async function measure(size: Size, file: string, server: Server, cases: Case[], notes: string[]) {
+  const { child, base } = await startServer(file, server);
+  const measured: Measurement[] = [];
+  const runnable: Case[] = [];
+  const voteChecks: ReturnType<typeof verifyVoteCounts>[] = [];
   try {
-    const runnable: Case[] = [];
     for (const c of cases) {
       if (c.vote) {
         runnable.push(c);
         continue;
       }
-      const probe = await fetch(server.base + c.path, { headers: c.cookie ? { cookie: c.cookie } : {}, redirect: "manual" });
+      const probe = await fetch(base + c.path, { headers: c.cookie ? { cookie: c.cookie } : {}, redirect: "manual" });
       if (probe.status === 404) {
         notes.push(`${c.name}: ${c.path} answers 404 (not built yet), skipped`);
         log(notes.at(-1)!);
@@ -359,63 +413,122 @@ async function benchSize(size: Size) {
       if (!probe.ok) throw new Error(`${c.path} answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`);
       runnable.push(c);
     }
-    log(`Warming ${server.base}…`);
-    for (const c of runnable) if (!c.vote) await load(server.base, c, 10, 0, 300);
+    log(`Warming ${server.label} (${base})…`);
+    for (const c of runnable) if (!c.vote) await load(base, c, 10, 0, 300);
 
-    // The ceiling per connection count and audience: visitors, or logged in (a cookie, votes).
-    const trivial = new Map<string, number>();
-    const ceilingOf = (c: Case, connections: number) => `${c.cookie || c.vote ? "member" : "visitor"}:${connections}`;
     for (const connections of CONNECTIONS) {
       for (const c of runnable) {
-        await settle(server.base);
-        const stopSampling = sampleRss(server.child);
-        const result = await load(server.base, c, connections, DURATION);
+        await settle(base, server);
+        const stopSampling = sampleRss(child);
+        const result = await load(base, c, connections, DURATION);
         const peakRssMb = stopSampling();
-        const { errors, statusCodes } = errorsOf(result);
-        const rps = Math.round(result.requests.average);
-        const ceiling = ceilingOf(c, connections);
-        if (c.name.startsWith("trivial")) trivial.set(ceiling, rps);
-        const row: Result = {
+        const row: Measurement = {
           size,
-          case: c.name,
+          case: server.app === "sprout" && !server.pageCache ? `${c.name}, page cache off` : c.name,
+          app: server.app,
+          audience: c.audience,
+          pageCache: server.pageCache,
           connections,
-          requestsPerSecond: rps,
+          requestsPerSecond: Math.round(result.requests.average),
           p50: result.latency.p50,
           p99: result.latency.p99,
-          errors,
-          statusCodes,
-          ratioToTrivial: trivial.get(ceiling) ? Math.round((rps / trivial.get(ceiling)!) * 100) / 100 : null,
+          ...errorsOf(result),
           peakRssMb,
         };
-        results.push(row);
-        log(formatRow(row));
-        if (c.vote) voteCheck = verifyVoteCounts(file, c.vote.targets);
+        if (c.vote) {
+          const check = verifyVoteCounts(file, c.vote.targets);
+          voteChecks.push(check);
+          if (check.wrong.length > 0) log(`Vote counts WRONG after the mix: ${JSON.stringify(check.wrong)}`);
+        }
+        measured.push(row);
+        log(formatRow({ ...row, ratioToBaseline: null, verdict: null }));
       }
     }
   } finally {
-    await stopServer(server.child);
+    await stopServer(child);
   }
-  const peakRss = results.reduce((max, r) => Math.max(max, r.peakRssMb), 0);
-  if (voteCheck) log(`Vote counts after the mix: ${voteCheck.wrong.length === 0 ? `exact for all ${voteCheck.checked} touched suggestions` : `WRONG for ${JSON.stringify(voteCheck.wrong)}`}`);
-  return { size, results, notes, peakRssMb: peakRss, voteCountsExact: voteCheck ? voteCheck.wrong.length === 0 : null, scoreRecompute: recompute };
+  return { measured, runnable, voteChecks };
 }
 
+// Issue 17's targets for one measured case; null for the baseline itself.
+function verdictOf(row: Measurement, ratio: number | null, voteCountsExact: boolean | null): string | null {
+  if (row.app === "baseline") return null;
+  const short: string[] = [];
+  if (ratio !== null && ratio < TARGET.ratio) short.push(`×baseline < ${TARGET.ratio}`);
+  if (row.errors > 0) short.push("errors");
+  const vote = row.case === "vote mix";
+  const p99Limit = vote ? TARGET.voteP99Ms : row.audience === "member" ? TARGET.memberP99Ms : null;
+  if (p99Limit !== null && row.connections === 10 && row.p99 > p99Limit) short.push(`p99 > ${p99Limit} ms`);
+  if (vote && voteCountsExact === false) short.push("vote counts wrong");
+  return short.length === 0 ? "pass" : `short: ${short.join(", ")}`;
+}
+
+async function benchSize(size: Size) {
+  const file = dataSet(size);
+  const recompute = scoreRecompute(file);
+  log(`Score recompute (${size}): ${"ms" in recompute ? `${recompute.ms} ms` : recompute.skipped}`);
+  const { cases, notes } = prepareCases(file);
+  for (const note of notes) log(note);
+
+  // The baseline before and after Sprout's cases, which run with the page cache on, then
+  // the visitors' pages again with it off.
+  const before = await measure(size, file, BASELINE, [baselineCase("before")], notes);
+  const sprout = await measure(size, file, SPROUT, cases, notes);
+  const visitorPages = sprout.runnable.filter((c) => c.audience === "visitor");
+  const uncached = await measure(size, file, SPROUT_UNCACHED, visitorPages, notes);
+  const after = await measure(size, file, BASELINE, [baselineCase("after")], notes);
+
+  const baselines = [...before.measured, ...after.measured];
+  const baselineRequestsPerSecond: Record<number, number> = {};
+  for (const connections of CONNECTIONS) {
+    const figures = baselines.filter((b) => b.connections === connections).map((b) => b.requestsPerSecond);
+    baselineRequestsPerSecond[connections] = Math.round(figures.reduce((sum, x) => sum + x, 0) / figures.length);
+  }
+  const voteCountsExact = sprout.voteChecks.length > 0 ? sprout.voteChecks.every((check) => check.wrong.length === 0) : null;
+  const results: Result[] = [...before.measured, ...sprout.measured, ...uncached.measured, ...after.measured].map((row) => {
+    const baseline = baselineRequestsPerSecond[row.connections];
+    const ratioToBaseline = baseline ? Math.round((row.requestsPerSecond / baseline) * 100) / 100 : null;
+    return { ...row, ratioToBaseline, verdict: verdictOf(row, ratioToBaseline, voteCountsExact) };
+  });
+  const peakOf = (rows: Result[]) => rows.reduce((max, r) => Math.max(max, r.peakRssMb), 0);
+  return {
+    size,
+    results,
+    notes,
+    baselineRequestsPerSecond,
+    peakRssMb: peakOf(results.filter((r) => r.app === "sprout")),
+    baselinePeakRssMb: peakOf(results.filter((r) => r.app === "baseline")),
+    voteCountsExact,
+    votesChecked: sprout.voteChecks[0]?.checked ?? 0,
+    scoreRecompute: recompute,
+  };
+}
+
+const CASE_WIDTH = 40;
+
 function formatRow(r: Result) {
-  const ratio = r.ratioToTrivial === null ? "   -" : r.ratioToTrivial.toFixed(2);
+  const ratio = r.ratioToBaseline === null ? "   -" : r.ratioToBaseline.toFixed(2);
   return [
     r.size.padEnd(6),
-    r.case.padEnd(24),
+    r.case.padEnd(CASE_WIDTH),
     `c=${String(r.connections).padEnd(3)}`,
     `${String(r.requestsPerSecond).padStart(6)} req/s`,
     `p50 ${String(r.p50).padStart(4)} ms`,
     `p99 ${String(r.p99).padStart(5)} ms`,
     `errors ${String(r.errors).padStart(4)}`,
-    `×trivial ${ratio}`,
-    `rss ${r.peakRssMb} MB`,
-  ].join("  ");
+    `×baseline ${ratio}`,
+    `rss ${String(r.peakRssMb).padStart(3)} MB`,
+    r.verdict ?? "",
+  ].join("  ").trimEnd();
 }
 
+const passOrShort = (ok: boolean) => (ok ? "pass" : "short");
+
 async function main() {
+  if (!flags["no-build"] || !fs.existsSync(path.join(BASELINE_DIR, "build/server/index.js"))) {
+    log("Building the baseline…");
+    run("npx", ["remix", "vite:build", "--config", BASELINE_CONFIG]);
+  }
   if (!flags["no-build"]) {
     log("Building…");
     run("npm", ["run", "build", "--silent"]);
@@ -425,23 +538,32 @@ async function main() {
 
   const summary: Record<string, unknown> = {};
   log("");
-  log("Results");
+  log(`Results (ratios to the mean of the baseline's two runs at the same connection count; targets: ×baseline ≥ ${TARGET.ratio}, members' p99 at c=10 ≤ ${TARGET.memberP99Ms} ms, the vote mix's ≤ ${TARGET.voteP99Ms} ms, no errors)`);
   for (const r of runs.flatMap((run) => run.results)) console.log(formatRow(r));
+  log("");
+  for (const run of runs) {
+    const baseline = CONNECTIONS.map((c) => `${run.baselineRequestsPerSecond[c]} req/s at c=${c}`).join(", ");
+    console.log(`${run.size}: baseline (mean) ${baseline}; peak RSS ${run.peakRssMb} MB (${passOrShort(run.peakRssMb <= TARGET.peakRssMb)}, ≤ ${TARGET.peakRssMb}), the baseline's ${run.baselinePeakRssMb} MB`);
+    if (run.voteCountsExact !== null) console.log(`${run.size}: vote counts after each mix ${run.voteCountsExact ? `exact for all ${run.votesChecked} touched suggestions` : "WRONG"}`);
+    console.log(`${run.size}: score recompute ${"ms" in run.scoreRecompute ? `${run.scoreRecompute.ms} ms` : run.scoreRecompute.skipped}`);
+  }
   const [small, large] = [runs.find((r) => r.size === "small"), runs.find((r) => r.size === "large")];
   if (small && large) {
     const growth: Record<string, number> = {};
     log("");
-    log("Large/small throughput ratio");
+    log(`Large/small throughput ratio (target ≥ ${TARGET.largeOverSmall})`);
     for (const l of large.results) {
       const s = small.results.find((x) => x.case === l.case && x.connections === l.connections);
       if (!s || s.requestsPerSecond === 0) continue;
       const ratio = Math.round((l.requestsPerSecond / s.requestsPerSecond) * 100) / 100;
       growth[`${l.case} c=${l.connections}`] = ratio;
-      console.log(`${l.case.padEnd(24)}  c=${String(l.connections).padEnd(3)}  ${ratio.toFixed(2)}`);
+      const verdict = l.app === "baseline" ? "" : `  ${passOrShort(ratio >= TARGET.largeOverSmall)}`;
+      console.log(`${l.case.padEnd(CASE_WIDTH)}  c=${String(l.connections).padEnd(3)}  ${ratio.toFixed(2)}${verdict}`);
     }
     summary.largeOverSmall = growth;
   }
   summary.runs = runs;
+  summary.targets = TARGET;
   summary.duration = DURATION;
   summary.connections = CONNECTIONS;
   console.log(JSON.stringify({ bench: summary }));

@@ -9,6 +9,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import closeWithGrace from "close-with-grace";
 import express, { type ErrorRequestHandler } from "express";
+import { env } from "../app/platform/env.server";
 import { openDatabase } from "../db/client";
 import { isFirstWorker, isSupervisor, superviseWorkers, workerCount } from "./cluster";
 import { readForms, refuseCrossSite } from "./guards";
@@ -75,8 +76,9 @@ if (vite) {
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
 
-// Visitors' pages (server/page-cache.ts); the dev server always renders.
-const pageCache = vite ? null : visitorPageCache(databaseUrl);
+// Visitors' pages (server/page-cache.ts); the dev server always renders, and so does
+// PAGE_CACHE=off.
+const pageCache = vite || !env().PAGE_CACHE ? null : visitorPageCache(databaseUrl);
 app.all("*", remixHandler({ build, mode: process.env.NODE_ENV, pageCache, trustProxy: Boolean(app.get("trust proxy")) }));
 
 // What fails before Remix (a path the static files cannot decode, a form cut off mid-way)

@@ -33,6 +33,12 @@ const envSchema = z.object({
   // Failed logins from one address, over any accounts, before it is locked out for a while.
   LOGIN_LOCK_PER_ADDRESS: z.coerce.number().int().min(1).default(8),
   SIGNUP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+  // Visitors' whole pages kept in memory (server/page-cache.ts); "off" renders every request
+  // (the bench measures visitors' pages both ways, and its bare Remix baseline without it).
+  PAGE_CACHE: z
+    .enum(["on", "off"])
+    .default("on")
+    .transform((v) => v === "on"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,6 +2,7 @@
 // that a stored page never outlives a commit to the database, half a minute, or its nonce.
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { getDb } from "~/platform/db.server";
+import { env, resetEnv } from "~/platform/env.server";
 import { createBoard } from "../factories";
 import { visitorPageCache } from "../../server/page-cache";
 
@@ -22,7 +23,11 @@ const page = (version: number, extra: { headers?: [string, string][]; status?: n
   nonce: NONCE,
 });
 
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+  resetEnv();
+});
 
 describe("the visitor page cache", () => {
   test("takes visitors' GET requests for pages, keyed by address, language and origin", () => {
@@ -76,5 +81,18 @@ describe("the visitor page cache", () => {
     expect(cache.get(key!, "n")).not.toBeNull();
     vi.advanceTimersByTime(2_000);
     expect(cache.get(key!, "n")).toBeNull();
+  });
+
+  // server/index.ts keeps no pages with PAGE_CACHE=off (the bench measures visitors' pages both ways).
+  test("is on unless PAGE_CACHE says off, and a misspelt setting is refused", () => {
+    vi.stubEnv("PAGE_CACHE", undefined);
+    resetEnv();
+    expect(env().PAGE_CACHE).toBe(true);
+    vi.stubEnv("PAGE_CACHE", "off");
+    resetEnv();
+    expect(env().PAGE_CACHE).toBe(false);
+    vi.stubEnv("PAGE_CACHE", "of");
+    resetEnv();
+    expect(() => env()).toThrow();
   });
 });
