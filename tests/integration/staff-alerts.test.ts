@@ -47,4 +47,21 @@ describe("staff alerts", () => {
     expect(keys).not.toContain(`suggestion_overdue:${answered.id}`);
     expect(keys.filter((k) => k === `complaint_overdue:${complaint.id}`)).toHaveLength(1);
   });
+
+  test("a staff member who comes on duty later gets the alerts still due, and the sweep writes nothing it already wrote", async () => {
+    const first = await createStaff();
+    getDb().insert(activityDays).values({ userId: first.id, day: day(new Date()) }).onConflictDoNothing().run();
+    const late = await createSuggestion({ createdAt: new Date(Date.now() - (getSetting("responseTargetHours") + 2) * 3_600_000) });
+    alertStaffOfOverdue();
+    expect(alertsOf(first.id).map((n) => n.eventKey)).toContain(`suggestion_overdue:${late.id}`);
+
+    // Nothing new is due: a repeated sweep notifies nobody.
+    expect(alertStaffOfOverdue()).toBe(0);
+
+    const second = await createStaff();
+    getDb().insert(activityDays).values({ userId: second.id, day: day(new Date()) }).onConflictDoNothing().run();
+    expect(alertStaffOfOverdue()).toBeGreaterThan(0);
+    expect(alertsOf(second.id).map((n) => n.eventKey)).toContain(`suggestion_overdue:${late.id}`);
+    expect(alertsOf(first.id).filter((n) => n.eventKey === `suggestion_overdue:${late.id}`)).toHaveLength(1);
+  });
 });
