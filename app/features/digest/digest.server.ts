@@ -15,6 +15,7 @@ import { deliverEmail } from "~/platform/mail.server";
 import { creditsFor } from "~/features/lifecycle/releases.server";
 
 const BATCH = 500;
+const YIELD_EVERY = 20;
 const TOP_NEW = 5;
 
 type Week = { key: string; from: Date; to: Date };
@@ -125,7 +126,10 @@ export async function sendWeeklyDigests(now = new Date()): Promise<DigestRun> {
     );
     run.claimed += claimed.length;
     const outcomes: { userId: number; status: "sent" | "not_sent" | "failed" | "nothing_new" }[] = [];
-    for (const member of claimed) {
+    for (const [index, member] of claimed.entries()) {
+      // The digest runs inside a server process: composing 50,000 emails in one stretch held
+      // its requests for over a minute, so pages get their turn every few members.
+      if (index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       const memberFacts: DigestFacts = {
         shipped: facts.shipped,
         topNew: facts.topNew,
