@@ -107,8 +107,16 @@ const AUTOMATIC = AUTOMATIC_BADGES.map((b) => `'${b}'`).join(", ");
 // grouped by member; "not indexed" makes that a sequential scan (no index serves
 // created_at, and walking the member index would look every row up at random). Campaign
 // entries are the suggestions carrying a campaign's tag on its board, few enough to join.
+// The table is keyed by user_id itself (an integer primary key) so that reading it in member
+// order, and the boards' join through board_participants, find each row in one lookup; its
+// other columns have no declared type, so they keep exactly what the select produced.
+const MEMBER_FACTS_TABLE = `
+  create temp table member_facts (user_id integer primary key, active_days, active_weeks, possible_weeks, age_days,
+    posted, voted, commented, rated, campaigned, contribution_weeks, holds_badge, privileged, came_invited, came_by_share,
+    invitations_sent, survey_score integer)`;
+
 const memberFacts = (only: Only) => `
-  create temp table member_facts as
+  insert into member_facts
   with scoped as (
     select u.id, u.created_at, u.signup_source, u.honor_level, u.honor_level_manual, u.honor_level_since from users u
     where u.role = 'member' and u.created_at <= @now and (u.deleted_at is null or u.deleted_at > @now) and ${only.members}
@@ -177,8 +185,8 @@ function withWorkingTables<T>(sqlite: Database.Database, params: Params, only: O
   try {
     sqlite.prepare(scoredSuggestions(only)).run({ ...params, ...only.values });
     sqlite.exec("create unique index temp.scored_suggestions_id on scored_suggestions(id)");
+    sqlite.exec(MEMBER_FACTS_TABLE);
     sqlite.prepare(memberFacts(only)).run({ ...params, ...only.values });
-    sqlite.exec("create unique index temp.member_facts_user on member_facts(user_id)");
     return run();
   } finally {
     drop();
@@ -196,27 +204,55 @@ const keyOf = {
   suggestion: { community: "0", board: "s.board_id", member: "s.author_id" },
 } as const;
 
+// What each member contributes to a scope's activity, retention, participation, honors,
+// invitations and survey figures: a scope's figure is the sum over its members, except the
+// few whose sum is spelled otherwise so that a community without members still reads 0.
+const active = "active_days > 0";
+const MEMBER_FIGURES: Record<string, string | { each: string; sum: string }> = {
+  members: { each: "1", sum: "count(*)" },
+  active_members: active,
+  active_days: "active_days",
+  active_weeks: "active_weeks",
+  possible_weeks: "possible_weeks",
+  cohort30: "age_days >= 30",
+  back30: `age_days >= 30 and ${active}`,
+  cohort90: "age_days >= 90",
+  back90: `age_days >= 90 and ${active}`,
+  cohort180: "age_days >= 180",
+  back180: `age_days >= 180 and ${active}`,
+  contributors: "posted or voted or commented or rated",
+  posters: "posted",
+  voters: "voted",
+  commenters: "commented",
+  raters: "rated",
+  campaigners: "campaigned",
+  contribution_weeks: "contribution_weeks",
+  holding_badges: "holds_badge",
+  with_privileges: "privileged",
+  active_holders: `holds_badge and ${active}`,
+  active_privileged: `privileged and ${active}`,
+  invitations_sent: "invitations_sent",
+  came_invited: "came_invited",
+  came_invited_staying: `came_invited and ${active}`,
+  came_by_share: "came_by_share",
+  answers: { each: "survey_score is not null", sum: "count(survey_score)" },
+  promoters: { each: "coalesce(survey_score >= 9, 0)", sum: "coalesce(sum(survey_score >= 9), 0)" },
+  detractors: { each: "coalesce(survey_score <= 6, 0)", sum: "coalesce(sum(survey_score <= 6), 0)" },
+};
+const figures = (form: "each" | "sum") =>
+  Object.entries(MEMBER_FIGURES)
+    .map(([name, f]) => `${typeof f === "string" ? (form === "sum" ? `sum(${f})` : f) : f[form]} as ${name}`)
+    .join(", ");
+
 function memberRows(sqlite: Database.Database, grouping: Grouping, params: Params) {
-  const active = "active_days > 0";
-  const agg = `count(*) as members, sum(${active}) as active_members, sum(active_days) as active_days,
-    sum(active_weeks) as active_weeks, sum(possible_weeks) as possible_weeks,
-    sum(age_days >= 30) as cohort30, sum(age_days >= 30 and ${active}) as back30,
-    sum(age_days >= 90) as cohort90, sum(age_days >= 90 and ${active}) as back90,
-    sum(age_days >= 180) as cohort180, sum(age_days >= 180 and ${active}) as back180,
-    sum(posted or voted or commented or rated) as contributors,
-    sum(posted) as posters, sum(voted) as voters, sum(commented) as commenters, sum(rated) as raters, sum(campaigned) as campaigners,
-    sum(contribution_weeks) as contribution_weeks,
-    sum(holds_badge) as holding_badges, sum(privileged) as with_privileges,
-    sum(holds_badge and ${active}) as active_holders, sum(privileged and ${active}) as active_privileged,
-    sum(invitations_sent) as invitations_sent, sum(came_invited) as came_invited, sum(came_invited and ${active}) as came_invited_staying,
-    sum(came_by_share) as came_by_share,
-    count(survey_score) as answers, coalesce(sum(survey_score >= 9), 0) as promoters, coalesce(sum(survey_score <= 6), 0) as detractors`;
+  const sum = figures("sum");
   const from = {
-    community: `select 0 as key, ${agg} from member_facts`,
+    community: `select 0 as key, ${sum} from member_facts`,
     // A board's people: members who had taken part there by then (board_participants).
-    board: `select b.board_id as key, ${agg} from board_participants b join member_facts m on m.user_id = b.user_id
+    board: `select b.board_id as key, ${sum} from board_participants b join member_facts m on m.user_id = b.user_id
       where b.since <= @now group by b.board_id`,
-    member: `select user_id as key, ${agg} from member_facts group by user_id`,
+    // One member is their own row: the sums of a group of one, without grouping 50,000 groups.
+    member: `select user_id as key, ${figures("each")} from member_facts order by user_id`,
   }[grouping];
   return sqlite.prepare(from).all(grouping === "board" ? { now: params.now } : {}) as (Keyed & {
     members: number;
