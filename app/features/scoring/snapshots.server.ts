@@ -79,20 +79,22 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
   const writeSnapshot = (scope: SnapshotScope, scopeId: number, signals: ScoreSignals, d: Dimensions) =>
     upsert.run(week, scope, scopeId, d.total, d.satisfaction, d.achievement, d.loyalty, JSON.stringify({ signals, formula: SCORE_FORMULA } satisfies StoredReport), computedAt);
   let snapshots = 0;
-  for (const scope of ["community", "board"] as const) {
-    const entries = [...gathered[scope]];
-    if (entries.length === 0) continue;
-    sqlite.transaction(() => entries.forEach(([scopeId, signals]) => writeSnapshot(scope, scopeId, signals, sproutDimensions(signals)))).immediate();
-    snapshots += entries.length;
-    options.onProgress?.({ phase: scope, done: entries.length, total: entries.length });
-  }
-  snapshots += writeMembers(db, week, gathered.member, now, writeSnapshot, options.onProgress);
-  // A member's full signals (~700 bytes) are kept for the trend's window only; older weeks
-  // live on as their compact member_loyalty row (docs/scoring.md, "History").
-  sqlite.prepare("delete from score_snapshots where scope = 'member' and week_start < ?").run(addWeeks(week, -(MEMBER_SIGNAL_WEEKS - 1)));
-  // Members' compact rows are kept for a year (about 270 bytes a member and week with their
-  // indexes, docs/scoring.md); the community's and boards' history is kept for good.
-  sqlite.prepare("delete from member_loyalty where week_start < ?").run(addWeeks(week, -(MEMBER_HISTORY_WEEKS - 1)));
+  checkpointingOnce(sqlite, () => {
+    for (const scope of ["community", "board"] as const) {
+      const entries = [...gathered[scope]];
+      if (entries.length === 0) continue;
+      sqlite.transaction(() => entries.forEach(([scopeId, signals]) => writeSnapshot(scope, scopeId, signals, sproutDimensions(signals)))).immediate();
+      snapshots += entries.length;
+      options.onProgress?.({ phase: scope, done: entries.length, total: entries.length });
+    }
+    snapshots += writeMembers(db, week, gathered.member, now, writeSnapshot, options.onProgress);
+    // A member's full signals (~700 bytes) are kept for the trend's window only; older weeks
+    // live on as their compact member_loyalty row (docs/scoring.md, "History").
+    sqlite.prepare("delete from score_snapshots where scope = 'member' and week_start < ?").run(addWeeks(week, -(MEMBER_SIGNAL_WEEKS - 1)));
+    // Members' compact rows are kept for a year (about 270 bytes a member and week with their
+    // indexes, docs/scoring.md); the community's and boards' history is kept for good.
+    sqlite.prepare("delete from member_loyalty where week_start < ?").run(addWeeks(week, -(MEMBER_HISTORY_WEEKS - 1)));
+  });
   // The week is complete: readers of member_loyalty take the latest finished week.
   sqlite
     .prepare(
@@ -101,6 +103,21 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
     )
     .run({ week, at: now.getTime(), by: `${process.pid}`, finished: Date.now(), duration: Math.round(performance.now() - started) });
   return { week, snapshots };
+}
+
+// The week's rows add some 100 MB to the write-ahead log at 50,000 members. Checkpointed every
+// 1,000 pages (SQLite's default), the same index pages were copied back into the database file
+// again and again (0.7–0.9 s of the recompute); one checkpoint at the end copies each page once.
+// The recompute is synchronous, so nothing else writes through this connection meanwhile.
+function checkpointingOnce(sqlite: Db["$client"], write: () => void) {
+  const pages = sqlite.pragma("wal_autocheckpoint", { simple: true }) as number;
+  sqlite.pragma("wal_autocheckpoint = 0");
+  try {
+    write();
+  } finally {
+    sqlite.pragma(`wal_autocheckpoint = ${pages}`);
+    sqlite.pragma("wal_checkpoint(PASSIVE)");
+  }
 }
 
 // Weeks of members' full signals kept in score_snapshots; member_loyalty keeps every week.
