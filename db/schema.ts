@@ -561,7 +561,12 @@ export const activityDays = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     day: text("day").notNull(), // YYYY-MM-DD, UTC
   },
-  (t) => [primaryKey({ columns: [t.userId, t.day] }), index("activity_days_day_idx").on(t.day)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.day] }),
+    // Covering: who was active in a window of days, without looking each row up in the table
+    // (the score's member facts read twelve weeks of every member's days).
+    index("activity_days_day_user_idx").on(t.day, t.userId),
+  ],
 );
 
 // Flags on suggestions; weighted flags from trusted members hide a post until staff review.
