@@ -513,7 +513,13 @@ export const complaints = sqliteTable(
     resolutionRating: integer("resolution_rating"),
     ratedAt: integer("rated_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("complaints_user_idx").on(t.userId), index("complaints_status_idx").on(t.status, t.createdAt)],
+  (t) => [
+    index("complaints_user_idx").on(t.userId),
+    index("complaints_status_idx").on(t.status, t.createdAt),
+    // The score asks of every answered suggestion whether its reply drew a complaint: without
+    // this, each asking read every complaint (3.7 s per scope kind with 2,000 complaints).
+    index("complaints_suggestion_idx").on(t.suggestionId),
+  ],
 );
 
 // The conversation on a complaint between the member and staff.
