@@ -99,6 +99,15 @@ const scoredSuggestions = (only: Only) => `
   from suggestions s
   where s.created_at <= @now and s.created_at > @achievementFrom and (s.hidden_at is null or s.hidden_at > @now) and ${only.suggestions}`;
 
+// Ratings given in the rolling window to shipped features (of any age): recent opinions. Each
+// rating's feature status is looked up once here rather than once per scope kind.
+const scoredRatings = (only: Only) => `
+  create temp table scored_ratings as
+  select r.user_id, s.board_id, r.score
+  from ratings r join suggestions s on s.id = r.suggestion_id join users u on u.id = r.user_id
+  where ${STATUS_AT} = 'shipped' and r.created_at <= @now and r.created_at > @achievementFrom
+    and (u.deleted_at is null or u.deleted_at > @now) and ${only.ratings}`;
+
 const AUTOMATIC = AUTOMATIC_BADGES.map((b) => `'${b}'`).join(", ");
 
 // Per member (accounts not deleted by then): activity in the window and in the last 12
@@ -179,12 +188,13 @@ const memberFacts = (only: Only) => `
   left join survey on survey.user_id = u.id`;
 
 function withWorkingTables<T>(sqlite: Database.Database, params: Params, only: Only, run: () => T): T {
-  const tables = ["scored_suggestions", "member_facts"];
+  const tables = ["scored_suggestions", "scored_ratings", "member_facts"];
   const drop = () => tables.forEach((t) => sqlite.exec(`drop table if exists temp.${t}`));
   drop();
   try {
     sqlite.prepare(scoredSuggestions(only)).run({ ...params, ...only.values });
     sqlite.exec("create unique index temp.scored_suggestions_id on scored_suggestions(id)");
+    sqlite.prepare(scoredRatings(only)).run({ ...params, ...only.values });
     sqlite.exec(MEMBER_FACTS_TABLE);
     sqlite.prepare(memberFacts(only)).run({ ...params, ...only.values });
     return run();
@@ -348,18 +358,15 @@ function complaintRows(sqlite: Database.Database, grouping: Grouping, params: Pa
   return { rows, medianMs };
 }
 
-// Ratings given in the rolling window to shipped features (of any age): recent opinions.
-function ratingRows(sqlite: Database.Database, grouping: Grouping, params: Params, only: Only) {
+function ratingRows(sqlite: Database.Database, grouping: Grouping) {
   // A member's satisfaction is in the ratings they gave, not in those their ideas received.
-  const key = { community: "0", board: "s.board_id", member: "r.user_id" }[grouping];
+  const key = { community: "0", board: "board_id", member: "user_id" }[grouping];
   return sqlite
     .prepare(
-      `select ${key} as key, sum(r.score = 1) as s1, sum(r.score = 2) as s2, sum(r.score = 3) as s3, sum(r.score = 4) as s4, sum(r.score = 5) as s5
-       from ratings r join suggestions s on s.id = r.suggestion_id join users u on u.id = r.user_id
-       where ${STATUS_AT} = 'shipped' and r.created_at <= @now and r.created_at > @achievementFrom
-         and (u.deleted_at is null or u.deleted_at > @now) and ${only.ratings} group by key`,
+      `select ${key} as key, sum(score = 1) as s1, sum(score = 2) as s2, sum(score = 3) as s3, sum(score = 4) as s4, sum(score = 5) as s5
+       from scored_ratings group by key`,
     )
-    .all({ ...params, ...only.values }) as (Keyed & { s1: number; s2: number; s3: number; s4: number; s5: number })[];
+    .all() as (Keyed & { s1: number; s2: number; s3: number; s4: number; s5: number })[];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -377,7 +384,7 @@ function gatherGrouped(sqlite: Database.Database, grouping: Grouping, params: Pa
   const sugg = byKey(suggestionFacts.rows);
   const complaintFacts = complaintRows(sqlite, grouping, params);
   const complaints = byKey(complaintFacts.rows);
-  const ratings = byKey(ratingRows(sqlite, grouping, params, only));
+  const ratings = byKey(ratingRows(sqlite, grouping));
   const brought = grouping === "member" ? byKey(broughtRows(sqlite, params, only)) : new Map<number, never>();
 
   // The community, every board (an untouched one too), every member (never staff).
