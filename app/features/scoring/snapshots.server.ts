@@ -107,7 +107,7 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
 
 // The week's rows add some 100 MB to the write-ahead log at 50,000 members. Checkpointed every
 // 1,000 pages (SQLite's default), the same index pages were copied back into the database file
-// again and again (0.7–0.9 s of the recompute); one checkpoint at the end copies each page once.
+// again and again (0.5–1.1 s of the recompute); one checkpoint at the end copies each page once.
 // The recompute is synchronous, so nothing else writes through this connection meanwhile.
 function checkpointingOnce(sqlite: Db["$client"], write: () => void) {
   const pages = sqlite.pragma("wal_autocheckpoint", { simple: true }) as number;
