@@ -99,6 +99,15 @@ const scoredSuggestions = (only: Only) => `
   from suggestions s
   where s.created_at <= @now and s.created_at > @achievementFrom and (s.hidden_at is null or s.hidden_at > @now) and ${only.suggestions}`;
 
+// Ratings given in the rolling window to shipped features (of any age): recent opinions. Each
+// rating's feature status is looked up once here rather than once per scope kind.
+const scoredRatings = (only: Only) => `
+  create temp table scored_ratings as
+  select r.user_id, s.board_id, r.score
+  from ratings r join suggestions s on s.id = r.suggestion_id join users u on u.id = r.user_id
+  where ${STATUS_AT} = 'shipped' and r.created_at <= @now and r.created_at > @achievementFrom
+    and (u.deleted_at is null or u.deleted_at > @now) and ${only.ratings}`;
+
 const AUTOMATIC = AUTOMATIC_BADGES.map((b) => `'${b}'`).join(", ");
 
 // Per member (accounts not deleted by then): activity in the window and in the last 12
@@ -107,8 +116,16 @@ const AUTOMATIC = AUTOMATIC_BADGES.map((b) => `'${b}'`).join(", ");
 // grouped by member; "not indexed" makes that a sequential scan (no index serves
 // created_at, and walking the member index would look every row up at random). Campaign
 // entries are the suggestions carrying a campaign's tag on its board, few enough to join.
+// The table is keyed by user_id itself (an integer primary key) so that reading it in member
+// order, and the boards' join through board_participants, find each row in one lookup; its
+// other columns have no declared type, so they keep exactly what the select produced.
+const MEMBER_FACTS_TABLE = `
+  create temp table member_facts (user_id integer primary key, active_days, active_weeks, possible_weeks, age_days,
+    posted, voted, commented, rated, campaigned, contribution_weeks, holds_badge, privileged, came_invited, came_by_share,
+    invitations_sent, survey_score integer)`;
+
 const memberFacts = (only: Only) => `
-  create temp table member_facts as
+  insert into member_facts
   with scoped as (
     select u.id, u.created_at, u.signup_source, u.honor_level, u.honor_level_manual, u.honor_level_since from users u
     where u.role = 'member' and u.created_at <= @now and (u.deleted_at is null or u.deleted_at > @now) and ${only.members}
@@ -171,14 +188,15 @@ const memberFacts = (only: Only) => `
   left join survey on survey.user_id = u.id`;
 
 function withWorkingTables<T>(sqlite: Database.Database, params: Params, only: Only, run: () => T): T {
-  const tables = ["scored_suggestions", "member_facts"];
+  const tables = ["scored_suggestions", "scored_ratings", "member_facts"];
   const drop = () => tables.forEach((t) => sqlite.exec(`drop table if exists temp.${t}`));
   drop();
   try {
     sqlite.prepare(scoredSuggestions(only)).run({ ...params, ...only.values });
     sqlite.exec("create unique index temp.scored_suggestions_id on scored_suggestions(id)");
+    sqlite.prepare(scoredRatings(only)).run({ ...params, ...only.values });
+    sqlite.exec(MEMBER_FACTS_TABLE);
     sqlite.prepare(memberFacts(only)).run({ ...params, ...only.values });
-    sqlite.exec("create unique index temp.member_facts_user on member_facts(user_id)");
     return run();
   } finally {
     drop();
@@ -196,59 +214,64 @@ const keyOf = {
   suggestion: { community: "0", board: "s.board_id", member: "s.author_id" },
 } as const;
 
+// What each member contributes to a scope's activity, retention, participation, honors,
+// invitations and survey figures: a scope's figure is the sum over its members, except the
+// few whose sum is spelled otherwise so that a community without members still reads 0.
+const active = "active_days > 0";
+const MEMBER_FIGURES = {
+  members: { each: "1", sum: "count(*)" },
+  active_members: active,
+  active_days: "active_days",
+  active_weeks: "active_weeks",
+  possible_weeks: "possible_weeks",
+  cohort30: "age_days >= 30",
+  back30: `age_days >= 30 and ${active}`,
+  cohort90: "age_days >= 90",
+  back90: `age_days >= 90 and ${active}`,
+  cohort180: "age_days >= 180",
+  back180: `age_days >= 180 and ${active}`,
+  contributors: "posted or voted or commented or rated",
+  posters: "posted",
+  voters: "voted",
+  commenters: "commented",
+  raters: "rated",
+  campaigners: "campaigned",
+  contribution_weeks: "contribution_weeks",
+  holding_badges: "holds_badge",
+  with_privileges: "privileged",
+  active_holders: `holds_badge and ${active}`,
+  active_privileged: `privileged and ${active}`,
+  invitations_sent: "invitations_sent",
+  came_invited: "came_invited",
+  came_invited_staying: `came_invited and ${active}`,
+  came_by_share: "came_by_share",
+  answers: { each: "survey_score is not null", sum: "count(survey_score)" },
+  promoters: { each: "coalesce(survey_score >= 9, 0)", sum: "coalesce(sum(survey_score >= 9), 0)" },
+  detractors: { each: "coalesce(survey_score <= 6, 0)", sum: "coalesce(sum(survey_score <= 6), 0)" },
+} satisfies Record<string, string | { each: string; sum: string }>;
+const figures = (form: "each" | "sum") =>
+  Object.values(MEMBER_FIGURES)
+    .map((f) => (typeof f === "string" ? (form === "sum" ? `sum(${f})` : f) : f[form]))
+    .join(", ");
+// Rows come back as arrays (the key, then the figures in MEMBER_FIGURES' order): better-sqlite3
+// took three times as long to build 50,000 objects of 30 properties as the arrays.
+type MemberFigures = number[];
+const FIGURE = Object.fromEntries(Object.keys(MEMBER_FIGURES).map((name, i) => [name, i + 1])) as Record<keyof typeof MEMBER_FIGURES, number>;
+
 function memberRows(sqlite: Database.Database, grouping: Grouping, params: Params) {
-  const active = "active_days > 0";
-  const agg = `count(*) as members, sum(${active}) as active_members, sum(active_days) as active_days,
-    sum(active_weeks) as active_weeks, sum(possible_weeks) as possible_weeks,
-    sum(age_days >= 30) as cohort30, sum(age_days >= 30 and ${active}) as back30,
-    sum(age_days >= 90) as cohort90, sum(age_days >= 90 and ${active}) as back90,
-    sum(age_days >= 180) as cohort180, sum(age_days >= 180 and ${active}) as back180,
-    sum(posted or voted or commented or rated) as contributors,
-    sum(posted) as posters, sum(voted) as voters, sum(commented) as commenters, sum(rated) as raters, sum(campaigned) as campaigners,
-    sum(contribution_weeks) as contribution_weeks,
-    sum(holds_badge) as holding_badges, sum(privileged) as with_privileges,
-    sum(holds_badge and ${active}) as active_holders, sum(privileged and ${active}) as active_privileged,
-    sum(invitations_sent) as invitations_sent, sum(came_invited) as came_invited, sum(came_invited and ${active}) as came_invited_staying,
-    sum(came_by_share) as came_by_share,
-    count(survey_score) as answers, coalesce(sum(survey_score >= 9), 0) as promoters, coalesce(sum(survey_score <= 6), 0) as detractors`;
+  const sum = figures("sum");
   const from = {
-    community: `select 0 as key, ${agg} from member_facts`,
+    community: `select 0, ${sum} from member_facts`,
     // A board's people: members who had taken part there by then (board_participants).
-    board: `select b.board_id as key, ${agg} from board_participants b join member_facts m on m.user_id = b.user_id
+    board: `select b.board_id, ${sum} from board_participants b join member_facts m on m.user_id = b.user_id
       where b.since <= @now group by b.board_id`,
-    member: `select user_id as key, ${agg} from member_facts group by user_id`,
+    // One member is their own row: the sums of a group of one, without grouping 50,000 groups.
+    member: `select user_id, ${figures("each")} from member_facts order by user_id`,
   }[grouping];
-  return sqlite.prepare(from).all(grouping === "board" ? { now: params.now } : {}) as (Keyed & {
-    members: number;
-    active_members: number;
-    active_days: number;
-    active_weeks: number;
-    possible_weeks: number;
-    cohort30: number;
-    back30: number;
-    cohort90: number;
-    back90: number;
-    cohort180: number;
-    back180: number;
-    contributors: number;
-    posters: number;
-    voters: number;
-    commenters: number;
-    raters: number;
-    campaigners: number;
-    contribution_weeks: number;
-    holding_badges: number;
-    with_privileges: number;
-    active_holders: number;
-    active_privileged: number;
-    invitations_sent: number;
-    came_invited: number;
-    came_invited_staying: number;
-    came_by_share: number;
-    answers: number;
-    promoters: number;
-    detractors: number;
-  })[];
+  return sqlite
+    .prepare(from)
+    .raw()
+    .all(grouping === "board" ? { now: params.now } : {}) as MemberFigures[];
 }
 
 // One member's friends: the people they brought in (by invitation, not farmed, or by share
@@ -335,18 +358,15 @@ function complaintRows(sqlite: Database.Database, grouping: Grouping, params: Pa
   return { rows, medianMs };
 }
 
-// Ratings given in the rolling window to shipped features (of any age): recent opinions.
-function ratingRows(sqlite: Database.Database, grouping: Grouping, params: Params, only: Only) {
+function ratingRows(sqlite: Database.Database, grouping: Grouping) {
   // A member's satisfaction is in the ratings they gave, not in those their ideas received.
-  const key = { community: "0", board: "s.board_id", member: "r.user_id" }[grouping];
+  const key = { community: "0", board: "board_id", member: "user_id" }[grouping];
   return sqlite
     .prepare(
-      `select ${key} as key, sum(r.score = 1) as s1, sum(r.score = 2) as s2, sum(r.score = 3) as s3, sum(r.score = 4) as s4, sum(r.score = 5) as s5
-       from ratings r join suggestions s on s.id = r.suggestion_id join users u on u.id = r.user_id
-       where ${STATUS_AT} = 'shipped' and r.created_at <= @now and r.created_at > @achievementFrom
-         and (u.deleted_at is null or u.deleted_at > @now) and ${only.ratings} group by key`,
+      `select ${key} as key, sum(score = 1) as s1, sum(score = 2) as s2, sum(score = 3) as s3, sum(score = 4) as s4, sum(score = 5) as s5
+       from scored_ratings group by key`,
     )
-    .all({ ...params, ...only.values }) as (Keyed & { s1: number; s2: number; s3: number; s4: number; s5: number })[];
+    .all() as (Keyed & { s1: number; s2: number; s3: number; s4: number; s5: number })[];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -364,48 +384,65 @@ function gatherGrouped(sqlite: Database.Database, grouping: Grouping, params: Pa
   const sugg = byKey(suggestionFacts.rows);
   const complaintFacts = complaintRows(sqlite, grouping, params);
   const complaints = byKey(complaintFacts.rows);
-  const ratings = byKey(ratingRows(sqlite, grouping, params, only));
+  const ratings = byKey(ratingRows(sqlite, grouping));
   const brought = grouping === "member" ? byKey(broughtRows(sqlite, params, only)) : new Map<number, never>();
 
   // The community, every board (an untouched one too), every member (never staff).
   const keys = {
     community: [0],
     board: only === EVERYONE ? (sqlite.prepare("select id from boards").pluck().all() as number[]) : [only.values.scopeId],
-    member: members.map((m) => m.key),
+    member: members.map((m) => m[0]),
   }[grouping];
   const result = new Map<number, ScoreSignals>();
   const targetHours = params.targetMs / HOUR_MS;
-  const memberByKey = byKey(members);
+  const memberByKey = new Map(members.map((m) => [m[0], m]));
   for (const key of keys) {
     const signals = emptySignals(targetHours, grouping);
     const m = memberByKey.get(key);
     if (m) {
       signals.activity = {
-        members: m.members,
-        activeMembers: m.active_members,
-        activeDays: m.active_days,
-        activeWeeks: m.active_weeks,
-        possibleWeeks: m.possible_weeks,
+        members: m[FIGURE.members],
+        activeMembers: m[FIGURE.active_members],
+        activeDays: m[FIGURE.active_days],
+        activeWeeks: m[FIGURE.active_weeks],
+        possibleWeeks: m[FIGURE.possible_weeks],
       };
-      signals.retention = { cohort30: m.cohort30, back30: m.back30, cohort90: m.cohort90, back90: m.back90, cohort180: m.cohort180, back180: m.back180 };
+      signals.retention = {
+        cohort30: m[FIGURE.cohort30],
+        back30: m[FIGURE.back30],
+        cohort90: m[FIGURE.cohort90],
+        back90: m[FIGURE.back90],
+        cohort180: m[FIGURE.cohort180],
+        back180: m[FIGURE.back180],
+      };
       signals.participation = {
-        contributors: m.contributors,
-        posters: m.posters,
-        voters: m.voters,
-        commenters: m.commenters,
-        raters: m.raters,
-        campaigners: m.campaigners,
-        contributionWeeks: m.contribution_weeks,
+        contributors: m[FIGURE.contributors],
+        posters: m[FIGURE.posters],
+        voters: m[FIGURE.voters],
+        commenters: m[FIGURE.commenters],
+        raters: m[FIGURE.raters],
+        campaigners: m[FIGURE.campaigners],
+        contributionWeeks: m[FIGURE.contribution_weeks],
       };
-      signals.honors = { holdingBadges: m.holding_badges, withPrivileges: m.with_privileges, activeHolders: m.active_holders, activePrivileged: m.active_privileged };
+      signals.honors = {
+        holdingBadges: m[FIGURE.holding_badges],
+        withPrivileges: m[FIGURE.with_privileges],
+        activeHolders: m[FIGURE.active_holders],
+        activePrivileged: m[FIGURE.active_privileged],
+      };
       // A scope's friends who stayed are its members who came by invitation or share link and
       // are active; a member's are the people they brought.
       const b = brought.get(key);
       signals.invitations =
         grouping === "member"
-          ? { sent: m.invitations_sent, joined: b?.joined ?? 0, staying: b?.staying ?? 0, shareSignups: b?.shared ?? 0 }
-          : { sent: m.invitations_sent, joined: m.came_invited, staying: m.came_invited_staying, shareSignups: m.came_by_share };
-      signals.survey = { answers: m.answers, promoters: m.promoters, detractors: m.detractors };
+          ? { sent: m[FIGURE.invitations_sent], joined: b?.joined ?? 0, staying: b?.staying ?? 0, shareSignups: b?.shared ?? 0 }
+          : {
+              sent: m[FIGURE.invitations_sent],
+              joined: m[FIGURE.came_invited],
+              staying: m[FIGURE.came_invited_staying],
+              shareSignups: m[FIGURE.came_by_share],
+            };
+      signals.survey = { answers: m[FIGURE.answers], promoters: m[FIGURE.promoters], detractors: m[FIGURE.detractors] };
     }
     const s = sugg.get(key);
     if (s) {

@@ -104,10 +104,17 @@ export function sproutTotal(signals: ScoreSignals): number {
   return totalOf(TERMS.map((definition) => scoreTerm(definition, signals)));
 }
 
+export type Dimensions = Pick<ScoreReport, "total" | "satisfaction" | "achievement" | "loyalty">;
+
 /** The total and the three dimensions without the best action: what weekly snapshots of
  * every member store (searching the best action costs a full recomputation per term). */
-export function sproutDimensions(signals: ScoreSignals): Pick<ScoreReport, "total" | "satisfaction" | "achievement" | "loyalty"> {
-  const terms = TERMS.map((definition) => scoreTerm(definition, signals));
+export function sproutDimensions(signals: ScoreSignals): Dimensions {
+  return dimensionsOf(sproutTerms(signals));
+}
+
+/** The total and the three dimensions of terms already scored (sproutTerms), so that a caller
+ * needing both scores the terms once. */
+export function dimensionsOf(terms: readonly Term[]): Dimensions {
   const [satisfaction, achievement, loyalty] = DIMENSIONS.map((d) => dimensionScore(terms, d));
   return { total: totalOf(terms), satisfaction, achievement, loyalty };
 }

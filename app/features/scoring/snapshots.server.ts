@@ -8,7 +8,18 @@ import { getDb } from "~/platform/db.server";
 import { gatherAll } from "./gather.server";
 import { joinCohort, memberStatus, percentiles } from "./member-facts";
 import { activityDay } from "~/features/honors/rules/activity";
-import { emptySignals, sproutDimensions, sproutScore, sproutTerms, type ScoreReport, type ScoreSignals } from "./index";
+import {
+  dimensionsOf,
+  emptySignals,
+  sproutDimensions,
+  sproutScore,
+  sproutTerms,
+  TERMS,
+  type Dimensions,
+  type ScoreReport,
+  type ScoreSignals,
+  type TermId,
+} from "./index";
 import { addWeeks, weekStart } from "./weeks";
 
 export type SnapshotScope = "community" | "board" | "member";
@@ -54,47 +65,38 @@ const CHUNK = 2_000;
 
 export function recomputeScores(now = new Date(), options: { onProgress?: (p: RecomputeProgress) => void; db?: Db } = {}) {
   const db = options.db ?? getDb();
+  const sqlite = db.$client;
   const week = weekStart(now);
   const started = performance.now();
   const gathered = gatherAll(SCOPES, now, db);
-  const upsert = db.$client.prepare(
+  const upsert = sqlite.prepare(
     `insert into score_snapshots (week_start, scope, scope_id, total, satisfaction, achievement, loyalty, report, computed_at)
-     values (@week, @scope, @scopeId, @total, @satisfaction, @achievement, @loyalty, @report, @computedAt)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)
      on conflict (week_start, scope, scope_id) do update set total = excluded.total, satisfaction = excluded.satisfaction,
        achievement = excluded.achievement, loyalty = excluded.loyalty, report = excluded.report, computed_at = excluded.computed_at`,
   );
+  const computedAt = now.getTime();
+  const writeSnapshot = (scope: SnapshotScope, scopeId: number, signals: ScoreSignals, d: Dimensions) =>
+    upsert.run(week, scope, scopeId, d.total, d.satisfaction, d.achievement, d.loyalty, JSON.stringify({ signals, formula: SCORE_FORMULA } satisfies StoredReport), computedAt);
   let snapshots = 0;
-  for (const scope of SCOPES) {
-    const entries = [...gathered[scope]];
-    // Written in chunks, each its own transaction, so the server's readers never wait long.
-    for (let i = 0; i < entries.length; i += CHUNK) {
-      db.$client.transaction(() => {
-        for (const [scopeId, signals] of entries.slice(i, i + CHUNK)) {
-          upsert.run({
-            week,
-            scope,
-            scopeId,
-            ...sproutDimensions(signals),
-            report: JSON.stringify({ signals, formula: SCORE_FORMULA } satisfies StoredReport),
-            computedAt: now.getTime(),
-          });
-        }
-      }).immediate();
-      snapshots += Math.min(CHUNK, entries.length - i);
-      options.onProgress?.({ phase: scope, done: Math.min(i + CHUNK, entries.length), total: entries.length });
+  checkpointingOnce(sqlite, () => {
+    for (const scope of ["community", "board"] as const) {
+      const entries = [...gathered[scope]];
+      if (entries.length === 0) continue;
+      sqlite.transaction(() => entries.forEach(([scopeId, signals]) => writeSnapshot(scope, scopeId, signals, sproutDimensions(signals)))).immediate();
+      snapshots += entries.length;
+      options.onProgress?.({ phase: scope, done: entries.length, total: entries.length });
     }
-  }
-  writeMemberLoyalty(db, week, gathered.member, now);
-  // A member's full signals (~700 bytes) are kept for the trend's window only; older weeks
-  // live on as their compact member_loyalty row (docs/scoring.md, "History").
-  db.$client
-    .prepare("delete from score_snapshots where scope = 'member' and week_start < ?")
-    .run(addWeeks(week, -(MEMBER_SIGNAL_WEEKS - 1)));
-  // Members' compact rows are kept for a year (about 270 bytes a member and week with their
-  // indexes, docs/scoring.md); the community's and boards' history is kept for good.
-  db.$client.prepare("delete from member_loyalty where week_start < ?").run(addWeeks(week, -(MEMBER_HISTORY_WEEKS - 1)));
+    snapshots += writeMembers(db, week, gathered.member, now, writeSnapshot, options.onProgress);
+    // A member's full signals (~700 bytes) are kept for the trend's window only; older weeks
+    // live on as their compact member_loyalty row (docs/scoring.md, "History").
+    sqlite.prepare("delete from score_snapshots where scope = 'member' and week_start < ?").run(addWeeks(week, -(MEMBER_SIGNAL_WEEKS - 1)));
+    // Members' compact rows are kept for a year (about 270 bytes a member and week with their
+    // indexes, docs/scoring.md); the community's and boards' history is kept for good.
+    sqlite.prepare("delete from member_loyalty where week_start < ?").run(addWeeks(week, -(MEMBER_HISTORY_WEEKS - 1)));
+  });
   // The week is complete: readers of member_loyalty take the latest finished week.
-  db.$client
+  sqlite
     .prepare(
       `insert into score_runs (week_start, claimed_at, claimed_by, finished_at, duration_ms) values (@week, @at, @by, @finished, @duration)
        on conflict (week_start) do update set finished_at = excluded.finished_at, duration_ms = excluded.duration_ms`,
@@ -103,15 +105,39 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
   return { week, snapshots };
 }
 
+// The week's rows add some 100 MB to the write-ahead log at 50,000 members. Checkpointed every
+// 1,000 pages (SQLite's default), the same index pages were copied back into the database file
+// again and again (0.5–1.1 s of the recompute); one checkpoint at the end copies each page once.
+// The recompute is synchronous, so nothing else writes through this connection meanwhile.
+function checkpointingOnce(sqlite: Db["$client"], write: () => void) {
+  const pages = sqlite.pragma("wal_autocheckpoint", { simple: true }) as number;
+  sqlite.pragma("wal_autocheckpoint = 0");
+  try {
+    write();
+  } finally {
+    sqlite.pragma(`wal_autocheckpoint = ${pages}`);
+    sqlite.pragma("wal_checkpoint(PASSIVE)");
+  }
+}
+
 // Weeks of members' full signals kept in score_snapshots; member_loyalty keeps every week.
 export const MEMBER_SIGNAL_WEEKS = 12;
 // Weeks of members' compact rows (member_loyalty) kept: the member page's trend.
 export const MEMBER_HISTORY_WEEKS = 52;
 
-// The week's compact per-member rows: loyalty, its parts, the other dimensions, percentile,
-// and what the leads' list filters by (cohort, level, status), so the list is an indexed read.
-function writeMemberLoyalty(db: Db, week: string, members: Map<number, ScoreSignals>, now: Date) {
+// Every member's snapshot and the week's compact per-member rows (member_loyalty): loyalty,
+// its parts, the other dimensions, percentile, and what the leads' list filters by (cohort,
+// level, status), so the list is an indexed read. A member's terms are scored once for both.
+function writeMembers(
+  db: Db,
+  week: string,
+  members: Map<number, ScoreSignals>,
+  now: Date,
+  writeSnapshot: (scope: SnapshotScope, scopeId: number, signals: ScoreSignals, d: Dimensions) => void,
+  onProgress: ((p: RecomputeProgress) => void) | undefined,
+) {
   const sqlite = db.$client;
+  const today = activityDay(now);
   const people = new Map(
     (
       sqlite
@@ -120,55 +146,61 @@ function writeMemberLoyalty(db: Db, week: string, members: Map<number, ScoreSign
              (select max(day) from activity_days a where a.user_id = u.id and a.day <= @today) as lastActive
            from users u where u.role = 'member' and u.created_at <= @now and (u.deleted_at is null or u.deleted_at > @now)`,
         )
-        .all({ now: now.getTime(), today: activityDay(now) }) as { id: number; joinedAt: number; honorLevel: number; lastActive: string | null }[]
+        .all({ now: now.getTime(), today }) as { id: number; joinedAt: number; honorLevel: number; lastActive: string | null }[]
     ).map((p) => [p.id, p]),
   );
-  const today = activityDay(now);
-  const entries = [...members].filter(([id]) => people.has(id));
-  const scored = entries.map(([id, signals]) => {
+  const scored = Array.from(members, ([id, signals]) => {
     const terms = sproutTerms(signals);
-    const points = Object.fromEntries(terms.map((t) => [t.id, t.points])) as Record<string, number>;
-    return { id, signals, points, dimensions: sproutDimensions(signals) };
+    return { id, signals, dimensions: dimensionsOf(terms), loyaltyParts: LOYALTY_PARTS.map((term) => terms[TERM_INDEX[term]].points) };
   });
-  const ranks = percentiles(scored.map((m) => m.dimensions.loyalty));
+  const ranked = scored.filter((m) => people.has(m.id));
+  const ranks = new Map(percentiles(ranked.map((m) => m.dimensions.loyalty)).map((rank, i) => [ranked[i].id, rank]));
   const insert = sqlite.prepare(
     `insert or replace into member_loyalty (week_start, user_id, total, satisfaction, achievement, loyalty, "returning", active_weeks,
        repeat_contribution, honors, privileges, recommendation, invitations, percentile, honor_level, cohort, joined_at, last_active,
        status, invitees_stayed, holds_honors)
-     values (@week, @userId, @total, @satisfaction, @achievement, @loyalty, @returning, @activeWeeks, @repeatContribution, @honors,
-       @privileges, @recommendation, @invitations, @percentile, @honorLevel, @cohort, @joinedAt, @lastActive, @status, @inviteesStayed, @holdsHonors)`,
+     values (${Array(21).fill("?").join(", ")})`,
   );
   const clear = sqlite.prepare("delete from member_loyalty where week_start = ?");
   for (let i = 0; i < Math.max(1, scored.length); i += CHUNK) {
-    sqlite.transaction(() => {
-      // Recomputing a week replaces it: members deleted since drop out.
-      if (i === 0) clear.run(week);
-      scored.slice(i, i + CHUNK).forEach((m, j) => {
-        const person = people.get(m.id)!;
-        insert.run({
-          week,
-          userId: m.id,
-          ...m.dimensions,
-          returning: m.points.returning,
-          activeWeeks: m.points.activeWeeks,
-          repeatContribution: m.points.repeatContribution,
-          honors: m.points.honors,
-          privileges: m.points.privileges,
-          recommendation: m.points.recommendation,
-          invitations: m.points.invitations,
-          percentile: ranks[i + j],
-          honorLevel: person.honorLevel,
-          cohort: joinCohort(person.joinedAt),
-          joinedAt: person.joinedAt,
-          lastActive: person.lastActive,
-          status: memberStatus(person.lastActive, today),
-          inviteesStayed: m.signals.invitations.staying,
-          holdsHonors: m.signals.honors.holdingBadges > 0 || m.signals.honors.withPrivileges > 0 ? 1 : 0,
-        });
-      });
-    }).immediate();
+    // Written in chunks, each its own transaction, so the server's readers never wait long.
+    sqlite
+      .transaction(() => {
+        // Recomputing a week replaces it: members deleted since drop out.
+        if (i === 0) clear.run(week);
+        for (const m of scored.slice(i, i + CHUNK)) {
+          const { total, satisfaction, achievement, loyalty } = m.dimensions;
+          writeSnapshot("member", m.id, m.signals, m.dimensions);
+          const person = people.get(m.id);
+          if (!person) continue;
+          insert.run(
+            week,
+            m.id,
+            total,
+            satisfaction,
+            achievement,
+            loyalty,
+            ...m.loyaltyParts,
+            ranks.get(m.id),
+            person.honorLevel,
+            joinCohort(person.joinedAt),
+            person.joinedAt,
+            person.lastActive,
+            memberStatus(person.lastActive, today),
+            m.signals.invitations.staying,
+            m.signals.honors.holdingBadges > 0 || m.signals.honors.withPrivileges > 0 ? 1 : 0,
+          );
+        }
+      })
+      .immediate();
+    onProgress?.({ phase: "member", done: Math.min(i + CHUNK, scored.length), total: scored.length });
   }
+  return scored.length;
 }
+
+const TERM_INDEX = Object.fromEntries(TERMS.map((t, i) => [t.id, i])) as Record<TermId, number>;
+// The loyalty terms' points, in member_loyalty's column order.
+const LOYALTY_PARTS: TermId[] = ["returning", "activeWeeks", "repeatContribution", "honors", "privileges", "recommendation", "invitations"];
 
 function toSnapshot(row: typeof scoreSnapshots.$inferSelect): Snapshot {
   const stored = JSON.parse(row.report) as StoredReport;

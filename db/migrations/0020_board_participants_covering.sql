@@ -1,0 +1,1 @@
+CREATE INDEX `board_participants_board_since_idx` ON `board_participants` (`board_id`,`since`,`user_id`);

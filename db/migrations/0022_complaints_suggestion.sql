@@ -1,0 +1,1 @@
+CREATE INDEX `complaints_suggestion_idx` ON `complaints` (`suggestion_id`);
