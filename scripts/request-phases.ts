@@ -8,7 +8,6 @@
 // the cores. See docs/performance.md.
 //
 //   DATABASE_URL=data/bench-large.db node --import tsx scripts/request-phases.ts [--requests 200] [--only home]
-import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
@@ -16,17 +15,17 @@ import Database from "better-sqlite3";
 
 const { values: flags } = parseArgs({ options: { requests: { type: "string", default: "200" }, only: { type: "string" } } });
 const REQUESTS = Number(flags.requests);
-const databaseUrl = process.env.DATABASE_URL ?? "data/bench-large.db";
+// The build and this script's own queries read the same file.
+const databaseUrl = (process.env.DATABASE_URL ??= "data/bench-large.db");
 process.env.NODE_ENV = "production";
+const { createSession } = await import("~/features/accounts/sessions.server");
+const { SESSION_COOKIE } = await import("~/platform/cookies.server");
 
-// A member and a lead with sessions written straight into the database (as scripts/bench.ts does).
+// A member and a lead, logged in by a session row of the app's own making (no password).
 function session(db: Database.Database, username: string): string {
   const user = db.prepare(`select id from users where username = ?`).get(username) as { id: number } | undefined;
   if (!user) throw new Error(`No account ${username} in ${databaseUrl}`);
-  const token = randomBytes(20).toString("hex");
-  const id = createHash("sha256").update(token).digest("hex");
-  db.prepare(`insert into sessions (id, user_id, expires_at, created_at) values (?, ?, ?, ?)`).run(id, user.id, Date.now() + 30 * 86_400_000, Date.now());
-  return `sprout_session=${token}`;
+  return `${SESSION_COOKIE}=${createSession(user.id).token}`;
 }
 const db = new Database(databaseUrl);
 const member = (db.prepare(`select username from users where role = 'member' and deleted_at is null order by id limit 1 offset 100`).get() as { username: string }).username;

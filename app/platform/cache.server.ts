@@ -12,8 +12,7 @@
 //
 // `maxAgeMs` additionally bounds entries that depend on the clock (trending counts the votes
 // of the last seven days): they are recomputed after that long even without writes.
-import type Database from "better-sqlite3";
-import { getDb } from "~/platform/db.server";
+import { preparedQuery } from "~/platform/db.server";
 
 // Most entries are a page of a list (a few kB); a 300-comment thread is about 100 kB.
 const MAX_ENTRIES = 1_000;
@@ -23,19 +22,15 @@ type Entry = { value: unknown; computedAt: number };
 
 const entries = new Map<string, Entry>();
 let version = "";
-let versionStatements: { changes: Database.Statement; dataVersion: Database.Statement; client: Database.Database } | undefined;
+// Tests open a new database per file, and preparedQuery prepares per database.
+const versionStatements = preparedQuery((db) => ({
+  changes: db.$client.prepare("select total_changes()").pluck(),
+  dataVersion: db.$client.prepare("pragma data_version").pluck(),
+}));
 
 function databaseVersion(): string {
-  const client = getDb().$client;
-  // Tests open a new database (and so a new client) per file.
-  if (versionStatements?.client !== client) {
-    versionStatements = {
-      client,
-      changes: client.prepare("select total_changes()").pluck(),
-      dataVersion: client.prepare("pragma data_version").pluck(),
-    };
-  }
-  return `${versionStatements.dataVersion.get()}:${versionStatements.changes.get()}`;
+  const { changes, dataVersion } = versionStatements();
+  return `${dataVersion.get()}:${changes.get()}`;
 }
 
 /**

@@ -10,8 +10,8 @@ export function getDb(): Db {
 }
 
 /**
- * A query built and prepared once per database, then run with placeholders
- * (`sql.placeholder("name")`). For the queries behind every page: drizzle spends about 60 µs
+ * Statements built and prepared once per database, then run with placeholders
+ * (`sql.placeholder("name")`). For the queries behind every request: drizzle spends about 60 µs
  * building the SQL of an ad-hoc query and SQLite about 10 µs compiling it, ten times what a
  * small indexed query costs to run (docs/performance.md).
  */
