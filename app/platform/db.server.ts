@@ -15,15 +15,14 @@ export function getDb(): Db {
  * building the SQL of an ad-hoc query and SQLite about 10 µs compiling it, ten times what a
  * small indexed query costs to run (docs/performance.md).
  */
-export function preparedQuery<Q>(prepare: (db: Db) => Q): () => Q {
-  // Per database: tests open a new one per file.
+export function preparedQuery<Q>(prepare: (db: Db) => Q): (db?: Db) => Q {
+  // Per database: tests open a new one per file, and some callers are handed theirs.
   const byDatabase = new WeakMap<Db, Q>();
-  return () => {
-    const current = getDb();
-    let query = byDatabase.get(current);
+  return (db = getDb()) => {
+    let query = byDatabase.get(db);
     if (!query) {
-      query = prepare(current);
-      byDatabase.set(current, query);
+      query = prepare(db);
+      byDatabase.set(db, query);
     }
     return query;
   };

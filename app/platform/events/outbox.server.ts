@@ -23,7 +23,7 @@ import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type { Db } from "#db/client";
 import type * as schema from "#db/schema";
 import { outbox, outboxDeliveries } from "#db/schema";
-import { getDb } from "~/platform/db.server";
+import { getDb, preparedQuery } from "~/platform/db.server";
 import { retryDelayMs, type DomainEvent, type DomainEventType } from "./events";
 
 // The writer's transaction (or, outside one, the database itself).
@@ -107,25 +107,15 @@ export function deliverEvents(): void {
   }
 }
 
-// The few statements run after every write, prepared once per connection: drizzle builds and
+// The few statements run after every write, prepared once per database: drizzle builds and
 // prepares a query on each call, which cost more than running these.
-const prepared = new WeakMap<Db["$client"], ReturnType<typeof prepare>>();
-
-function prepare(client: Db["$client"]) {
-  return {
-    payload: client.prepare("select payload from outbox where id = ?"),
-    pending: client.prepare("select attempts from outbox_deliveries where event_id = ? and subscriber = ?"),
-    done: client.prepare("delete from outbox_deliveries where event_id = ? and subscriber = ?"),
-    doneIfClaimed: client.prepare("delete from outbox_deliveries where event_id = ? and subscriber = ? and claimed_until = ?"),
-    dropHandled: client.prepare("delete from outbox where id = ? and not exists (select 1 from outbox_deliveries where event_id = ?)"),
-  };
-}
-
-function statements(db: Db) {
-  let found = prepared.get(db.$client);
-  if (!found) prepared.set(db.$client, (found = prepare(db.$client)));
-  return found;
-}
+const statements = preparedQuery(({ $client: client }) => ({
+  payload: client.prepare("select payload from outbox where id = ?"),
+  pending: client.prepare("select attempts from outbox_deliveries where event_id = ? and subscriber = ?"),
+  done: client.prepare("delete from outbox_deliveries where event_id = ? and subscriber = ?"),
+  doneIfClaimed: client.prepare("delete from outbox_deliveries where event_id = ? and subscriber = ? and claimed_until = ?"),
+  dropHandled: client.prepare("delete from outbox where id = ? and not exists (select 1 from outbox_deliveries where event_id = ?)"),
+}));
 
 function loadEvent(db: Db, eventId: number): DomainEvent | null {
   const row = statements(db).payload.get(eventId) as { payload: string } | undefined;
