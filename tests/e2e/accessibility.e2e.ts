@@ -3,7 +3,7 @@
 // axe cannot see: the vote button's pressed state.
 import AxeBuilder from "@axe-core/playwright";
 import { describe, expect, test } from "vitest";
-import { logIn, newPage, postSuggestion, signUp, unique } from "./browser";
+import { clickAndAwaitPost, logIn, newPage, postSuggestion, signUp, unique } from "./browser";
 
 const PUBLIC_PAGES = ["/", "/b/camera", "/s/1", "/search?q=dark", "/roadmap", "/changelog", "/honors", "/honors/levels", "/u/alex_chen", "/login", "/signup"];
 const MEMBER_PAGES = ["/", "/s/1", "/s/new", "/notifications", "/notifications/settings", "/invite", "/complaints/new", "/account", "/u/fan"];
@@ -62,7 +62,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
     await voter.goto(`/s/${id}`);
     const button = voter.locator('.vote-box button[type="submit"]');
     expect(await button.getAttribute("aria-pressed")).toBe("false");
-    await button.click();
+    await clickAndAwaitPost(voter, button);
     await expect.poll(() => button.getAttribute("aria-pressed")).toBe("true");
     await voter.reload();
     expect(await voter.locator('.vote-box button[type="submit"]').getAttribute("aria-pressed")).toBe("true");

@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core. Each test file that imports this gets one
 // browser, closed after its tests; each page gets its own context, so its own cookies.
 import { randomBytes } from "node:crypto";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, inject } from "vitest";
 import { CHROMIUM_PATH } from "./global-setup";
 
@@ -56,6 +56,13 @@ export async function logIn(page: Page, username: string, password: string) {
 }
 
 // Six hex digits that keep titles and usernames of one run apart from another's.
+// Clicks a button that posts a form and waits for the server's answer, not only for what the
+// page shows at once (an optimistic vote): leaving or reloading the page earlier would cancel
+// the request.
+export async function clickAndAwaitPost(page: Page, button: Locator) {
+  await Promise.all([page.waitForResponse((response) => response.request().method() === "POST"), button.click()]);
+}
+
 export const unique = () => randomBytes(3).toString("hex");
 
 // Signs up through the real form and lands on the home page, logged in.

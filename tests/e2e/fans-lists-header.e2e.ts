@@ -1,9 +1,8 @@
 // What fans expect from lists and the header: a vote button on every row of a board that
 // votes in place with JavaScript and comes back to the same filtered list without it, and a
 // header that is one row on a laptop and a compact bar on a phone, for every role.
-import type { Response } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { consoleErrors, logIn, newPage, postSuggestion, signUp, unique } from "./browser";
+import { clickAndAwaitPost, consoleErrors, logIn, newPage, postSuggestion, signUp, unique } from "./browser";
 
 const DEMO = {
   fan: "sprout-fan-demo",
@@ -39,10 +38,7 @@ describe.each([true, false])("voting from a board list (JavaScript enabled: %s)"
     }
     const path = new URL(fan.url()).pathname + new URL(fan.url()).search;
 
-    // Wait for the vote's answer, not only the optimistic count: leaving the page earlier
-    // would cancel the request.
-    const voted = (response: Response) => response.request().method() === "POST";
-    await Promise.all([fan.waitForResponse(voted), button.click()]);
+    await clickAndAwaitPost(fan, button);
     await expect.poll(() => button.getAttribute("aria-pressed")).toBe("true");
     await expect.poll(() => row.locator(".vote-pill .count").innerText()).toBe("2");
     const after = new URL(fan.url());
@@ -57,7 +53,7 @@ describe.each([true, false])("voting from a board list (JavaScript enabled: %s)"
     // The vote was stored: a fresh load shows it, and it can be taken back the same way.
     await fan.goto(listUrl);
     expect(await button.getAttribute("aria-pressed")).toBe("true");
-    await Promise.all([fan.waitForResponse(voted), button.click()]);
+    await clickAndAwaitPost(fan, button);
     await expect.poll(() => row.locator(".vote-pill .count").innerText()).toBe("1");
     await fan.goto(listUrl);
     expect(await button.getAttribute("aria-pressed")).toBe("false");
