@@ -1,6 +1,7 @@
 // i18next set up identically on the server and in the browser, with both languages bundled
 // (they are small), so the first render is already translated and hydration matches.
 import i18next, { type i18n, type TFunction } from "i18next";
+import { LRUCache } from "lru-cache";
 import { initReactI18next } from "react-i18next";
 import en from "./en";
 import { escapeForTrans, unescapeForTrans } from "./escape";
@@ -32,11 +33,13 @@ export function createI18n(lng: Language): i18n {
   return withRememberedTranslations(instance);
 }
 
-// An instance's language and resources never change, so a key translated without options
-// always gives the same text; i18next's t copies its whole options object on every call and
-// react-i18next asks for a new t on every component render, which made translation several
-// per cent of a member page's CPU. Both are remembered here; calls with options (counts,
-// values) are translated each time.
+// An instance's language and resources never change, so a key translated with the same
+// options always gives the same text; i18next's t copies its whole options object on every
+// call and react-i18next asks for a new t on every component render, which made translation
+// 5–10 % of a member page's CPU. Both are remembered here: plain keys for good, keys with
+// plain options (counts, titles, names) in a bounded cache, since their values are many but
+// a busy page asks for the same ones on every view. Options holding objects or functions
+// are translated each time.
 function withRememberedTranslations(instance: i18n): i18n {
   const getFixedT = instance.getFixedT.bind(instance);
   const fixedTs = new Map<string, TFunction>();
@@ -48,10 +51,22 @@ function withRememberedTranslations(instance: i18n): i18n {
     if (!remembered) {
       const translate = getFixedT(lng as string, ns as string, keyPrefix as string);
       const texts = new Map<string, string>();
+      const withOptions = new LRUCache<string, string>({ max: REMEMBERED_WITH_OPTIONS });
       const t = (key: unknown, ...rest: unknown[]) => {
-        if (rest.length > 0 || typeof key !== "string") return (translate as unknown as (...args: unknown[]) => unknown)(key, ...rest);
-        let text = texts.get(key);
-        if (text === undefined) texts.set(key, (text = translate(key)));
+        if (typeof key === "string" && rest.length === 0) {
+          let text = texts.get(key);
+          if (text === undefined) texts.set(key, (text = translate(key)));
+          return text;
+        }
+        const id = typeof key === "string" && rest.length === 1 ? plainOptionsId(key, rest[0]) : null;
+        if (id === null) return (translate as unknown as (...args: unknown[]) => unknown)(key, ...rest);
+        let text = withOptions.get(id);
+        if (text === undefined) {
+          const translated: unknown = translate(key as string, rest[0] as never);
+          // Only strings are remembered (returnObjects and the like go through each time).
+          if (typeof translated !== "string") return translated;
+          withOptions.set(id, (text = translated));
+        }
         return text;
       };
       // What react-i18next and Trans read off a fixed t.
@@ -62,6 +77,26 @@ function withRememberedTranslations(instance: i18n): i18n {
     return remembered;
   }) as i18n["getFixedT"];
   return instance;
+}
+
+// Per language and namespace: enough for every count and title a few busy pages show.
+const REMEMBERED_WITH_OPTIONS = 5_000;
+
+// The cache key of a call whose options are all strings, numbers, booleans or undefined; null
+// for any other call, whose text is then not remembered.
+function plainOptionsId(key: string, options: unknown): string | null {
+  if (typeof options !== "object" || options === null || Object.getPrototypeOf(options) !== Object.prototype) return null;
+  let id = key;
+  for (const name in options) {
+    const value = (options as Record<string, unknown>)[name];
+    const type = typeof value;
+    if (type !== "string" && type !== "number" && type !== "boolean" && type !== "undefined") return null;
+    // \u0000 separates the parts, so a value holding one is not remembered.
+    if (type === "string" && (value as string).includes("\u0000")) return null;
+    // Types are kept apart: 7 and "7" can translate differently.
+    id += `\u0000${name}\u0000${type[0]}${String(value)}`;
+  }
+  return id;
 }
 
 const fixed = new Map<Language, i18n>();

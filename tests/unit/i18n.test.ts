@@ -47,13 +47,39 @@ describe("remembered translations", () => {
     }
   });
 
-  it("still translates counts and values on each call", () => {
+  it("gives every key with a count or values the text i18next gives, from memory too", () => {
+    // Each placeholder a key names gets a value; asked twice, so the second comes from memory.
+    const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]!);
+    for (const lng of ["en", "zh"] as const) {
+      const t = createI18n(lng).getFixedT(null, "translation");
+      const reference = plain(lng);
+      const resource = lng === "en" ? en : zh;
+      const texts = new Map(keys(resource).map((key) => [base(key), ""]));
+      for (const key of keys(resource)) texts.set(base(key), texts.get(base(key)) + String(key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], resource)));
+      for (const [key, text] of texts) {
+        const names = placeholders(text).filter((name) => name !== "count");
+        for (const count of [0, 1, 2, 7, 1000]) {
+          const options = Object.fromEntries([["count", count], ...names.map((name, i) => [name, `${name}-${i}-${count}`])]);
+          expect(t(key, { ...options }), `${lng} ${key} ${count}`).toBe(reference(key, { ...options }));
+          expect(t(key, { ...options }), `${lng} ${key} ${count}`).toBe(reference(key, { ...options }));
+        }
+      }
+    }
+  });
+
+  it("keeps apart calls whose options differ only in type or order of parts", () => {
     const t = createI18n("en").getFixedT(null, "translation");
     const reference = plain("en");
     const counted = keys(en).find((key) => key.endsWith("_one"))!.replace(/_one$/, "");
     expect(t(counted, { count: 1 })).toBe(reference(counted, { count: 1 }));
     expect(t(counted, { count: 7 })).toBe(reference(counted, { count: 7 }));
     expect(t(counted, { count: 7 })).not.toBe(t(counted, { count: 1 }));
+    // A string count is not a number to i18next's plural rules; the memory must not mix them.
+    expect(t(counted, { count: "1" })).toBe(reference(counted, { count: "1" }));
+    expect(t(counted, { count: 1 })).toBe(reference(counted, { count: 1 }));
+    // A value holding the separator, and options holding objects, are translated each time.
+    expect(t("common.appName", { extra: "a\u0000b" })).toBe(reference("common.appName", { extra: "a\u0000b" }));
+    expect(t(counted, { count: 2, replace: { x: 1 } })).toBe(reference(counted, { count: 2, replace: { x: 1 } }));
   });
 
   it("hands react-i18next the same t for the same language and namespace", () => {
