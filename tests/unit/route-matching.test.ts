@@ -61,3 +61,39 @@ describe("route matching with remembered branches", () => {
     expect(ids(sensitive, "/Leads")).toEqual(["exact"]);
   });
 });
+
+// patches/react-router-dom+*.patch and patches/@remix-run+react+*.patch: the server render
+// builds its route tree and data routes once per build, so that the remembered branches above
+// are found again; each request's matches must still be its own.
+describe("the server render's route tree, made once", () => {
+  const require = createRequire(import.meta.url);
+  // The server's build of each package (what Node loads; the browser's build is left alone).
+  it("runs the patched Remix server render (npm install applies patches/)", () => {
+    expect(fs.readFileSync(require.resolve("@remix-run/react/dist/server.js"), "utf8")).toContain("serverRoutesCache");
+    expect(fs.readFileSync(require.resolve("react-router-dom/server.js"), "utf8")).toContain("dataRoutesCache");
+  });
+
+  it("gives the same data routes for the same tree, and each request its own matches", async () => {
+    const { createStaticHandler, createStaticRouter } = require("react-router-dom/server.js") as typeof import("react-router-dom/server");
+    const routes = tree();
+    const handler = createStaticHandler(routes);
+    const render = async (path: string) => {
+      const context = await handler.query(new Request(`http://localhost${path}`));
+      if (context instanceof Response) throw new Error("unexpected redirect");
+      return createStaticRouter(routes, context);
+    };
+    const first = await render("/s/42");
+    const second = await render("/leads/members");
+    expect(second.routes).toBe(first.routes);
+    expect(first.state.matches.map((m) => m.route.id)).toEqual(["root", "suggestion"]);
+    expect(first.state.matches.at(-1)?.params).toEqual({ id: "42" });
+    expect(second.state.matches.map((m) => m.route.id)).toEqual(["root", "leads", "leads-members"]);
+    // The matches point at the data routes the render walks, not at the tree it was given.
+    expect(second.state.matches[1]?.route).toBe(second.routes[0]?.children?.find((r) => r.id === "leads"));
+    expect((await render("/s/7")).routes).toBe(first.routes);
+    // Another tree is converted on its own.
+    const home = await handler.query(new Request("http://localhost/"));
+    if (home instanceof Response) throw new Error("unexpected redirect");
+    expect(createStaticRouter(tree(), home).routes).not.toBe(first.routes);
+  });
+});
