@@ -113,8 +113,8 @@ export function sharedI18n(lng: Language): i18n {
   return instance;
 }
 
-// A translator for server code (page titles, emails).
+// A translator for server code (page titles, emails, link previews): the same remembered t
+// that components get.
 export function translator(lng: Language) {
-  const instance = sharedI18n(lng);
-  return instance.t.bind(instance);
+  return sharedI18n(lng).getFixedT(null, "translation");
 }

@@ -3,6 +3,7 @@
 // sanitize-html with an allow-list: only the tags and attributes below survive, and URLs
 // must use a scheme from the list (sanitize-html decodes entities and strips whitespace and
 // control characters before checking, which defeats "java&#x09;script:" style tricks).
+import { LRUCache } from "lru-cache";
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
@@ -88,9 +89,20 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
+// Both conversions are pure functions of the source, and a busy page converts the same text
+// on every view (a suggestion's body, its link-preview description): the results are kept,
+// up to about 4 million characters of source and result together per process.
+const converted = new LRUCache<string, string>({ maxSize: 4_000_000, sizeCalculation: (result, key) => result.length + key.length });
+
+function rememberedConversion(key: string, convert: () => string): string {
+  let result = converted.get(key);
+  if (result === undefined) converted.set(key, (result = convert()));
+  return result;
+}
+
 /** Markdown (GFM, single newlines are line breaks) to HTML that is safe to inline in a page. */
 export function renderMarkdown(source: string): string {
-  return sanitizeHtml(marked.parse(source, { async: false }), SANITIZE_OPTIONS);
+  return rememberedConversion(`html\u0000${source}`, () => sanitizeHtml(marked.parse(source, { async: false }), SANITIZE_OPTIONS));
 }
 
 /**
@@ -98,9 +110,11 @@ export function renderMarkdown(source: string): string {
  * and search snippets. Cut to at most `maxLength` characters, "…" included.
  */
 export function markdownToPlainText(source: string, maxLength = Number.POSITIVE_INFINITY): string {
-  const html = markedForText.parse(source, { async: false });
-  const escaped = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
-  const text = unescapeSanitizedText(escaped).replace(/\s+/g, " ").trim();
+  const text = rememberedConversion(`text\u0000${source}`, () => {
+    const html = markedForText.parse(source, { async: false });
+    const escaped = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
+    return unescapeSanitizedText(escaped).replace(/\s+/g, " ").trim();
+  });
   return truncate(text, maxLength);
 }
 

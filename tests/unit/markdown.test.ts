@@ -186,3 +186,19 @@ describe("markdownToPlainText", () => {
     expect(markdownToPlainText("a few words here", 7)).toBe("a few…");
   });
 });
+
+// Conversions are remembered per source (markdown.server.ts): a source asked for again, as
+// HTML or as text, must give what it gave the first time, and the two must not be mixed up.
+describe("remembered conversions", () => {
+  test("give the same HTML and text again, each its own", () => {
+    const source = `**Dark mode** for the clock, see ${"x".repeat(40)} <script>alert(1)</script>`;
+    const html = renderMarkdown(source);
+    const text = markdownToPlainText(source);
+    expect(html).toContain("<strong>Dark mode</strong>");
+    expect(text.startsWith("Dark mode for the clock")).toBe(true);
+    expect(renderMarkdown(source)).toBe(html);
+    expect(markdownToPlainText(source)).toBe(text);
+    expect(markdownToPlainText(source, 12)).toBe("Dark mode f…");
+    expect(renderMarkdown(source)).not.toContain("<script");
+  });
+});
