@@ -1,5 +1,5 @@
 // Both cores: in production the server runs one worker process per core (WEB_CONCURRENCY
-// overrides; 1 means a single process), all listening on the same port through node:cluster
+// overrides, 1 included: one worker), all listening on the same port through node:cluster
 // and sharing the SQLite file in WAL mode (readers never wait for the writer, writers queue
 // on the busy timeout). Nothing a request relies on lives only in one worker's memory:
 // sessions, throttles, write rate limits (server/rate-limit.ts) and the staff queue's live
@@ -22,7 +22,10 @@ export function workerCount(production: boolean): number {
   return production ? os.availableParallelism() : 1;
 }
 
-export const isSupervisor = (workers: number) => cluster.isPrimary && workers > 1;
+// In production the primary always supervises, one worker included: only a forked worker can
+// be given the heap limit below (V8 fixes it when a process starts), and a worker that dies
+// is replaced. In development the single process serves (Vite runs inside it).
+export const isSupervisor = (workers: number, production: boolean) => cluster.isPrimary && (production || workers > 1);
 
 // The single process, or the first worker: who says things once.
 export const isFirstWorker = () => cluster.isPrimary || cluster.worker?.id === 1;

@@ -35,7 +35,7 @@ const SHUTDOWN_LIMIT_MS = 20_000;
 
 // One worker per core in production (server/cluster.ts); the primary only supervises them.
 const workers = workerCount(production);
-if (isSupervisor(workers)) await superviseWorkers(workers);
+if (isSupervisor(workers, production)) await superviseWorkers(workers);
 
 const vite = production
   ? undefined
