@@ -1,8 +1,8 @@
 // Votes: one per member and suggestion. The form says what the member wants (vote or not),
 // so a double click or a retried request can never count twice.
-import { and, count, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import { and, count, eq, gte, ne, sql } from "drizzle-orm";
 import { suggestions, votes } from "#db/schema";
-import { getDb } from "~/platform/db.server";
+import { getDb, idList, inIdList, preparedQuery } from "~/platform/db.server";
 import { mustVerifyEmail } from "~/features/accounts/email-verification.server";
 import { isVotingOpen } from "~/features/roles/permissions";
 import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
@@ -104,13 +104,17 @@ function hasVoted(tx: Tx, input: { suggestionId: number; userId: number }): bool
 // What a list needs to draw its vote buttons: who is looking and which of the listed
 // suggestions they already voted for. The budget and closed statuses are checked by setVote
 // when they press one, exactly as on the suggestion page.
+const votedAmong = preparedQuery((db) =>
+  db
+    .select({ id: votes.suggestionId })
+    .from(votes)
+    .where(and(eq(votes.userId, sql.placeholder("userId")), inIdList(votes.suggestionId)))
+    .prepare(),
+);
+
 export function listVoting(viewer: { id: number } | null | undefined, suggestionIds: readonly number[]): { loggedIn: boolean; voted: number[] } {
   if (!viewer) return { loggedIn: false, voted: [] };
   if (suggestionIds.length === 0) return { loggedIn: true, voted: [] };
-  const rows = getDb()
-    .select({ id: votes.suggestionId })
-    .from(votes)
-    .where(and(eq(votes.userId, viewer.id), inArray(votes.suggestionId, [...new Set(suggestionIds)])))
-    .all();
+  const rows = votedAmong().all({ userId: viewer.id, ids: idList(suggestionIds) });
   return { loggedIn: true, voted: rows.map((r) => r.id) };
 }
