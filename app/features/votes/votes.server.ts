@@ -1,6 +1,7 @@
 // Votes: one per member and suggestion. The form says what the member wants (vote or not),
 // so a double click or a retried request can never count twice.
-import { and, count, eq, gte, ne, sql } from "drizzle-orm";
+import { and, count, eq, gte, ne, sql, type Placeholder } from "drizzle-orm";
+import type { Db } from "#db/client";
 import { suggestions, votes } from "#db/schema";
 import { getDb, idList, inIdList, preparedQuery } from "~/platform/db.server";
 import { mustVerifyEmail } from "~/features/accounts/email-verification.server";
@@ -18,22 +19,28 @@ type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 const startOfUtcDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
-// Votes the member cast since midnight UTC and still holds, their own suggestions aside (posting
-// one casts the author's vote for it).
-function votesCastToday(db: Tx | ReturnType<typeof getDb>, userId: number, now: Date): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(votes)
-      .innerJoin(suggestions, eq(suggestions.id, votes.suggestionId))
-      .where(and(eq(votes.userId, userId), gte(votes.createdAt, startOfUtcDay(now)), ne(suggestions.authorId, userId)))
-      .get()?.n ?? 0
-  );
+// Votes the member cast since a time (midnight UTC: today's, against their budget) and still
+// holds, their own suggestions aside (posting one casts the author's vote for it).
+function votesCastSince(db: Tx | Db, userId: number | Placeholder, since: Date | Placeholder) {
+  return db
+    .select({ n: count() })
+    .from(votes)
+    .innerJoin(suggestions, eq(suggestions.id, votes.suggestionId))
+    .where(and(eq(votes.userId, userId), gte(votes.createdAt, since), ne(suggestions.authorId, userId)));
 }
+
+function votesCastToday(tx: Tx, userId: number, now: Date): number {
+  return votesCastSince(tx, userId, startOfUtcDay(now)).get()?.n ?? 0;
+}
+
+// Read on every view of a suggestion's page: prepared once (a placeholder takes the time in ms,
+// as stored).
+const votesCastSinceQuery = preparedQuery((db) => votesCastSince(db, sql.placeholder("userId"), sql.placeholder("since")).prepare());
 
 // For the page: how many of today's votes the member has left (Infinity when unlimited).
 export function votesLeftToday(voter: NonNullable<PrivilegeActor>, now = new Date()): number {
-  return Math.max(0, dailyVoteBudget(voter) - votesCastToday(getDb(), voter.id, now));
+  const cast = votesCastSinceQuery().get({ userId: voter.id, since: startOfUtcDay(now).getTime() })?.n ?? 0;
+  return Math.max(0, dailyVoteBudget(voter) - cast);
 }
 
 // The unique (suggestion, member) key decides whether a row was really added or removed,
