@@ -1,4 +1,5 @@
 // The app's single database handle, opened lazily from DATABASE_URL.
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { openDatabase, type Db } from "#db/client";
 import { env } from "~/platform/env.server";
 
@@ -27,3 +28,14 @@ export function preparedQuery<Q>(prepare: (db: Db) => Q): (db?: Db) => Q {
     return query;
   };
 }
+
+/**
+ * `column in (ids)` for a prepared statement: the ids are bound as one JSON array (idList) to the
+ * placeholder, so a single statement serves lists of any length, where `inArray` writes one
+ * parameter per id and so a new statement per length.
+ */
+export function inIdList(column: SQLWrapper, placeholder = "ids"): SQL {
+  return sql`${column} in (select value from json_each(${sql.placeholder(placeholder)}))`;
+}
+
+export const idList = (ids: readonly number[]): string => JSON.stringify(ids);

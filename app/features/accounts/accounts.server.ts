@@ -2,8 +2,8 @@
 import { randomBytes } from "node:crypto";
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { loginThrottles, sessions, suggestions, comments, users, votes, type Role, type User } from "#db/schema";
-import { visibleSuggestions, type Viewer } from "~/features/boards/boards.server";
-import { getDb } from "~/platform/db.server";
+import { preparedForViewer, type Viewer } from "~/features/boards/boards.server";
+import { getDb, preparedQuery } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { afterFailure, throttleDecision, type ThrottleState } from "~/features/accounts/login-throttle";
 import { hashPassword, verifyPassword } from "~/features/accounts/passwords.server";
@@ -25,12 +25,16 @@ export function staffNames(): string[] {
     .flatMap((u) => [u.username, u.displayName]);
 }
 
-export function findUserByUsername(username: string) {
-  return getDb()
+const userByUsername = preparedQuery((db) =>
+  db
     .select()
     .from(users)
-    .where(sql`lower(${users.username}) = lower(${username})`)
-    .get();
+    .where(sql`lower(${users.username}) = lower(${sql.placeholder("username")})`)
+    .prepare(),
+);
+
+export function findUserByUsername(username: string) {
+  return userByUsername().get({ username });
 }
 
 // Members may log in with their username or their email address.
@@ -166,35 +170,43 @@ export function setUserLocale(userId: number, locale: string | null) {
   getDb().update(users).set({ locale }).where(eq(users.id, userId)).run();
 }
 
-export function getProfile(username: string, viewer: Viewer = null) {
-  const db = getDb();
-  const user = findUserByUsername(username);
-  if (!user) return null;
-  // Counted over what the viewer may see, as the lists are: activity on the early-access
-  // board (or hidden by flags) would otherwise show through the numbers.
-  const suggestionCount =
-    db.select({ n: count() }).from(suggestions).where(and(eq(suggestions.authorId, user.id), visibleSuggestions(viewer))).get()?.n ?? 0;
-  const commentCount =
-    db
+// Counted over what the viewer may see, as the lists are: activity on the early-access board
+// (or hidden by flags) would otherwise show through the numbers.
+const profileQueries = preparedForViewer((db, visible) => {
+  const userId = sql.placeholder("userId");
+  return {
+    suggestionCount: db.select({ n: count() }).from(suggestions).where(and(eq(suggestions.authorId, userId), visible.suggestions())).prepare(),
+    commentCount: db
       .select({ n: count() })
       .from(comments)
       .innerJoin(suggestions, eq(suggestions.id, comments.suggestionId))
-      .where(and(eq(comments.authorId, user.id), visibleSuggestions(viewer)))
-      .get()?.n ?? 0;
-  const votesReceived =
-    db
+      .where(and(eq(comments.authorId, userId), visible.suggestions()))
+      .prepare(),
+    votesReceived: db
       .select({ n: count() })
       .from(votes)
       .innerJoin(suggestions, eq(suggestions.id, votes.suggestionId))
-      .where(and(sql`${suggestions.authorId} = ${user.id} and ${votes.userId} <> ${user.id}`, visibleSuggestions(viewer)))
-      .get()?.n ?? 0;
-  const recentSuggestions = db
-    .select({ id: suggestions.id, title: suggestions.title, status: suggestions.status, voteCount: suggestions.voteCount, createdAt: suggestions.createdAt })
-    .from(suggestions)
-    .where(and(eq(suggestions.authorId, user.id), visibleSuggestions(viewer)))
-    .orderBy(desc(suggestions.createdAt))
-    .limit(20)
-    .all();
+      .where(and(sql`${suggestions.authorId} = ${userId} and ${votes.userId} <> ${userId}`, visible.suggestions()))
+      .prepare(),
+    recentSuggestions: db
+      .select({ id: suggestions.id, title: suggestions.title, status: suggestions.status, voteCount: suggestions.voteCount, createdAt: suggestions.createdAt })
+      .from(suggestions)
+      .where(and(eq(suggestions.authorId, userId), visible.suggestions()))
+      .orderBy(desc(suggestions.createdAt))
+      .limit(20)
+      .prepare(),
+  };
+});
+
+export function getProfile(username: string, viewer: Viewer = null) {
+  const user = findUserByUsername(username);
+  if (!user) return null;
+  const queries = profileQueries(viewer);
+  const params = { userId: user.id, viewerId: viewer?.id };
+  const suggestionCount = queries.suggestionCount.get(params)?.n ?? 0;
+  const commentCount = queries.commentCount.get(params)?.n ?? 0;
+  const votesReceived = queries.votesReceived.get(params)?.n ?? 0;
+  const recentSuggestions = queries.recentSuggestions.all(params);
   return {
     user: {
       id: user.id,

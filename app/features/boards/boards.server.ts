@@ -1,9 +1,10 @@
 // Boards (one product area each) and the tags suggestions can carry, and who may see what:
 // every query that lists or finds suggestions for someone filters with visibleSuggestions.
-import { and, asc, count, eq, inArray, isNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, or, sql, type Placeholder, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { Db } from "#db/client";
 import { boards, campaigns, suggestions, tags } from "#db/schema";
 import { cached } from "~/platform/cache.server";
-import { getDb } from "~/platform/db.server";
+import { getDb, preparedQuery } from "~/platform/db.server";
 import { isStaff } from "~/features/roles/permissions";
 import { canSeeEarlyAccess, type PrivilegeActor } from "~/features/honors/rules/privileges";
 
@@ -15,20 +16,59 @@ const TRUE = sql`1 = 1`;
 // The early-access board belongs to the honorary development group: everyone else gets a 404,
 // in lists, search, feeds and direct links alike.
 export function visibleBoards(viewer: Viewer = null): SQL {
-  return canSeeEarlyAccess(viewer) ? TRUE : eq(boards.visibility, "public");
+  return boardsVisibleTo(canSeeEarlyAccess(viewer));
 }
+
+const boardsVisibleTo = (early: boolean): SQL => (early ? TRUE : eq(boards.visibility, "public"));
 
 // Suggestions the viewer may see: on a board they can see and, unless they are staff, not
 // hidden by flags. ownHidden: a suggestion's own page still shows it to its author, with a
 // notice, while lists leave it out.
 export function visibleSuggestions(viewer: Viewer = null, { ownHidden = false } = {}): SQL {
-  const onVisibleBoard = canSeeEarlyAccess(viewer)
-    ? TRUE
-    : sql`${suggestions.boardId} in (select "id" from ${boards} where "visibility" = 'public')`;
-  if (isStaff(viewer)) return onVisibleBoard;
-  const notHidden = ownHidden && viewer ? or(isNull(suggestions.hiddenAt), eq(suggestions.authorId, viewer.id))! : isNull(suggestions.hiddenAt);
+  return suggestionsVisibleTo(accessOf(viewer), viewer?.id ?? null, ownHidden);
+}
+
+// What visibleSuggestions depends on besides the viewer's id.
+type Access = { early: boolean; staff: boolean; member: boolean };
+
+const accessOf = (viewer: Viewer): Access => ({ early: canSeeEarlyAccess(viewer), staff: isStaff(viewer), member: !!viewer });
+
+function suggestionsVisibleTo(access: Access, viewerId: number | Placeholder | null, ownHidden: boolean): SQL {
+  const onVisibleBoard = access.early ? TRUE : sql`${suggestions.boardId} in (select "id" from ${boards} where "visibility" = 'public')`;
+  if (access.staff) return onVisibleBoard;
+  const notHidden =
+    ownHidden && access.member && viewerId !== null
+      ? or(isNull(suggestions.hiddenAt), eq(suggestions.authorId, viewerId))!
+      : isNull(suggestions.hiddenAt);
   return and(onVisibleBoard, notHidden)!;
 }
+
+/**
+ * A prepared statement filtered by what the viewer may see: one per kind of viewer (visitor,
+ * member, staff, with or without early access), since the conditions' shape depends on it.
+ * `visible.suggestions(options)` stands for visibleSuggestions(viewer, options) with the
+ * viewer's id as the placeholder "viewerId", bound when run (`viewerId: viewer?.id`), and
+ * `visible.boards()` for visibleBoards(viewer).
+ */
+export function preparedForViewer<Q>(prepare: (db: Db, visible: ViewerScope) => Q): (viewer: Viewer) => Q {
+  const variants = new Map<string, (db?: Db) => Q>();
+  return (viewer) => {
+    const access = accessOf(viewer);
+    const key = `${access.early}:${access.staff}:${access.member}`;
+    let variant = variants.get(key);
+    if (!variant) {
+      const scope: ViewerScope = {
+        suggestions: ({ ownHidden = false } = {}) => suggestionsVisibleTo(access, sql.placeholder("viewerId"), ownHidden),
+        boards: () => boardsVisibleTo(access.early),
+      };
+      variant = preparedQuery((db) => prepare(db, scope));
+      variants.set(key, variant);
+    }
+    return variant();
+  };
+}
+
+type ViewerScope = { suggestions: (options?: { ownHidden?: boolean }) => SQL; boards: () => SQL };
 
 // What visibleSuggestions depends on for lists, as a cache key: viewers with the same key see
 // the same lists.
@@ -60,16 +100,24 @@ function boardsWithCounts(viewer: Viewer) {
     .all();
 }
 
+const boardBySlug = preparedForViewer((db, visible) =>
+  db.select().from(boards).where(and(eq(boards.slug, sql.placeholder("slug")), visible.boards())).prepare(),
+);
+
 export function findBoardBySlug(slug: string, viewer: Viewer = null) {
-  return getDb().select().from(boards).where(and(eq(boards.slug, slug), visibleBoards(viewer))).get() ?? null;
+  return boardBySlug(viewer).get({ slug }) ?? null;
 }
 
 // A campaign's tag is named after the campaign, so it belongs to the campaign's board: it
 // is as invisible as that board, and it can only be on suggestions of that board (else a
 // member could put an early-access campaign's name on a public suggestion).
 export function visibleTags(viewer: Viewer = null, { boardId }: { boardId?: number } = {}): SQL {
+  return tagsVisibleTo(canSeeEarlyAccess(viewer), boardId);
+}
+
+function tagsVisibleTo(early: boolean, boardId: number | Placeholder | undefined): SQL {
   const conditions: SQL[] = [];
-  if (!canSeeEarlyAccess(viewer)) {
+  if (!early) {
     conditions.push(sql`${tags.id} not in (select ${campaigns.tagId} from ${campaigns} join ${boards} on ${boards.id} = ${campaigns.boardId}
       where ${campaigns.tagId} is not null and ${boards.visibility} != 'public')`);
   }
@@ -83,9 +131,16 @@ export function notAnotherBoardsCampaignTag(boardId: number | SQLWrapper): SQL {
   return sql`not exists (select 1 from ${campaigns} where ${campaigns.tagId} = ${tags.id} and ${campaigns.boardId} != ${boardId})`;
 }
 
+// One statement per shape of visibleTags: [without, with early access][everywhere, on a board].
+const tagLists = [false, true].map((early) =>
+  [undefined, sql.placeholder("boardId")].map((boardId) =>
+    preparedQuery((db) => db.select().from(tags).where(tagsVisibleTo(early, boardId)).orderBy(asc(tags.slug)).prepare()),
+  ),
+);
+
 // The tags the viewer may see (and, with boardId, use on that board), for filters and forms.
-export function listTags(viewer: Viewer = null, scope: { boardId?: number } = {}) {
-  return getDb().select().from(tags).where(visibleTags(viewer, scope)).orderBy(asc(tags.slug)).all();
+export function listTags(viewer: Viewer = null, { boardId }: { boardId?: number } = {}) {
+  return tagLists[Number(canSeeEarlyAccess(viewer))][Number(boardId !== undefined)]().all({ boardId });
 }
 
 // Slugs outside listTags(viewer, { boardId }) are not found: callers answer "unknown tag".

@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { boards, campaignPicks, campaigns, suggestions, suggestionTags, tags, users } from "#db/schema";
 import type { Db } from "#db/client";
-import { visibleBoards, visibleSuggestions, type Viewer } from "~/features/boards/boards.server";
+import { preparedForViewer, visibleBoards, visibleSuggestions, type Viewer } from "~/features/boards/boards.server";
 import { campaignPhase, campaignSlug, canPickEntries, isCampaignEntry, timeUntil } from "~/features/campaigns/campaign-rules";
 import { getDb } from "~/platform/db.server";
 
@@ -90,20 +90,28 @@ function withStanding<T extends { startsAt: Date; endsAt: Date }>(campaign: T, n
 }
 
 // Campaigns running now that the viewer may see, on one board or anywhere: the banners.
+// Running at "now", on boards the viewer may see: everywhere, or on one board.
+const runningOn = [undefined, sql.placeholder("boardId")].map((boardId) =>
+  preparedForViewer((db, visible) =>
+    db
+      .select(campaignColumns)
+      .from(campaigns)
+      .innerJoin(boards, eq(boards.id, campaigns.boardId))
+      .where(
+        and(
+          visible.boards(),
+          boardId && eq(campaigns.boardId, boardId),
+          sql`${campaigns.startsAt} <= ${sql.placeholder("now")} and ${campaigns.endsAt} > ${sql.placeholder("now")}`,
+        ),
+      )
+      .orderBy(asc(campaigns.endsAt), asc(campaigns.id))
+      .prepare(),
+  ),
+);
+
 export function runningCampaigns({ viewer = null, boardId, now = new Date() }: { viewer?: Viewer; boardId?: number; now?: Date }) {
-  return getDb()
-    .select(campaignColumns)
-    .from(campaigns)
-    .innerJoin(boards, eq(boards.id, campaigns.boardId))
-    .where(
-      and(
-        visibleBoards(viewer),
-        boardId === undefined ? undefined : eq(campaigns.boardId, boardId),
-        sql`${campaigns.startsAt} <= ${now.getTime()} and ${campaigns.endsAt} > ${now.getTime()}`,
-      ),
-    )
-    .orderBy(asc(campaigns.endsAt), asc(campaigns.id))
-    .all()
+  return runningOn[Number(boardId !== undefined)](viewer)
+    .all({ boardId, now: now.getTime() })
     .map((c) => withStanding(c, now));
 }
 

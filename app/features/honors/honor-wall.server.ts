@@ -4,7 +4,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { activityDays, badgeGrants, boards, comments, ratings, suggestionCredits, suggestions, users, votes } from "#db/schema";
 import { visibleSuggestions, type Viewer } from "~/features/boards/boards.server";
-import { getDb } from "~/platform/db.server";
+import { getDb, preparedQuery } from "~/platform/db.server";
 import { activityDay } from "~/features/honors/rules/activity";
 import { countedVotes, type ReceivedVote } from "~/features/honors/rules/anti-gaming";
 import { BADGE_IDS, badgeDefinition, isBadgeId, type BadgeId } from "~/features/honors/rules/badges";
@@ -169,13 +169,18 @@ export function hallOfFame(viewer: Viewer, limit = HALL_OF_FAME_SIZE) {
 
 // A member's badges, most recent first, with the tier and names to show them by. Repeatable
 // badges name the suggestion that earned them.
-export function badgesOf(userId: number) {
-  return getDb()
+const grantsOf = preparedQuery((db) =>
+  db
     .select({ badgeId: badgeGrants.badgeId, suggestionId: badgeGrants.suggestionId, grantedAt: badgeGrants.grantedAt })
     .from(badgeGrants)
-    .where(eq(badgeGrants.userId, userId))
+    .where(eq(badgeGrants.userId, sql.placeholder("userId")))
     .orderBy(desc(badgeGrants.grantedAt), desc(badgeGrants.id))
-    .all()
+    .prepare(),
+);
+
+export function badgesOf(userId: number) {
+  return grantsOf()
+    .all({ userId })
     .filter((g) => isBadgeId(g.badgeId))
     .map((g) => {
       const badge = badgeDefinition(g.badgeId as BadgeId);

@@ -1,11 +1,12 @@
 // Merge proposals: trusted members point out that a suggestion duplicates another; staff
 // accept (the ordinary merge, app/features/lifecycle/lifecycle.server.ts) or reject. Proposing never changes the
 // suggestions themselves.
-import { and, asc, eq, or } from "drizzle-orm";
+import { and, asc, eq, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "#db/client";
 import { alias } from "drizzle-orm/sqlite-core";
 import { boards, mergeProposals, suggestions, users } from "#db/schema";
 import { visibleSuggestions, type Viewer } from "~/features/boards/boards.server";
-import { getDb } from "~/platform/db.server";
+import { getDb, preparedQuery } from "~/platform/db.server";
 import { mergeError, type LifecycleError } from "~/features/lifecycle/lifecycle";
 import { mergeSuggestion } from "~/features/lifecycle/lifecycle.server";
 
@@ -48,10 +49,9 @@ export function proposeMerge(input: { sourceId: number; targetId: number; propos
 const source = alias(suggestions, "source");
 const target = alias(suggestions, "target");
 
-// Pending proposals, oldest first: all of them (the staff list), or those involving one
-// suggestion (its page).
-export function pendingMergeProposals(suggestionId?: number) {
-  return getDb()
+// Pending proposals, oldest first, of those `involving` (all of them without it).
+function pendingProposalsQuery(db: Db, involving?: SQL) {
+  return db
     .select({
       id: mergeProposals.id,
       createdAt: mergeProposals.createdAt,
@@ -63,14 +63,21 @@ export function pendingMergeProposals(suggestionId?: number) {
     .innerJoin(source, eq(source.id, mergeProposals.sourceId))
     .innerJoin(target, eq(target.id, mergeProposals.targetId))
     .innerJoin(users, eq(users.id, mergeProposals.proposerId))
-    .where(
-      and(
-        eq(mergeProposals.status, "pending"),
-        suggestionId === undefined ? undefined : or(eq(mergeProposals.sourceId, suggestionId), eq(mergeProposals.targetId, suggestionId)),
-      ),
-    )
+    .where(and(eq(mergeProposals.status, "pending"), involving))
     .orderBy(asc(mergeProposals.createdAt), asc(mergeProposals.id))
-    .all();
+    .prepare();
+}
+
+const allPending = preparedQuery((db) => pendingProposalsQuery(db));
+
+const pendingInvolving = preparedQuery((db) =>
+  pendingProposalsQuery(db, or(eq(mergeProposals.sourceId, sql.placeholder("suggestionId")), eq(mergeProposals.targetId, sql.placeholder("suggestionId")))),
+);
+
+// Pending proposals, oldest first: all of them (the staff list), or those involving one
+// suggestion (its page).
+export function pendingMergeProposals(suggestionId?: number) {
+  return suggestionId === undefined ? allPending().all() : pendingInvolving().all({ suggestionId });
 }
 
 export type DecideResult =

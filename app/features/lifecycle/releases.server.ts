@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { boards, releases, suggestionCredits, suggestions, users } from "#db/schema";
 import { visibleSuggestions, type Viewer } from "~/features/boards/boards.server";
-import { getDb } from "~/platform/db.server";
+import { getDb, idList, inIdList, preparedQuery } from "~/platform/db.server";
 import { bestRatedId } from "~/features/ratings/experience-report";
 import { renderMarkdown } from "~/platform/markdown.server";
 import { ratingSummaries } from "~/features/ratings/ratings.server";
@@ -22,36 +22,43 @@ export function createRelease(input: { name: string; notes: string; releasedAt: 
     .get();
 }
 
+const releaseById = preparedQuery((db) => db.select().from(releases).where(eq(releases.id, sql.placeholder("id"))).prepare());
+
 export function findRelease(id: number) {
-  return getDb().select().from(releases).where(eq(releases.id, id)).get() ?? null;
+  return releaseById().get({ id }) ?? null;
 }
 
 export type Credit = { username: string; displayName: string; role: "author" | "co_author" };
+
+const authorsOf = preparedQuery((db) =>
+  db
+    .select({ suggestionId: suggestions.id, username: users.username, displayName: users.displayName })
+    .from(suggestions)
+    .innerJoin(users, eq(users.id, suggestions.authorId))
+    .where(inIdList(suggestions.id))
+    .prepare(),
+);
+
+const coAuthorsOf = preparedQuery((db) =>
+  db
+    .select({ suggestionId: suggestionCredits.suggestionId, username: users.username, displayName: users.displayName })
+    .from(suggestionCredits)
+    .innerJoin(users, eq(users.id, suggestionCredits.userId))
+    .innerJoin(suggestions, eq(suggestions.id, suggestionCredits.suggestionId))
+    // The author may also have been credited through a merge of their own duplicate.
+    .where(and(inIdList(suggestionCredits.suggestionId), sql`${suggestionCredits.userId} <> ${suggestions.authorId}`))
+    .orderBy(asc(suggestionCredits.createdAt), asc(users.id))
+    .prepare(),
+);
 
 // Everyone credited on each suggestion: its author first, then its co-authors in the order
 // they were credited.
 export function creditsFor(suggestionIds: readonly number[]): Map<number, Credit[]> {
   const byId = new Map<number, Credit[]>(suggestionIds.map((id) => [id, []]));
   if (suggestionIds.length === 0) return byId;
-  const db = getDb();
-  const ids = [...suggestionIds];
-  const authors = db
-    .select({ suggestionId: suggestions.id, username: users.username, displayName: users.displayName })
-    .from(suggestions)
-    .innerJoin(users, eq(users.id, suggestions.authorId))
-    .where(inArray(suggestions.id, ids))
-    .all();
-  for (const { suggestionId, ...person } of authors) byId.get(suggestionId)?.push({ ...person, role: "author" });
-  const coAuthors = db
-    .select({ suggestionId: suggestionCredits.suggestionId, username: users.username, displayName: users.displayName })
-    .from(suggestionCredits)
-    .innerJoin(users, eq(users.id, suggestionCredits.userId))
-    .innerJoin(suggestions, eq(suggestions.id, suggestionCredits.suggestionId))
-    // The author may also have been credited through a merge of their own duplicate.
-    .where(and(inArray(suggestionCredits.suggestionId, ids), sql`${suggestionCredits.userId} <> ${suggestions.authorId}`))
-    .orderBy(asc(suggestionCredits.createdAt), asc(users.id))
-    .all();
-  for (const { suggestionId, ...person } of coAuthors) byId.get(suggestionId)?.push({ ...person, role: "co_author" });
+  const ids = idList(suggestionIds);
+  for (const { suggestionId, ...person } of authorsOf().all({ ids })) byId.get(suggestionId)?.push({ ...person, role: "author" });
+  for (const { suggestionId, ...person } of coAuthorsOf().all({ ids })) byId.get(suggestionId)?.push({ ...person, role: "co_author" });
   return byId;
 }
 

@@ -1,12 +1,12 @@
 // Following a suggestion: who hears about its comments and changes. Taking part (posting,
 // co-authoring, voting, commenting) follows it without a row; a member's own choice, to follow
 // without voting or to stop following, is a row in suggestion_follows and wins.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type Placeholder } from "drizzle-orm";
 import { suggestionFollows } from "#db/schema";
-import { getDb } from "~/platform/db.server";
+import { getDb, preparedQuery } from "~/platform/db.server";
 
 // The followers' user ids as a subquery (column user_id), for the notification fan-outs.
-export function followersOf(suggestionId: number) {
+export function followersOf(suggestionId: number | Placeholder) {
   return sql`
     select user_id from (
       select author_id as user_id from suggestions where id = ${suggestionId}
@@ -19,11 +19,16 @@ export function followersOf(suggestionId: number) {
   `;
 }
 
+const follower = preparedQuery((db) =>
+  db
+    .select({ one: sql<number>`1` })
+    .from(sql`(${followersOf(sql.placeholder("suggestionId"))})`)
+    .where(sql`user_id = ${sql.placeholder("userId")}`)
+    .prepare(),
+);
+
 export function isFollowing(suggestionId: number, userId: number): boolean {
-  const row = getDb().get<{ one: number } | undefined>(
-    sql`select 1 as one from (${followersOf(suggestionId)}) where user_id = ${userId}`,
-  );
-  return !!row;
+  return !!follower().get({ suggestionId, userId });
 }
 
 // Callers have checked the member may see the suggestion (findVisibleSuggestion).

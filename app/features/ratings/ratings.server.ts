@@ -1,24 +1,28 @@
 // The experience report: members who asked for a shipped feature rate it 1–5, once each,
 // and can change their rating. The rules live in experience-report.ts; this module loads
 // what they need and stores the result.
-import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "#db/client";
+import { and, eq, sql } from "drizzle-orm";
 import { ratings, suggestionCredits, suggestions, votes } from "#db/schema";
-import { getDb } from "~/platform/db.server";
+import { getDb, idList, inIdList, preparedQuery } from "~/platform/db.server";
 import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
 import { isValidScore, ratingRefusal, summarizeRatings, type RatingRefusal, type RatingSummary } from "~/features/ratings/experience-report";
 
-function refusalFor(db: Pick<Db, "select">, suggestionId: number, userId: number): RatingRefusal | "not_found" | null {
-  const row = db
+const refusalFacts = preparedQuery((db) =>
+  db
     .select({
       status: suggestions.status,
       authorId: suggestions.authorId,
-      isCoAuthor: sql<number>`exists (select 1 from ${suggestionCredits} where ${suggestionCredits.suggestionId} = ${suggestions.id} and ${suggestionCredits.userId} = ${userId})`,
-      isVoter: sql<number>`exists (select 1 from ${votes} where ${votes.suggestionId} = ${suggestions.id} and ${votes.userId} = ${userId})`,
+      isCoAuthor: sql<number>`exists (select 1 from ${suggestionCredits} where ${suggestionCredits.suggestionId} = ${suggestions.id} and ${suggestionCredits.userId} = ${sql.placeholder("userId")})`,
+      isVoter: sql<number>`exists (select 1 from ${votes} where ${votes.suggestionId} = ${suggestions.id} and ${votes.userId} = ${sql.placeholder("userId")})`,
     })
     .from(suggestions)
-    .where(eq(suggestions.id, suggestionId))
-    .get();
+    .where(eq(suggestions.id, sql.placeholder("suggestionId")))
+    .prepare(),
+);
+
+// Also run inside rateSuggestion's transaction: the statement is on the same connection.
+function refusalFor(suggestionId: number, userId: number): RatingRefusal | "not_found" | null {
+  const row = refusalFacts().get({ suggestionId, userId });
   if (!row) return "not_found";
   return ratingRefusal({
     status: row.status,
@@ -46,7 +50,7 @@ export function rateSuggestion(input: {
   const comment = input.comment?.trim() ?? "";
   const result = getDb().transaction(
     (tx) => {
-      const refusal = refusalFor(tx, input.suggestionId, input.userId);
+      const refusal = refusalFor(input.suggestionId, input.userId);
       if (refusal) return { ok: false, reason: refusal } as const;
       const existed = !!tx
         .select({ one: sql`1` })
@@ -70,15 +74,14 @@ export function rateSuggestion(input: {
   return result;
 }
 
+const scoresOf = preparedQuery((db) =>
+  db.select({ suggestionId: ratings.suggestionId, score: ratings.score }).from(ratings).where(inIdList(ratings.suggestionId)).prepare(),
+);
+
 export function ratingSummaries(suggestionIds: readonly number[]): Map<number, RatingSummary> {
   const scores = new Map<number, number[]>(suggestionIds.map((id) => [id, []]));
   if (suggestionIds.length > 0) {
-    const rows = getDb()
-      .select({ suggestionId: ratings.suggestionId, score: ratings.score })
-      .from(ratings)
-      .where(inArray(ratings.suggestionId, [...suggestionIds]))
-      .all();
-    for (const { suggestionId, score } of rows) scores.get(suggestionId)?.push(score);
+    for (const { suggestionId, score } of scoresOf().all({ ids: idList(suggestionIds) })) scores.get(suggestionId)?.push(score);
   }
   return new Map([...scores].map(([id, list]) => [id, summarizeRatings(list)]));
 }
@@ -87,18 +90,18 @@ export function ratingSummary(suggestionId: number): RatingSummary {
   return ratingSummaries([suggestionId]).get(suggestionId)!;
 }
 
+const ratingOf = preparedQuery((db) =>
+  db
+    .select({ score: ratings.score, comment: ratings.comment })
+    .from(ratings)
+    .where(and(eq(ratings.suggestionId, sql.placeholder("suggestionId")), eq(ratings.userId, sql.placeholder("userId"))))
+    .prepare(),
+);
+
 // What a suggestion's page shows about ratings to this viewer.
 export function experienceReport(suggestionId: number, viewerId: number | null) {
-  const db = getDb();
-  const mine =
-    viewerId === null
-      ? null
-      : (db
-          .select({ score: ratings.score, comment: ratings.comment })
-          .from(ratings)
-          .where(and(eq(ratings.suggestionId, suggestionId), eq(ratings.userId, viewerId)))
-          .get() ?? null);
-  const refusal = viewerId === null ? null : refusalFor(db, suggestionId, viewerId);
+  const mine = viewerId === null ? null : (ratingOf().get({ suggestionId, userId: viewerId }) ?? null);
+  const refusal = viewerId === null ? null : refusalFor(suggestionId, viewerId);
   return {
     summary: ratingSummary(suggestionId),
     canRate: viewerId !== null && refusal === null,

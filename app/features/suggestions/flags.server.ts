@@ -3,7 +3,7 @@
 // staff and its author until staff restore it or keep it hidden.
 import { and, asc, count, desc, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { flags, suggestions, users } from "#db/schema";
-import { getDb } from "~/platform/db.server";
+import { getDb, preparedQuery } from "~/platform/db.server";
 import { shouldHide, type PrivilegeActor } from "~/features/honors/rules/privileges";
 
 export type FlagResult = { ok: true; hidden: boolean } | { ok: false; reason: "not_found" | "own_suggestion" };
@@ -78,12 +78,16 @@ export function pendingFlags(suggestionId: number) {
     .all();
 }
 
-export function hasFlagged(suggestionId: number, userId: number): boolean {
-  return !!getDb()
+const flagOf = preparedQuery((db) =>
+  db
     .select({ one: sql`1` })
     .from(flags)
-    .where(and(eq(flags.suggestionId, suggestionId), eq(flags.userId, userId)))
-    .get();
+    .where(and(eq(flags.suggestionId, sql.placeholder("suggestionId")), eq(flags.userId, sql.placeholder("userId"))))
+    .prepare(),
+);
+
+export function hasFlagged(suggestionId: number, userId: number): boolean {
+  return !!flagOf().get({ suggestionId, userId });
 }
 
 // The staff moderation list: hidden suggestions and those with flags waiting, hidden first.

@@ -13,10 +13,10 @@ import {
   votes,
   type SuggestionStatus,
 } from "#db/schema";
-import { notAnotherBoardsCampaignTag, visibilityKey, visibleSuggestions, type Viewer } from "~/features/boards/boards.server";
+import { notAnotherBoardsCampaignTag, preparedForViewer, visibilityKey, visibleSuggestions, type Viewer } from "~/features/boards/boards.server";
 import { cached } from "~/platform/cache.server";
 import { campaignTagIds } from "~/features/campaigns/campaigns.server";
-import { getDb } from "~/platform/db.server";
+import { getDb, idList, inIdList, preparedQuery } from "~/platform/db.server";
 import { renderMarkdown } from "~/platform/markdown.server";
 import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
 import type { Sort } from "~/features/suggestions/suggestion-sorts";
@@ -151,18 +151,22 @@ function querySuggestions(query: ListQuery) {
 
 export type SuggestionListItem = ReturnType<typeof listSuggestions>["items"][number];
 
-function tagsOf(suggestionIds: number[]) {
-  const byId = new Map<number, { slug: string; nameEn: string; nameZh: string }[]>();
-  if (suggestionIds.length === 0) return byId;
-  const rows = getDb()
+const tagsOfSuggestions = preparedQuery((db) =>
+  db
     .select({ suggestionId: suggestionTags.suggestionId, slug: tags.slug, nameEn: tags.nameEn, nameZh: tags.nameZh })
     .from(suggestionTags)
     .innerJoin(tags, eq(tags.id, suggestionTags.tagId))
     .innerJoin(suggestions, eq(suggestions.id, suggestionTags.suggestionId))
     // A campaign tag put on another board's suggestion before that was refused stays unshown.
-    .where(and(inArray(suggestionTags.suggestionId, suggestionIds), notAnotherBoardsCampaignTag(suggestions.boardId)))
+    .where(and(inIdList(suggestionTags.suggestionId), notAnotherBoardsCampaignTag(suggestions.boardId)))
     .orderBy(asc(tags.slug))
-    .all();
+    .prepare(),
+);
+
+function tagsOf(suggestionIds: number[]) {
+  const byId = new Map<number, { slug: string; nameEn: string; nameZh: string }[]>();
+  if (suggestionIds.length === 0) return byId;
+  const rows = tagsOfSuggestions().all({ ids: idList(suggestionIds) });
   for (const { suggestionId, ...tag } of rows) {
     const list = byId.get(suggestionId) ?? [];
     list.push(tag);
@@ -248,10 +252,9 @@ export function editSuggestion(input: { suggestionId: number; editorId: number; 
   }, { behavior: "immediate" });
 }
 
-export function getSuggestionPage(id: number, viewer: Viewer) {
-  const db = getDb();
-  const viewerId = viewer?.id ?? null;
-  const row = db
+// What a suggestion's page shows, prepared once (per kind of viewer where visibility decides).
+const pageSuggestion = preparedForViewer((db, visible) =>
+  db
     .select({
       suggestion: suggestions,
       board: { slug: boards.slug, nameEn: boards.nameEn, nameZh: boards.nameZh },
@@ -260,34 +263,32 @@ export function getSuggestionPage(id: number, viewer: Viewer) {
     .from(suggestions)
     .innerJoin(boards, eq(boards.id, suggestions.boardId))
     .innerJoin(users, eq(users.id, suggestions.authorId))
-    .where(and(eq(suggestions.id, id), visibleSuggestions(viewer, { ownHidden: true })))
-    .get();
-  if (!row) return null;
+    .where(and(eq(suggestions.id, sql.placeholder("id")), visible.suggestions({ ownHidden: true })))
+    .prepare(),
+);
 
-  // Rendering a long thread's Markdown costs more than the rest of the page: kept until
-  // something changes (cache.server.ts).
-  const commentRows = cached(`comments:${id}`, () =>
-    db
-      .select({
-        id: comments.id,
-        parentId: comments.parentId,
-        body: comments.body,
-        isOfficial: comments.isOfficial,
-        isHelpful: comments.isHelpful,
-        createdAt: comments.createdAt,
-        authorUsername: users.username,
-        authorName: users.displayName,
-        authorRole: users.role,
-      })
-      .from(comments)
-      .innerJoin(users, eq(users.id, comments.authorId))
-      .where(eq(comments.suggestionId, id))
-      .orderBy(asc(comments.createdAt), asc(comments.id))
-      .all()
-      .map(({ body, ...c }) => ({ ...c, html: renderMarkdown(body) })),
-  );
+const commentsOf = preparedQuery((db) =>
+  db
+    .select({
+      id: comments.id,
+      parentId: comments.parentId,
+      body: comments.body,
+      isOfficial: comments.isOfficial,
+      isHelpful: comments.isHelpful,
+      createdAt: comments.createdAt,
+      authorUsername: users.username,
+      authorName: users.displayName,
+      authorRole: users.role,
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.suggestionId, sql.placeholder("id")))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .prepare(),
+);
 
-  const history = db
+const statusHistoryOf = preparedQuery((db) =>
+  db
     .select({
       id: statusChanges.id,
       fromStatus: statusChanges.fromStatus,
@@ -300,11 +301,13 @@ export function getSuggestionPage(id: number, viewer: Viewer) {
     })
     .from(statusChanges)
     .innerJoin(users, eq(users.id, statusChanges.actorId))
-    .where(eq(statusChanges.suggestionId, id))
+    .where(eq(statusChanges.suggestionId, sql.placeholder("id")))
     .orderBy(asc(statusChanges.createdAt), asc(statusChanges.id))
-    .all();
+    .prepare(),
+);
 
-  const revisions = db
+const revisionsOf = preparedQuery((db) =>
+  db
     .select({
       id: suggestionRevisions.id,
       title: suggestionRevisions.title,
@@ -314,26 +317,45 @@ export function getSuggestionPage(id: number, viewer: Viewer) {
     })
     .from(suggestionRevisions)
     .innerJoin(users, eq(users.id, suggestionRevisions.editorId))
-    .where(eq(suggestionRevisions.suggestionId, id))
+    .where(eq(suggestionRevisions.suggestionId, sql.placeholder("id")))
     .orderBy(desc(suggestionRevisions.createdAt), desc(suggestionRevisions.id))
-    .all();
+    .prepare(),
+);
 
-  const viewerVoted =
-    viewerId !== null &&
-    !!db
-      .select({ one: sql`1` })
-      .from(votes)
-      .where(and(eq(votes.suggestionId, id), eq(votes.userId, viewerId)))
-      .get();
+const voteOf = preparedQuery((db) =>
+  db
+    .select({ one: sql`1` })
+    .from(votes)
+    .where(and(eq(votes.suggestionId, sql.placeholder("id")), eq(votes.userId, sql.placeholder("viewerId"))))
+    .prepare(),
+);
 
-  const duplicateOf = row.suggestion.duplicateOfId
-    ? (db
-        .select({ id: suggestions.id, title: suggestions.title })
-        .from(suggestions)
-        // A target the viewer cannot see (moved to early access since) is not named.
-        .where(and(eq(suggestions.id, row.suggestion.duplicateOfId), visibleSuggestions(viewer)))
-        .get() ?? null)
-    : null;
+const duplicateTarget = preparedForViewer((db, visible) =>
+  db
+    .select({ id: suggestions.id, title: suggestions.title })
+    .from(suggestions)
+    // A target the viewer cannot see (moved to early access since) is not named.
+    .where(and(eq(suggestions.id, sql.placeholder("id")), visible.suggestions()))
+    .prepare(),
+);
+
+export function getSuggestionPage(id: number, viewer: Viewer) {
+  const viewerId = viewer?.id;
+  const row = pageSuggestion(viewer).get({ id, viewerId });
+  if (!row) return null;
+
+  // Rendering a long thread's Markdown costs more than the rest of the page: kept until
+  // something changes (cache.server.ts).
+  const commentRows = cached(`comments:${id}`, () =>
+    commentsOf()
+      .all({ id })
+      .map(({ body, ...c }) => ({ ...c, html: renderMarkdown(body) })),
+  );
+  const history = statusHistoryOf().all({ id });
+  const revisions = revisionsOf().all({ id });
+  const viewerVoted = viewerId !== undefined && !!voteOf().get({ id, viewerId });
+  const duplicateOfId = row.suggestion.duplicateOfId;
+  const duplicateOf = duplicateOfId ? (duplicateTarget(viewer).get({ id: duplicateOfId, viewerId }) ?? null) : null;
 
   const { body, ...suggestion } = row.suggestion;
   return {

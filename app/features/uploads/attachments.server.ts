@@ -1,10 +1,10 @@
 // Images attached to suggestions and comments: stored first (decoding is slow and must not
 // hold the write lock), then recorded in the same transaction as the post they belong to.
 // A refusal or a failed post leaves no file behind.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { attachments, boards, suggestions, users } from "#db/schema";
 import { visibleSuggestions, type Viewer } from "~/features/boards/boards.server";
-import { getDb } from "~/platform/db.server";
+import { getDb, preparedQuery } from "~/platform/db.server";
 import { IMAGE_LIMITS, type ImageRefusal } from "~/features/uploads/image-rules";
 import { removeStoredFiles, storeAttachmentImage, type StoredImage } from "~/features/uploads/images.server";
 import { isStaff } from "~/features/roles/permissions";
@@ -64,13 +64,17 @@ export function recordAttachments(
 export type AttachmentView = { id: number; name: string; alt: string; width: number; height: number; uploaderId: number };
 
 // A suggestion's images and its comments' images, in the order they were attached.
-export function attachmentsOf(suggestionId: number): { suggestion: AttachmentView[]; byComment: Map<number, AttachmentView[]> } {
-  const rows = getDb()
+const attachmentsOfSuggestion = preparedQuery((db) =>
+  db
     .select({ id: attachments.id, name: attachments.name, alt: attachments.alt, width: attachments.width, height: attachments.height, uploaderId: attachments.uploaderId, commentId: attachments.commentId })
     .from(attachments)
-    .where(eq(attachments.suggestionId, suggestionId))
+    .where(eq(attachments.suggestionId, sql.placeholder("suggestionId")))
     .orderBy(asc(attachments.commentId), asc(attachments.position))
-    .all();
+    .prepare(),
+);
+
+export function attachmentsOf(suggestionId: number): { suggestion: AttachmentView[]; byComment: Map<number, AttachmentView[]> } {
+  const rows = attachmentsOfSuggestion().all({ suggestionId });
   const byComment = new Map<number, AttachmentView[]>();
   const suggestion: AttachmentView[] = [];
   for (const { commentId, ...view } of rows) {

@@ -1,8 +1,9 @@
 // Votes: one per member and suggestion. The form says what the member wants (vote or not),
 // so a double click or a retried request can never count twice.
-import { and, count, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import { and, count, eq, gte, ne, sql, type Placeholder } from "drizzle-orm";
+import type { Db } from "#db/client";
 import { suggestions, votes } from "#db/schema";
-import { getDb } from "~/platform/db.server";
+import { getDb, idList, inIdList, preparedQuery } from "~/platform/db.server";
 import { mustVerifyEmail } from "~/features/accounts/email-verification.server";
 import { isVotingOpen } from "~/features/roles/permissions";
 import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
@@ -18,22 +19,28 @@ type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 const startOfUtcDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
-// Votes the member cast since midnight UTC and still holds, their own suggestions aside (posting
-// one casts the author's vote for it).
-function votesCastToday(db: Tx | ReturnType<typeof getDb>, userId: number, now: Date): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(votes)
-      .innerJoin(suggestions, eq(suggestions.id, votes.suggestionId))
-      .where(and(eq(votes.userId, userId), gte(votes.createdAt, startOfUtcDay(now)), ne(suggestions.authorId, userId)))
-      .get()?.n ?? 0
-  );
+// Votes the member cast since a time (midnight UTC: today's, against their budget) and still
+// holds, their own suggestions aside (posting one casts the author's vote for it).
+function votesCastSince(db: Tx | Db, userId: number | Placeholder, since: Date | Placeholder) {
+  return db
+    .select({ n: count() })
+    .from(votes)
+    .innerJoin(suggestions, eq(suggestions.id, votes.suggestionId))
+    .where(and(eq(votes.userId, userId), gte(votes.createdAt, since), ne(suggestions.authorId, userId)));
 }
+
+function votesCastToday(tx: Tx, userId: number, now: Date): number {
+  return votesCastSince(tx, userId, startOfUtcDay(now)).get()?.n ?? 0;
+}
+
+// Read on every view of a suggestion's page: prepared once (a placeholder takes the time in ms,
+// as stored).
+const votesCastSinceQuery = preparedQuery((db) => votesCastSince(db, sql.placeholder("userId"), sql.placeholder("since")).prepare());
 
 // For the page: how many of today's votes the member has left (Infinity when unlimited).
 export function votesLeftToday(voter: NonNullable<PrivilegeActor>, now = new Date()): number {
-  return Math.max(0, dailyVoteBudget(voter) - votesCastToday(getDb(), voter.id, now));
+  const cast = votesCastSinceQuery().get({ userId: voter.id, since: startOfUtcDay(now).getTime() })?.n ?? 0;
+  return Math.max(0, dailyVoteBudget(voter) - cast);
 }
 
 // The unique (suggestion, member) key decides whether a row was really added or removed,
@@ -104,13 +111,17 @@ function hasVoted(tx: Tx, input: { suggestionId: number; userId: number }): bool
 // What a list needs to draw its vote buttons: who is looking and which of the listed
 // suggestions they already voted for. The budget and closed statuses are checked by setVote
 // when they press one, exactly as on the suggestion page.
+const votedAmong = preparedQuery((db) =>
+  db
+    .select({ id: votes.suggestionId })
+    .from(votes)
+    .where(and(eq(votes.userId, sql.placeholder("userId")), inIdList(votes.suggestionId)))
+    .prepare(),
+);
+
 export function listVoting(viewer: { id: number } | null | undefined, suggestionIds: readonly number[]): { loggedIn: boolean; voted: number[] } {
   if (!viewer) return { loggedIn: false, voted: [] };
   if (suggestionIds.length === 0) return { loggedIn: true, voted: [] };
-  const rows = getDb()
-    .select({ id: votes.suggestionId })
-    .from(votes)
-    .where(and(eq(votes.userId, viewer.id), inArray(votes.suggestionId, [...new Set(suggestionIds)])))
-    .all();
+  const rows = votedAmong().all({ userId: viewer.id, ids: idList(suggestionIds) });
   return { loggedIn: true, voted: rows.map((r) => r.id) };
 }
