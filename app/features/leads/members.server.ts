@@ -62,7 +62,8 @@ export function latestMemberWeek(): string | null {
   return (sqlite().prepare("select max(week_start) from score_runs where finished_at is not null").pluck().get() as string | null) ?? null;
 }
 
-type Where = { sql: string; params: Record<string, string | number> };
+// usesMember: the filter reads the member's account (users u), not only their stored row.
+type Where = { sql: string; params: Record<string, string | number>; usesMember: boolean };
 
 function whereOf(week: string, query: MemberQuery, boardId: number | null): Where {
   const clauses = ["m.week_start = @week"];
@@ -99,7 +100,7 @@ function whereOf(week: string, query: MemberQuery, boardId: number | null): Wher
     clauses.push("(u.username like @q escape '\\' or u.display_name like @q escape '\\')");
     params.q = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
-  return { sql: clauses.join(" and "), params };
+  return { sql: clauses.join(" and "), params, usesMember: !!query.q };
 }
 
 const SELECT = `select m.user_id as userId, u.username, u.display_name as displayName, m.loyalty, m."returning", m.active_weeks as activeWeeks,
@@ -154,7 +155,11 @@ export function listMembers(query: MemberQuery, viewer: SessionUser) {
   const applied: MemberQuery = { ...query, board: board?.slug };
   if (!week) return { week, query: applied, total: 0, page: 1, pages: 0, rows: [] as MemberRow[], filterOptions };
   const where = whereOf(week, applied, board?.id ?? null);
-  const total = sqlite().prepare(`select count(*) from member_loyalty m join users u on u.id = m.user_id where ${where.sql}`).pluck().get(where.params) as number;
+  // Every stored row has its account (accounts are never removed, only anonymised), so the
+  // count joins users only for a name filter: the join made counting a week's 50,000 rows
+  // ten times slower, most of the list's time.
+  const from = where.usesMember ? "member_loyalty m join users u on u.id = m.user_id" : "member_loyalty m";
+  const total = sqlite().prepare(`select count(*) from ${from} where ${where.sql}`).pluck().get(where.params) as number;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(applied.page ?? 1, pages);
   return { week, query: { ...applied, page }, total, page, pages, rows: readRows(where, applied, PAGE_SIZE, (page - 1) * PAGE_SIZE, visible), filterOptions };
