@@ -341,3 +341,16 @@ describe("/admin/honors", () => {
     expect(page).toMatchObject({ status: 200, body: { done: { kind: "level", username: "x", level: "3" } } });
   });
 });
+
+// Last in this file: it fills the forum past its founding members.
+describe("founding members", () => {
+  test("the first 100 accounts in signup order earn 'founding member', the 101st and later ones do not", async () => {
+    const ids = () => getDb().select({ id: users.id }).from(users).orderBy(users.id).all().map((u) => u.id);
+    while (ids().length < 250) await createMember();
+    const [hundredth, next, last] = [ids()[99], ids()[100], ids().at(-1)!];
+    for (const id of [hundredth, next, last]) evaluateHonors(id, { notify: false });
+    expect(badgeIdsOf(hundredth)).toContain("founding_member");
+    expect(badgeIdsOf(next)).not.toContain("founding_member");
+    expect(badgeIdsOf(last)).not.toContain("founding_member");
+  });
+});

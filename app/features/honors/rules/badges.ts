@@ -27,7 +27,8 @@ export type HonorEvent = (typeof HONOR_EVENTS)[number];
 export type MemberFacts = {
   now: Date;
   joinedAt: Date;
-  // 1 for the forum's first account, in signup order (user ids).
+  // 1 for the forum's first account, in signup order (user ids); honors.server.ts counts
+  // no further than FOUNDING_MEMBERS + 1, all the founding badge needs to know.
   memberNumber: number;
   suggestionsPosted: number;
   // Suggestions the member wrote or is credited on (co-author) that reached planned,
