@@ -56,6 +56,19 @@ describe("the server's guards", () => {
     }
   });
 
+  test("serves the public files and the built assets, and pages past them", async () => {
+    const icon = await fetch(url("/favicon.svg"));
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toContain("image/svg+xml");
+    const page = await (await fetch(url("/"))).text();
+    const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(page)?.[1] ?? /href="(\/assets\/[^"]+\.js)"/.exec(page)?.[1];
+    expect(script).toBeTruthy();
+    const asset = await fetch(url(script!));
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("cache-control")).toContain("immutable");
+    expect((await fetch(url("/no-such-file.svg"))).status).toBe(404);
+  });
+
   test("a path that cannot be decoded is a 400 that says so", async () => {
     const response = await fetch(url("/b/%ED%A0%80"));
     expect(response.status).toBe(400);
