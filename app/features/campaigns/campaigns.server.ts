@@ -89,7 +89,6 @@ function withStanding<T extends { startsAt: Date; endsAt: Date }>(campaign: T, n
   };
 }
 
-// Campaigns running now that the viewer may see, on one board or anywhere: the banners.
 // Running at "now", on boards the viewer may see: everywhere, or on one board.
 const runningOn = [undefined, sql.placeholder("boardId")].map((boardId) =>
   preparedForViewer((db, visible) =>
@@ -109,6 +108,7 @@ const runningOn = [undefined, sql.placeholder("boardId")].map((boardId) =>
   ),
 );
 
+// Campaigns running now that the viewer may see, on one board or anywhere: the banners.
 export function runningCampaigns({ viewer = null, boardId, now = new Date() }: { viewer?: Viewer; boardId?: number; now?: Date }) {
   return runningOn[Number(boardId !== undefined)](viewer)
     .all({ boardId, now: now.getTime() })
