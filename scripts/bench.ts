@@ -96,6 +96,8 @@ type Result = {
   statusCodes: Record<string, number>;
   ratioToBaseline: number | null;
   peakRssMb: number;
+  // The server's CPU (primary and workers, user and system) per answered request.
+  cpuMsPerRequest: number;
   verdict: string | null;
 };
 
@@ -282,6 +284,23 @@ function rssKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   }
 }
 
+// CPU time of the server's processes so far, in ms (/proc's utime and stime, in clock ticks
+// of 10 ms): over a case it tells whether a page got slower because it costs more CPU under
+// load or because it waits.
+function serverCpuMs(child: ChildProcess): number {
+  let ticks = 0;
+  for (const pid of serverPids(child)) {
+    try {
+      // The command name in parentheses may hold spaces: fields are counted after it.
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // A process that exited in between has nothing left to count.
+    }
+  }
+  return ticks * 10;
+}
+
 // The largest resident set of any one server process, sampled every 100 ms.
 function sampleRss(child: ChildProcess) {
   let peak = 0;
@@ -430,7 +449,9 @@ async function measure(size: Size, file: string, server: Server, cases: Case[], 
       for (const c of runnable) {
         await settle(base, server);
         const stopSampling = sampleRss(child);
+        const cpuBefore = serverCpuMs(child);
         const result = await load(base, c, connections, DURATION);
+        const cpuMs = serverCpuMs(child) - cpuBefore;
         const peakRssMb = stopSampling();
         const row: Measurement = {
           size,
@@ -444,6 +465,7 @@ async function measure(size: Size, file: string, server: Server, cases: Case[], 
           p99: result.latency.p99,
           ...errorsOf(result),
           peakRssMb,
+          cpuMsPerRequest: Math.round((cpuMs / Math.max(1, result.requests.total)) * 100) / 100,
         };
         if (c.vote) {
           const check = verifyVoteCounts(file, c.vote.targets);
@@ -528,6 +550,7 @@ function formatRow(r: Result) {
     `errors ${String(r.errors).padStart(4)}`,
     `×baseline ${ratio}`,
     `rss ${String(r.peakRssMb).padStart(3)} MB`,
+    `cpu ${r.cpuMsPerRequest.toFixed(2).padStart(5)} ms/req`,
     r.verdict ?? "",
   ].join("  ").trimEnd();
 }
