@@ -27,7 +27,9 @@ const ids = (routes: AgnosticRouteObject[], path: string) => matchRoutes(routes,
 describe("route matching with remembered branches", () => {
   it("runs the patched router on the server (npm install applies patches/)", () => {
     const serverRouter = createRequire(import.meta.url).resolve("@remix-run/router");
-    expect(fs.readFileSync(serverRouter, "utf8")).toContain("rankedBranchesCache");
+    const patched = fs.readFileSync(serverRouter, "utf8");
+    expect(patched).toContain("rankedBranchesCache");
+    expect(patched).toContain("literalFirstSegment");
   });
 
   it("ranks static segments over dynamic ones and the splat last, on every call", () => {
@@ -59,6 +61,54 @@ describe("route matching with remembered branches", () => {
     expect(ids(insensitive, "/leads")).toEqual(["loose"]);
     expect(ids(sensitive, "/leads")).toBeUndefined();
     expect(ids(sensitive, "/Leads")).toEqual(["exact"]);
+  });
+});
+
+// The patch also skips a branch whose fixed first segment differs from the pathname's; it
+// must never skip one that would have matched. The reference is the same tree under a
+// case-sensitive pathless root: that root matches every pathname as the tree's own root
+// does, but it turns the shortcut off for every branch (case-sensitive branches are always
+// matched in full).
+describe("branches skipped by their first segment", () => {
+  const wide = (): AgnosticRouteObject[] => [
+    {
+      id: "root",
+      path: "",
+      children: [
+        { id: "home", index: true },
+        { id: "suggestion", path: "s/:id" },
+        { id: "new", path: "s/new" },
+        { id: "leads", path: "leads", children: [{ id: "leads-index", index: true }, { id: "leads-members", path: "members" }] },
+        { id: "lang", path: ":lang/about" },
+        { id: "optional", path: "help/:topic?" },
+        { id: "sitemap", path: "sitemap.xml" },
+        { id: "exact", path: "API", caseSensitive: true },
+        { id: "chinese", path: "种子/:id" },
+        { id: "files", path: "files/*" },
+        { id: "layout", children: [{ id: "inbox", path: "inbox" }, { id: "settings", path: "settings/:tab" }] },
+        { id: "catch-all", path: "*" },
+      ],
+    },
+  ];
+  const reference = (): AgnosticRouteObject[] => [{ id: "reference", path: "", caseSensitive: true, children: wide() }];
+  const answer = (matches: ReturnType<typeof matchRoutes>) => matches?.map((m) => [m.route.id, m.params, m.pathname, m.pathnameBase]);
+  const pathnames = [
+    ...["/", "", "/s/1", "/s/new", "/S/NEW", "/s/new/", "/s//new", "//s/new", "s/new", "/s", "/s/", "/ss/1", "/leads", "/LEADS/Members", "/leads/members/", "/leads/other"],
+    ...["/en/about", "/zh/ABOUT", "/help", "/help/votes", "/HELP/", "/sitemap.xml", "/sitemapxxml", "/SITEMAP.XML", "/API", "/api", "/Api/x"],
+    ...["/种子/3", "/%E7%A7%8D%E5%AD%90/3", "/files", "/files/a/b", "/FILES/a", "/inbox", "/Inbox/", "/settings/mail", "/settings", "/nowhere", "/s%2F1", "/le%61ds"],
+  ];
+
+  it.each(pathnames)("matches %j as the unshortened matching does", (pathname) => {
+    const expected = answer(matchRoutes(reference(), pathname))?.slice(1);
+    expect(answer(matchRoutes(wide(), pathname))).toEqual(expected);
+  });
+
+  it("finds the routes it is meant to, in any case", () => {
+    expect(ids(wide(), "/S/NEW")).toEqual(["root", "new"]);
+    expect(ids(wide(), "/LEADS/Members")).toEqual(["root", "leads", "leads-members"]);
+    expect(ids(wide(), "/SITEMAP.XML")).toEqual(["root", "sitemap"]);
+    expect(ids(wide(), "/api")).toEqual(["root", "catch-all"]);
+    expect(ids(wide(), "/Inbox/")).toEqual(["root", "layout", "inbox"]);
   });
 });
 
