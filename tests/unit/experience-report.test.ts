@@ -9,7 +9,7 @@ import {
   summarizeRatings,
 } from "~/features/ratings/experience-report";
 
-const rating = (scores: number[]) => summarizeRatings(scores);
+const rating = (scores: number[]) => summarizeRatings(scores.map((score) => ({ score, count: 1 })));
 
 describe("ratingRefusal", () => {
   const involvement = [
@@ -45,6 +45,11 @@ describe("summarizeRatings", () => {
 
   test("average, count and how many of each score", () => {
     expect(rating([5, 4, 4, 1])).toEqual({ average: 3.5, count: 4, distribution: [1, 0, 0, 2, 1] });
+  });
+
+  test("counted by score, as the database gives them", () => {
+    const tallies = [{ score: 4, count: 2 }, { score: 1, count: 1 }, { score: 5, count: 1 }];
+    expect(summarizeRatings(tallies)).toEqual({ average: 3.5, count: 4, distribution: [1, 0, 0, 2, 1] });
   });
 });
 

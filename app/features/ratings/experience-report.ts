@@ -33,14 +33,18 @@ export type RatingSummary = {
   distribution: number[];
 };
 
-export function summarizeRatings(scores: readonly number[]): RatingSummary {
+// From how many ratings gave each score (the database counts them: a shipped feature may
+// have hundreds of ratings, each of which would otherwise become an object on every view).
+export function summarizeRatings(tallies: readonly { score: number; count: number }[]): RatingSummary {
   const distribution = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, () => 0);
   let total = 0;
-  for (const score of scores) {
-    distribution[score - RATING_MIN] += 1;
-    total += score;
+  let count = 0;
+  for (const tally of tallies) {
+    distribution[tally.score - RATING_MIN] += tally.count;
+    total += tally.score * tally.count;
+    count += tally.count;
   }
-  return { average: scores.length ? total / scores.length : null, count: scores.length, distribution };
+  return { average: count ? total / count : null, count, distribution };
 }
 
 // Best rated = highest Bayesian average: every feature starts with PRIOR_WEIGHT imaginary

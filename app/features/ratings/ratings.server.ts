@@ -1,7 +1,7 @@
 // The experience report: members who asked for a shipped feature rate it 1–5, once each,
 // and can change their rating. The rules live in experience-report.ts; this module loads
 // what they need and stores the result.
-import { and, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { ratings, suggestionCredits, suggestions, votes } from "#db/schema";
 import { getDb, idList, inIdList, preparedQuery } from "~/platform/db.server";
 import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
@@ -74,16 +74,21 @@ export function rateSuggestion(input: {
   return result;
 }
 
-const scoresOf = preparedQuery((db) =>
-  db.select({ suggestionId: ratings.suggestionId, score: ratings.score }).from(ratings).where(inIdList(ratings.suggestionId)).prepare(),
+const scoreTallies = preparedQuery((db) =>
+  db
+    .select({ suggestionId: ratings.suggestionId, score: ratings.score, count: count() })
+    .from(ratings)
+    .where(inIdList(ratings.suggestionId))
+    .groupBy(ratings.suggestionId, ratings.score)
+    .prepare(),
 );
 
 export function ratingSummaries(suggestionIds: readonly number[]): Map<number, RatingSummary> {
-  const scores = new Map<number, number[]>(suggestionIds.map((id) => [id, []]));
+  const tallies = new Map<number, { score: number; count: number }[]>(suggestionIds.map((id) => [id, []]));
   if (suggestionIds.length > 0) {
-    for (const { suggestionId, score } of scoresOf().all({ ids: idList(suggestionIds) })) scores.get(suggestionId)?.push(score);
+    for (const { suggestionId, ...tally } of scoreTallies().all({ ids: idList(suggestionIds) })) tallies.get(suggestionId)?.push(tally);
   }
-  return new Map([...scores].map(([id, list]) => [id, summarizeRatings(list)]));
+  return new Map([...tallies].map(([id, list]) => [id, summarizeRatings(list)]));
 }
 
 export function ratingSummary(suggestionId: number): RatingSummary {
