@@ -2,7 +2,7 @@
 // and how followers' notifications are batched per suggestion.
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, test } from "vitest";
-import { emails, notifications } from "#db/schema";
+import { emails, notifications, suggestionCredits } from "#db/schema";
 import { addComment } from "~/features/comments/comments.server";
 import { getDb } from "~/platform/db.server";
 import { isFollowing, setFollowing } from "~/features/notifications/follows.server";
@@ -126,6 +126,23 @@ describe("following a suggestion", () => {
     markRead(watcher.id, "all");
     comment(s.id, writer.id, "Another");
     expect(rowsFor(watcher.id)).toHaveLength(1);
+  });
+
+  test("each way of taking part follows that suggestion only, and a member's own choice wins", async () => {
+    const author = await createMember();
+    const s = await createSuggestion({ author });
+    const other = await createSuggestion({ author });
+    const [coAuthor, voter, commenter, watcher, quitter, stranger] = await Promise.all(Array.from({ length: 6 }, () => createMember()));
+    getDb().insert(suggestionCredits).values({ suggestionId: s.id, userId: coAuthor.id }).run();
+    setVote({ suggestionId: s.id, userId: voter.id, voted: true });
+    setVote({ suggestionId: s.id, userId: quitter.id, voted: true });
+    comment(s.id, commenter.id, "Me too");
+    setFollowing({ suggestionId: s.id, userId: watcher.id, following: true });
+    setFollowing({ suggestionId: s.id, userId: quitter.id, following: false });
+    const following = (suggestionId: number) =>
+      Object.fromEntries(Object.entries({ author, coAuthor, voter, commenter, watcher, quitter, stranger }).map(([who, m]) => [who, isFollowing(suggestionId, m.id)]));
+    expect(following(s.id)).toEqual({ author: true, coAuthor: true, voter: true, commenter: true, watcher: true, quitter: false, stranger: false });
+    expect(following(other.id)).toEqual({ author: true, coAuthor: false, voter: false, commenter: false, watcher: false, quitter: false, stranger: false });
   });
 
   test("through the suggestion page: the follow intent and the page's state", async () => {

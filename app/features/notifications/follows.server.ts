@@ -5,15 +5,18 @@ import { and, eq, sql, type Placeholder } from "drizzle-orm";
 import { suggestionFollows } from "#db/schema";
 import { getDb, preparedQuery } from "~/platform/db.server";
 
-// The followers' user ids as a subquery (column user_id), for the notification fan-outs.
-export function followersOf(suggestionId: number | Placeholder) {
+// The followers' user ids as a subquery (column user_id), for the notification fan-outs; with
+// `onlyUser`, whether that one member follows (each part then reads its one row by index
+// instead of every voter of a popular suggestion: 3 ms against 0.1 ms with 8,000 votes).
+export function followersOf(suggestionId: number | Placeholder, onlyUser?: Placeholder) {
+  const user = (column: string) => (onlyUser ? sql` and ${sql.raw(column)} = ${onlyUser}` : sql``);
   return sql`
     select user_id from (
-      select author_id as user_id from suggestions where id = ${suggestionId}
-      union select user_id from suggestion_credits where suggestion_id = ${suggestionId}
-      union select user_id from votes where suggestion_id = ${suggestionId}
-      union select author_id from comments where suggestion_id = ${suggestionId}
-      union select user_id from suggestion_follows where suggestion_id = ${suggestionId} and following = 1
+      select author_id as user_id from suggestions where id = ${suggestionId}${user("author_id")}
+      union select user_id from suggestion_credits where suggestion_id = ${suggestionId}${user("user_id")}
+      union select user_id from votes where suggestion_id = ${suggestionId}${user("user_id")}
+      union select author_id from comments where suggestion_id = ${suggestionId}${user("author_id")}
+      union select user_id from suggestion_follows where suggestion_id = ${suggestionId} and following = 1${user("user_id")}
     )
     where user_id not in (select user_id from suggestion_follows where suggestion_id = ${suggestionId} and following = 0)
   `;
@@ -22,8 +25,7 @@ export function followersOf(suggestionId: number | Placeholder) {
 const follower = preparedQuery((db) =>
   db
     .select({ one: sql<number>`1` })
-    .from(sql`(${followersOf(sql.placeholder("suggestionId"))})`)
-    .where(sql`user_id = ${sql.placeholder("userId")}`)
+    .from(sql`(${followersOf(sql.placeholder("suggestionId"), sql.placeholder("userId"))})`)
     .prepare(),
 );
 
