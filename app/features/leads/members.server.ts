@@ -3,6 +3,7 @@
 // scored per request. The CSV streams every row of the same filtered list, page by page, so a
 // download of 50,000 members never holds the database connection between chunks.
 import type Database from "better-sqlite3";
+import { LRUCache } from "lru-cache";
 import { findBoardBySlug, listBoards } from "~/features/boards/boards.server";
 import { toCsv } from "~/platform/csv";
 import { getDb } from "~/platform/db.server";
@@ -57,13 +58,20 @@ const SORT_SQL: Record<Exclude<MemberColumn, "boards">, string> = {
   inviteesStayed: "m.invitees_stayed",
 };
 
-// The latest week whose recomputation finished (a week being written is not shown half-done).
-export function latestMemberWeek(): string | null {
-  return (sqlite().prepare("select max(week_start) from score_runs where finished_at is not null").pluck().get() as string | null) ?? null;
+// The latest week whose recomputation finished (a week being written is not shown half-done),
+// and when it finished: a week's rows change only when it is computed again.
+function latestMemberRun(): { week: string; finishedAt: number } | null {
+  return (
+    (sqlite()
+      .prepare("select week_start as week, finished_at as finishedAt from score_runs where finished_at is not null order by week_start desc limit 1")
+      .get() as { week: string; finishedAt: number } | undefined) ?? null
+  );
 }
 
-// usesMember: the filter reads the member's account (users u), not only their stored row.
-type Where = { sql: string; params: Record<string, string | number>; usesMember: boolean };
+// usesMember: the filter reads the member's account (users u), not only their stored row;
+// storedOnly: it reads nothing but the week's stored rows, so its count is fixed until the
+// week is computed again (boards, ratings and names change with the forum).
+type Where = { sql: string; params: Record<string, string | number>; usesMember: boolean; storedOnly: boolean };
 
 function whereOf(week: string, query: MemberQuery, boardId: number | null): Where {
   const clauses = ["m.week_start = @week"];
@@ -100,7 +108,26 @@ function whereOf(week: string, query: MemberQuery, boardId: number | null): Wher
     clauses.push("(u.username like @q escape '\\' or u.display_name like @q escape '\\')");
     params.q = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
-  return { sql: clauses.join(" and "), params, usesMember: !!query.q };
+  return { sql: clauses.join(" and "), params, usesMember: !!query.q, storedOnly: boardId === null && !query.ratedLow && !query.q };
+}
+
+// Counting a week's 50,000 rows is a third of the list's database time, and every lead opening
+// the list asks for the same few counts: those of stored rows only are kept per finished run.
+const storedCounts = new LRUCache<string, number>({ max: 500 });
+function countMembers(run: { week: string; finishedAt: number }, where: Where): number {
+  // Every stored row has its account (accounts are never removed, only anonymised), so the
+  // count joins users only for a name filter: the join made counting a week's 50,000 rows
+  // ten times slower.
+  const from = where.usesMember ? "member_loyalty m join users u on u.id = m.user_id" : "member_loyalty m";
+  const count = () => sqlite().prepare(`select count(*) from ${from} where ${where.sql}`).pluck().get(where.params) as number;
+  if (!where.storedOnly) return count();
+  const key = `${run.week} ${run.finishedAt} ${where.sql} ${JSON.stringify(where.params)}`;
+  let total = storedCounts.get(key);
+  if (total === undefined) {
+    total = count();
+    storedCounts.set(key, total);
+  }
+  return total;
 }
 
 const SELECT = `select m.user_id as userId, u.username, u.display_name as displayName, m.loyalty, m."returning", m.active_weeks as activeWeeks,
@@ -109,57 +136,59 @@ const SELECT = `select m.user_id as userId, u.username, u.display_name as displa
   m.invitees_stayed as inviteesStayed
   from member_loyalty m join users u on u.id = m.user_id`;
 
-function readRows(where: Where, query: MemberQuery, limit: number, offset: number, visibleBoardIds: Set<number>): MemberRow[] {
+function readRows(where: Where, query: MemberQuery, limit: number, offset: number, visibleBoards: Map<number, MemberRow["boards"][number]>): MemberRow[] {
   const sort = SORT_SQL[(query.sort ?? "loyalty") as Exclude<MemberColumn, "boards">] ?? SORT_SQL.loyalty;
   const dir = query.dir ?? (query.sort === "name" || query.sort === "cohort" ? "asc" : "desc");
   const rows = sqlite()
     .prepare(`${SELECT} where ${where.sql} order by ${sort} ${dir} nulls last, u.username asc limit ${limit} offset ${offset}`)
     .all(where.params) as (Omit<MemberRow, "boards"> & { userId: number })[];
-  const boards = boardsOf(rows.map((r) => r.userId), visibleBoardIds);
+  const boards = boardsOf(rows.map((r) => r.userId), visibleBoards);
   return rows.map(({ userId, ...row }) => ({ ...row, boards: boards.get(userId) ?? [] }));
 }
 
-// The boards each member took part in, among those the lead can see.
-function boardsOf(userIds: number[], visible: Set<number>) {
+// The boards each member took part in, among those the lead can see, by slug. Only the pairs
+// come from the database (a page of 100 members took part 700 times); the boards themselves
+// are the lead's list.
+function boardsOf(userIds: number[], visible: Map<number, MemberRow["boards"][number]>) {
   const result = new Map<number, MemberRow["boards"]>();
   if (userIds.length === 0) return result;
-  const rows = sqlite()
-    .prepare(
-      `select bp.user_id as userId, b.id, b.slug, b.name_en as nameEn, b.name_zh as nameZh from board_participants bp
-       join boards b on b.id = bp.board_id where bp.user_id in (${userIds.map(() => "?").join(",")}) order by b.slug`,
-    )
-    .all(...userIds) as { userId: number; id: number; slug: string; nameEn: string; nameZh: string }[];
-  for (const { userId, id, ...board } of rows) {
-    if (!visible.has(id)) continue;
-    result.set(userId, [...(result.get(userId) ?? []), board]);
+  const pairs = sqlite()
+    .prepare("select user_id, board_id from board_participants where user_id in (select value from json_each(?))")
+    .raw()
+    .all(JSON.stringify(userIds)) as [userId: number, boardId: number][];
+  for (const [userId, boardId] of pairs) {
+    const board = visible.get(boardId);
+    if (!board) continue;
+    const boards = result.get(userId);
+    if (boards) boards.push(board);
+    else result.set(userId, [board]);
   }
+  for (const boards of result.values()) boards.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   return result;
 }
 
 function context(query: MemberQuery, viewer: SessionUser) {
   const boards = listBoards(viewer);
   const board = query.board ? findBoardBySlug(query.board, viewer) : null;
-  return { boards, board, visible: new Set(boards.map((b) => b.id)) };
+  const visible = new Map(boards.map((b) => [b.id, { slug: b.slug, nameEn: b.nameEn, nameZh: b.nameZh }]));
+  return { board, visible };
 }
 
 export type MemberList = ReturnType<typeof listMembers>;
 
 export function listMembers(query: MemberQuery, viewer: SessionUser) {
-  const { boards, board, visible } = context(query, viewer);
-  const week = latestMemberWeek();
+  const { board, visible } = context(query, viewer);
+  const run = latestMemberRun();
+  const week = run?.week ?? null;
   const filterOptions = {
-    boards: boards.map((b) => ({ slug: b.slug, nameEn: b.nameEn, nameZh: b.nameZh })),
+    boards: [...visible.values()],
     cohorts: week ? (sqlite().prepare("select distinct cohort from member_loyalty where week_start = ? order by cohort desc").pluck().all(week) as string[]) : [],
   };
   // An unknown board in a stale link is dropped from the filters rather than showing nothing.
   const applied: MemberQuery = { ...query, board: board?.slug };
-  if (!week) return { week, query: applied, total: 0, page: 1, pages: 0, rows: [] as MemberRow[], filterOptions };
-  const where = whereOf(week, applied, board?.id ?? null);
-  // Every stored row has its account (accounts are never removed, only anonymised), so the
-  // count joins users only for a name filter: the join made counting a week's 50,000 rows
-  // ten times slower, most of the list's time.
-  const from = where.usesMember ? "member_loyalty m join users u on u.id = m.user_id" : "member_loyalty m";
-  const total = sqlite().prepare(`select count(*) from ${from} where ${where.sql}`).pluck().get(where.params) as number;
+  if (!run) return { week, query: applied, total: 0, page: 1, pages: 0, rows: [] as MemberRow[], filterOptions };
+  const where = whereOf(run.week, applied, board?.id ?? null);
+  const total = countMembers(run, where);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(applied.page ?? 1, pages);
   return { week, query: { ...applied, page }, total, page, pages, rows: readRows(where, applied, PAGE_SIZE, (page - 1) * PAGE_SIZE, visible), filterOptions };
@@ -194,7 +223,7 @@ const CSV_CHUNK = 1_000;
 // Every row of the filtered list, in the list's order, as a stream of CSV text.
 export function memberCsvStream(query: MemberQuery, viewer: SessionUser, language: Language): ReadableStream<Uint8Array> {
   const { board, visible } = context(query, viewer);
-  const week = latestMemberWeek();
+  const week = latestMemberRun()?.week;
   const where = week ? whereOf(week, { ...query, board: board?.slug }, board?.id ?? null) : null;
   const columns = memberCsvColumns(language);
   const encoder = new TextEncoder();
