@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createUser, EmailTakenError, getProfile, logIn, UsernameTakenError } from "~/features/accounts/accounts.server";
 import { THROTTLE } from "~/features/accounts/login-throttle";
+import { setVote } from "~/features/votes/votes.server";
 import { createMember, createSuggestion, MEMBER_PASSWORD } from "../factories";
 
 describe("signing up", () => {
@@ -55,9 +56,14 @@ describe("logging in", () => {
 describe("profiles", () => {
   it("count suggestions and the votes others gave them, not the author's own", async () => {
     const author = await createMember();
-    await createSuggestion({ author });
-    const profile = getProfile(author.username.toUpperCase())!;
-    expect(profile.stats).toEqual({ suggestionCount: 1, commentCount: 0, votesReceived: 0 });
+    const [first, second] = [await createSuggestion({ author }), await createSuggestion({ author })];
+    expect(getProfile(author.username.toUpperCase())!.stats).toEqual({ suggestionCount: 2, commentCount: 0, votesReceived: 0 });
+    const [fan, other] = [await createMember(), await createMember()];
+    for (const [suggestion, voter] of [[first, author], [first, fan], [second, fan], [second, other], [second, author]] as const) {
+      setVote({ suggestionId: suggestion.id, userId: voter.id, voted: true });
+    }
+    setVote({ suggestionId: second.id, userId: other.id, voted: false });
+    expect(getProfile(author.username)!.stats).toEqual({ suggestionCount: 2, commentCount: 0, votesReceived: 2 });
     expect(getProfile("no-such-member")).toBeNull();
   });
 });

@@ -29,6 +29,7 @@ import { headers as accountHeaders } from "~/routes/account";
 import { headers as notificationsHeaders } from "~/routes/notifications._index";
 import { headers as complaintHeaders } from "~/routes/complaints.$id";
 import { signupSchema } from "~/features/accounts/forms";
+import { setVote } from "~/features/votes/votes.server";
 import { logIn } from "~/features/accounts/accounts.server";
 import { THROTTLE } from "~/features/accounts/login-throttle";
 import * as passwords from "~/features/accounts/passwords.server";
@@ -386,7 +387,7 @@ describe("12. smaller findings", () => {
     const insider = await createMember({ honorLevel: 4 });
     const early = await createSuggestion({ board: earlyBoard, author: insider });
     await createSuggestion({ board: publicBoard, author: insider });
-    getDb().insert(votes).values({ suggestionId: early.id, userId: level4.id }).run();
+    setVote({ suggestionId: early.id, userId: level4.id, voted: true });
     getDb().insert(comments).values({ suggestionId: early.id, authorId: insider.id, body: "Early words." }).run();
     expect(getProfile(insider.username, level2)!.stats).toEqual({ suggestionCount: 1, commentCount: 0, votesReceived: 0 });
     expect(getProfile(insider.username, level4)!.stats).toEqual({ suggestionCount: 2, commentCount: 1, votesReceived: 1 });

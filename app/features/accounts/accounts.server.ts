@@ -182,11 +182,14 @@ const profileQueries = preparedForViewer((db, visible) => {
       .innerJoin(suggestions, eq(suggestions.id, comments.suggestionId))
       .where(and(eq(comments.authorId, userId), visible.suggestions()))
       .prepare(),
+    // From each suggestion's stored count (kept equal to its votes by every write), less the
+    // author's own vote: counting the rows read all 31,000 votes of a popular author per view.
     votesReceived: db
-      .select({ n: count() })
-      .from(votes)
-      .innerJoin(suggestions, eq(suggestions.id, votes.suggestionId))
-      .where(and(sql`${suggestions.authorId} = ${userId} and ${votes.userId} <> ${userId}`, visible.suggestions()))
+      .select({
+        n: sql<number>`coalesce(sum(${suggestions.voteCount} - exists (select 1 from ${votes} where ${votes.suggestionId} = ${suggestions.id} and ${votes.userId} = ${userId})), 0)`,
+      })
+      .from(suggestions)
+      .where(and(eq(suggestions.authorId, userId), visible.suggestions()))
       .prepare(),
     recentSuggestions: db
       .select({ id: suggestions.id, title: suggestions.title, status: suggestions.status, voteCount: suggestions.voteCount, createdAt: suggestions.createdAt })
