@@ -51,7 +51,7 @@ export default function handleRequest(
   // deferred data, the only thing left after React's shell is Remix's loader data, streamed
   // in small script chunks that end within the same few ticks. Sent whole, the page is one
   // buffer written once (with its length) instead of dozens of chunks, each crossing a Node
-  // stream, a web stream and a socket write: 10 % of a member's page under load
+  // stream, a web stream and a socket write: about a tenth of a small page's CPU under load
   // (docs/performance.md).
   return new Promise((resolve, reject) => {
     let shellRendered = false;

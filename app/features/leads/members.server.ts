@@ -147,8 +147,8 @@ function readRows(where: Where, query: MemberQuery, limit: number, offset: numbe
 }
 
 // The boards each member took part in, among those the lead can see, by slug. Only the pairs
-// come from the database (a page of 100 members took part 700 times); the boards themselves
-// are the lead's list.
+// come from the database (a page of members took part in boards hundreds of times); the boards
+// themselves are the lead's list.
 function boardsOf(userIds: number[], visible: Map<number, MemberRow["boards"][number]>) {
   const result = new Map<number, MemberRow["boards"]>();
   if (userIds.length === 0) return result;
