@@ -17,9 +17,9 @@
 // Each case's ratio is to the mean of the baseline's two measurements at the same connection
 // count: the machine is shared, and bracketing the app's cases evens out its drift.
 // Per case it prints requests/s, median and p99 latency, errors, that ratio, the server's
-// peak RSS, its CPU per request and a verdict against issue 17's targets; with --size both, the large/small
-// throughput ratio per case; at the end, one JSON line with everything. It is a script, not
-// a test: nothing here fails on a timing. See docs/performance.md.
+// peak RSS, its CPU per request and a verdict against issue 17's targets; with --size both,
+// the large/small throughput ratio per case; at the end, one JSON line with everything. It is
+// a script, not a test: nothing here fails on a timing. See docs/performance.md.
 //
 //   npm run bench -- [--size small|large|both] [--duration 10] [--connections 10,50]
 //                    [--cases home,vote] [--no-build] [--fresh] [--workers N]

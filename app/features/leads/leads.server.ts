@@ -17,6 +17,7 @@ import { sproutScore } from "~/features/scoring/index";
 import { latestSnapshots, loyaltyPercentile, SCORE_FORMULA, scoreHistory, topAdvocates, type Snapshot } from "~/features/scoring/snapshots.server";
 import { weekStart } from "~/features/scoring/weeks";
 import { getSetting } from "~/platform/settings.server";
+import { latestMemberRun } from "~/features/leads/members.server";
 import { suggestionFunnel } from "~/features/leads/suggestion-counts";
 import { ACHIEVEMENT_WINDOW_DAYS } from "~/features/scoring/signals";
 
@@ -134,7 +135,7 @@ export function cohortRetention(now = new Date(), months = 12): Cohort[] {
         .all({ from, now: now.getTime() }) as { month: string; members: number }[]
     ).map((r) => [r.month, r.members]),
   );
-  const week = sqlite().prepare("select max(week_start) from score_runs where finished_at is not null").pluck().get() as string | null;
+  const week = latestMemberRun()?.week;
   const loyalty = new Map(
     (week
       ? (sqlite()

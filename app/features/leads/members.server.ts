@@ -6,7 +6,7 @@ import type Database from "better-sqlite3";
 import { LRUCache } from "lru-cache";
 import { findBoardBySlug, listBoards } from "~/features/boards/boards.server";
 import { toCsv } from "~/platform/csv";
-import { getDb } from "~/platform/db.server";
+import { getDb, idList } from "~/platform/db.server";
 import { translator, type Language } from "~/i18n/i18n";
 import type { SessionUser } from "~/features/accounts/sessions.server";
 import { LOYALTY_BANDS, LOYALTY_PARTS, MEMBER_COLUMNS, PAGE_SIZE, type LoyaltyPart, type MemberColumn, type MemberQuery } from "./member-list";
@@ -60,7 +60,7 @@ const SORT_SQL: Record<Exclude<MemberColumn, "boards">, string> = {
 
 // The latest week whose recomputation finished (a week being written is not shown half-done),
 // and when it finished: a week's rows change only when it is computed again.
-function latestMemberRun(): { week: string; finishedAt: number } | null {
+export function latestMemberRun(): { week: string; finishedAt: number } | null {
   return (
     (sqlite()
       .prepare("select week_start as week, finished_at as finishedAt from score_runs where finished_at is not null order by week_start desc limit 1")
@@ -155,7 +155,7 @@ function boardsOf(userIds: number[], visible: Map<number, MemberRow["boards"][nu
   const pairs = sqlite()
     .prepare("select user_id, board_id from board_participants where user_id in (select value from json_each(?))")
     .raw()
-    .all(JSON.stringify(userIds)) as [userId: number, boardId: number][];
+    .all(idList(userIds)) as [userId: number, boardId: number][];
   for (const [userId, boardId] of pairs) {
     const board = visible.get(boardId);
     if (!board) continue;
