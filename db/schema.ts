@@ -230,7 +230,9 @@ export const votes = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.suggestionId, t.userId] }),
     index("votes_user_idx").on(t.userId),
-    index("votes_suggestion_created_idx").on(t.suggestionId, t.createdAt),
+    // The voter is in the index too, so the honors engine's count of an author's votes that
+    // earn honors (app/features/honors/received-votes.server.ts) reads no vote row.
+    index("votes_suggestion_created_idx").on(t.suggestionId, t.createdAt, t.userId),
   ],
 );
 

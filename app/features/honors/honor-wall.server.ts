@@ -2,15 +2,15 @@
 // who holds which badge, and the shipped ideas with everyone credited on them. Staff are
 // left out of the rankings: the wall celebrates the community.
 import { and, desc, eq, gte, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
-import { activityDays, badgeGrants, boards, comments, ratings, suggestionCredits, suggestions, users, votes } from "#db/schema";
+import { activityDays, badgeGrants, boards, comments, ratings, suggestionCredits, suggestions, users } from "#db/schema";
 import { visibleSuggestions, type Viewer } from "~/features/boards/boards.server";
 import { getDb, preparedQuery } from "~/platform/db.server";
 import { activityDay } from "~/features/honors/rules/activity";
-import { countedVotes, type ReceivedVote } from "~/features/honors/rules/anti-gaming";
 import { BADGE_IDS, badgeDefinition, isBadgeId, type BadgeId } from "~/features/honors/rules/badges";
 import { honorPointsFor, type Contribution } from "~/features/honors/rules/levels";
 import { STAFF_ROLES } from "~/features/roles/permissions";
 import { creditsFor } from "~/features/lifecycle/releases.server";
+import { countedVotesReceived } from "~/features/honors/received-votes.server";
 
 export const TOP_CONTRIBUTORS = 10;
 export const HALL_OF_FAME_SIZE = 30;
@@ -60,23 +60,7 @@ export function topContributorsThisMonth(now = new Date(), limit = TOP_CONTRIBUT
     add(userId, "adopted");
   }
 
-  const received = db
-    .select({
-      authorId: suggestions.authorId,
-      suggestionId: votes.suggestionId,
-      voterId: votes.userId,
-      voterRole: users.role,
-      voterJoinedAt: users.createdAt,
-      createdAt: votes.createdAt,
-    })
-    .from(votes)
-    .innerJoin(suggestions, eq(suggestions.id, votes.suggestionId))
-    .innerJoin(users, eq(users.id, votes.userId))
-    .where(gte(votes.createdAt, since))
-    .all();
-  const byAuthor = new Map<number, ReceivedVote[]>();
-  for (const { authorId, ...vote } of received) byAuthor.set(authorId, [...(byAuthor.get(authorId) ?? []), vote]);
-  for (const [authorId, list] of byAuthor) add(authorId, "votesReceived", countedVotes(authorId, list).counted.length);
+  for (const { authorId, counted } of countedVotesReceived(db, sql`v.created_at >= ${since.getTime()}`)) add(authorId, "votesReceived", counted);
 
   // When a comment was marked helpful is not stored; the comment's own date stands in.
   const grouped = (rows: { userId: number; n: number }[], source: keyof Omit<Contribution, "recentDaysActive">) => {

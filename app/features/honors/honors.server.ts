@@ -9,7 +9,7 @@ import { activityDays, badgeGrants, suggestions, users } from "#db/schema";
 import { cached } from "~/platform/cache.server";
 import { getDb } from "~/platform/db.server";
 import { activityDay, longestStreak, recentDaysActive } from "~/features/honors/rules/activity";
-import { countedVotes, type ReceivedVote } from "~/features/honors/rules/anti-gaming";
+import { countedVotesReceived } from "~/features/honors/received-votes.server";
 import {
   badgeDefinition,
   badgesEarned,
@@ -69,17 +69,8 @@ function gatherFacts(db: Db, member: Member, now: Date): MemberFacts {
     select id, status from suggestions where author_id = ${id}
     union
     select s.id, s.status from suggestion_credits c join suggestions s on s.id = c.suggestion_id where c.user_id = ${id}`);
-  const received = db
-    .all<{ suggestionId: number; voterId: number; voterRole: ReceivedVote["voterRole"]; voterJoinedAt: number; createdAt: number }>(sql`
-      select v.suggestion_id as suggestionId, v.user_id as voterId, u.role as voterRole,
-             u.created_at as voterJoinedAt, v.created_at as createdAt
-      from suggestions s join votes v on v.suggestion_id = s.id join users u on u.id = v.user_id
-      where s.author_id = ${id}`)
-    .map((v) => ({ ...v, voterJoinedAt: new Date(v.voterJoinedAt), createdAt: new Date(v.createdAt) }));
   const votesBySuggestion: Record<number, number> = {};
-  for (const vote of countedVotes(id, received).counted) {
-    votesBySuggestion[vote.suggestionId] = (votesBySuggestion[vote.suggestionId] ?? 0) + 1;
-  }
+  for (const { suggestionId, counted } of countedVotesReceived(db, sql`s.author_id = ${id}`)) votesBySuggestion[suggestionId] = counted;
   const days = db
     .select({ day: activityDays.day })
     .from(activityDays)
