@@ -87,7 +87,7 @@ test("counts what the anti-gaming rules count, per author and suggestion, for ev
   expect([...reasons].sort()).toEqual(["self", "serial", "staff", "young_account"]);
 
   for (const author of authors) {
-    const got = asRecord(countedVotesReceived(getDb(), sql`s.author_id = ${author.id}`));
+    const got = asRecord(countedVotesReceived(getDb(), { authorId: author.id }));
     const mine = Object.fromEntries(Object.entries(want).filter(([key]) => key.startsWith(`${author.id}:`)));
     expect(got).toEqual(mine);
   }
@@ -95,7 +95,7 @@ test("counts what the anti-gaming rules count, per author and suggestion, for ev
   // A period: only the votes cast since then, every author at once, the serial rule applied
   // within them.
   const since = T0 + 90 * MINUTE;
-  const all = countedVotesReceived(getDb(), sql`v.created_at >= ${since}`).filter((r) => authorIds.includes(r.authorId));
+  const all = countedVotesReceived(getDb(), { since: new Date(since) }).filter((r) => authorIds.includes(r.authorId));
   expect(asRecord(all)).toEqual(expected(authorIds, since));
 });
 
@@ -119,7 +119,7 @@ test("excludes self, staff, young-account and serial votes and keeps the rest", 
     ])
     .onConflictDoNothing()
     .run();
-  const counted = countedVotesReceived(getDb(), sql`s.author_id = ${author.id}`);
+  const counted = countedVotesReceived(getDb(), { authorId: author.id });
   // The author's own vote (cast on posting) and the staff, young and serial votes earn nothing.
   expect(counted.find((c) => c.suggestionId === idea.id)?.counted).toBe(1);
   expect(counted.filter((c) => c.suggestionId !== idea.id).map((c) => c.counted)).toEqual(Array(SERIAL_VOTE_LIMIT).fill(1));

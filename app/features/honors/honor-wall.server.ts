@@ -60,7 +60,7 @@ export function topContributorsThisMonth(now = new Date(), limit = TOP_CONTRIBUT
     add(userId, "adopted");
   }
 
-  for (const { authorId, counted } of countedVotesReceived(db, sql`v.created_at >= ${since.getTime()}`)) add(authorId, "votesReceived", counted);
+  for (const { authorId, counted } of countedVotesReceived(db, { since })) add(authorId, "votesReceived", counted);
 
   // When a comment was marked helpful is not stored; the comment's own date stands in.
   const grouped = (rows: { userId: number; n: number }[], source: keyof Omit<Contribution, "recentDaysActive">) => {

@@ -7,7 +7,7 @@ import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { activityDays, badgeGrants, suggestions, users } from "#db/schema";
 import { cached } from "~/platform/cache.server";
-import { getDb } from "~/platform/db.server";
+import { getDb, preparedQuery } from "~/platform/db.server";
 import { activityDay, longestStreak, recentDaysActive } from "~/features/honors/rules/activity";
 import { countedVotesReceived } from "~/features/honors/received-votes.server";
 import {
@@ -44,8 +44,9 @@ type Member = {
   honorLevelManual: number | null;
 };
 
-function findMember(db: Db, userId: number): Member | undefined {
-  return db
+// Run for a vote's author after every vote: compiled once per database.
+const memberStatements = preparedQuery((db) => ({
+  find: db
     .select({
       id: users.id,
       username: users.username,
@@ -56,59 +57,82 @@ function findMember(db: Db, userId: number): Member | undefined {
       honorLevelManual: users.honorLevelManual,
     })
     .from(users)
-    .where(eq(users.id, userId))
-    .get();
+    .where(eq(users.id, sql.placeholder("id")))
+    .prepare(),
+  // The time as stored (ms) or null, bound as is.
+  storeHonors: db
+    .update(users)
+    .set({ honorPoints: sql`${sql.placeholder("points")}`, honorLevel: sql`${sql.placeholder("level")}`, honorLevelSince: sql`${sql.placeholder("since")}` })
+    .where(eq(users.id, sql.placeholder("id")))
+    .prepare(),
+  authorOf: db.$client
+    .prepare<{ suggestionId: number }, { userId: number; received: number }>(`
+      select author_id as userId, (select sum(vote_count) from suggestions where author_id = s.author_id) as received
+      from suggestions s where id = @suggestionId`),
+}));
+
+function findMember(db: Db, userId: number): Member | undefined {
+  return memberStatements(db).find.get({ id: userId });
 }
 
 // Every query below reads one member's rows through an index (author, user or primary key).
-function gatherFacts(db: Db, member: Member, now: Date): MemberFacts {
-  const id = member.id;
-  const one = (query: ReturnType<typeof sql>) => db.get<{ n: number }>(query).n;
+// They run after every vote, for its suggestion's author: compiled once (preparedQuery).
+const factQueries = preparedQuery(({ $client: sqlite }) => {
+  const count = (text: string) => sqlite.prepare<{ id: number }, number>(text).pluck();
+  return {
+    credited: sqlite.prepare<{ id: number }, { id: number; status: string }>(`
+      select id, status from suggestions where author_id = @id
+      union
+      select s.id, s.status from suggestion_credits c join suggestions s on s.id = c.suggestion_id where c.user_id = @id`),
+    days: sqlite.prepare<{ id: number }, string>(`select day from activity_days where user_id = @id order by day`).pluck(),
+    // Counted only as far as it decides anything: counting every earlier account took about
+    // a millisecond on 50,000 members, on every vote, inside the write lock.
+    memberNumber: count(`select count(*) from (select 1 from users where id <= @id limit ${FOUNDING_MEMBERS + 1})`),
+    suggestionsPosted: count(`select count(*) from suggestions where author_id = @id`),
+    helpfulReplies: count(`select count(*) from comments where author_id = @id and is_helpful = 1`),
+    ratingsGiven: count(`
+      select count(*) from ratings r join suggestions s on s.id = r.suggestion_id
+      where r.user_id = @id and s.status = 'shipped'`),
+    // An invitation whose reward was withheld (self-invitation, farming) earns no honor either.
+    activeInvitees: count(`
+      select count(*) from invitations
+      where inviter_id = @id and activated_at is not null and reward_withheld is null`),
+    invitationRewards: count(`
+      select count(*) from invitations
+      where rewarded_at is not null and (inviter_id = @id or invitee_id = @id)`),
+    resolvedComplaintsAt: sqlite
+      .prepare<{ id: number }, number>(`
+        select resolved_at from complaints
+        where user_id = @id and status = 'resolved' and resolved_at is not null`)
+      .pluck(),
+  };
+});
 
-  const credited = db.all<{ id: number; status: string }>(sql`
-    select id, status from suggestions where author_id = ${id}
-    union
-    select s.id, s.status from suggestion_credits c join suggestions s on s.id = c.suggestion_id where c.user_id = ${id}`);
+function gatherFacts(db: Db, member: Member, now: Date): MemberFacts {
+  const id = { id: member.id };
+  const q = factQueries(db);
+  const credited = q.credited.all(id);
   const votesBySuggestion: Record<number, number> = {};
-  for (const { suggestionId, counted } of countedVotesReceived(db, sql`s.author_id = ${id}`)) votesBySuggestion[suggestionId] = counted;
-  const days = db
-    .select({ day: activityDays.day })
-    .from(activityDays)
-    .where(eq(activityDays.userId, id))
-    .orderBy(asc(activityDays.day))
-    .all()
-    .map((d) => d.day);
+  for (const { suggestionId, counted } of countedVotesReceived(db, { authorId: member.id })) votesBySuggestion[suggestionId] = counted;
+  const days = q.days.all(id);
 
   return {
     now,
     joinedAt: member.createdAt,
-    // Counted only as far as it decides anything: counting every earlier account took about
-    // a millisecond on 50,000 members, on every vote, inside the write lock.
-    memberNumber: one(sql`select count(*) as n from (select 1 from users where id <= ${id} limit ${FOUNDING_MEMBERS + 1})`),
-    suggestionsPosted: one(sql`select count(*) as n from suggestions where author_id = ${id}`),
+    memberNumber: q.memberNumber.get(id)!,
+    suggestionsPosted: q.suggestionsPosted.get(id)!,
     adoptedSuggestionIds: credited.filter((s) => (ADOPTED as readonly string[]).includes(s.status)).map((s) => s.id),
     shippedSuggestionIds: credited.filter((s) => s.status === "shipped").map((s) => s.id),
     votesBySuggestion,
-    helpfulReplies: one(sql`select count(*) as n from comments where author_id = ${id} and is_helpful = 1`),
-    ratingsGiven: one(sql`
-      select count(*) as n from ratings r join suggestions s on s.id = r.suggestion_id
-      where r.user_id = ${id} and s.status = 'shipped'`),
-    // An invitation whose reward was withheld (self-invitation, farming) earns no honor either.
-    activeInvitees: one(sql`
-      select count(*) as n from invitations
-      where inviter_id = ${id} and activated_at is not null and reward_withheld is null`),
-    invitationRewards: one(sql`
-      select count(*) as n from invitations
-      where rewarded_at is not null and (inviter_id = ${id} or invitee_id = ${id})`),
+    helpfulReplies: q.helpfulReplies.get(id)!,
+    ratingsGiven: q.ratingsGiven.get(id)!,
+    activeInvitees: q.activeInvitees.get(id)!,
+    invitationRewards: q.invitationRewards.get(id)!,
     daysActive: days.length,
     recentDaysActive: recentDaysActive(days, now, RECENT_WINDOW_DAYS),
     longestStreak: longestStreak(days),
     lastActiveDay: days.at(-1) ?? null,
-    resolvedComplaintsAt: db
-      .all<{ resolvedAt: number }>(sql`
-        select resolved_at as resolvedAt from complaints
-        where user_id = ${id} and status = 'resolved' and resolved_at is not null`)
-      .map((c) => new Date(c.resolvedAt)),
+    resolvedComplaintsAt: q.resolvedComplaintsAt.all(id).map((at) => new Date(at)),
   };
 }
 
@@ -180,19 +204,14 @@ export function evaluateHonors(
     honorLevelFor(points, contribution),
     now,
   );
-  db.update(users)
-    .set({ honorPoints: points, honorLevel: settled.level, honorLevelSince: settled.since })
-    .where(eq(users.id, userId))
-    .run();
+  memberStatements(db).storeHonors.run({ id: userId, points, level: settled.level, since: settled.since?.getTime() ?? null });
   const granted = storeGrants(member, badgesEarned(facts, options.events), { db, now, notify: options.notify ?? true, backfill: options.backfill });
   return { granted, level: settled.level, previousLevel, points };
 }
 
 // After a vote: the suggestion's author (votes received count for the author alone).
 export function evaluateSuggestionAuthor(suggestionId: number, events: readonly HonorEvent[]) {
-  const author = getDb().get<{ userId: number; received: number } | undefined>(sql`
-    select author_id as userId, (select sum(vote_count) from suggestions where author_id = s.author_id) as received
-    from suggestions s where id = ${suggestionId}`);
+  const author = memberStatements().authorOf.get({ suggestionId });
   if (!author) return;
   if (author.received < COALESCE_FROM_VOTES) evaluateHonors(author.userId, { events });
   else evaluateCoalesced(author.userId, events);

@@ -7,8 +7,8 @@
 // voter with more than SERIAL_VOTE_LIMIT votes for the author, so only those voters' votes
 // are read, and countedVotes decides them. tests/integration/received-votes.test.ts checks
 // the result against countedVotes on every vote.
-import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client";
+import { preparedQuery } from "~/platform/db.server";
 import { countedVotes, SERIAL_VOTE_LIMIT, YOUNG_ACCOUNT_MS, type ReceivedVote } from "~/features/honors/rules/anti-gaming";
 import { STAFF_ROLES } from "~/features/roles/permissions";
 
@@ -19,23 +19,36 @@ type Row = { authorId: number; suggestionId: number; n: number } & (
   | { voterId: number; voterRole: ReceivedVote["voterRole"]; voterJoinedAt: number; createdAt: number }
 );
 
-// `where` filters the votes, over `s` (suggestions) and `v` (votes): one author's, or a period's.
-export function countedVotesReceived(db: Db, where: SQL): CountedVotes[] {
-  const rows = db.all<Row>(sql`
-    with eligible as materialized (
-      select s.author_id as authorId, v.suggestion_id as suggestionId, v.user_id as voterId,
-             u.role as voterRole, u.created_at as voterJoinedAt, v.created_at as createdAt
-      from suggestions s join votes v on v.suggestion_id = s.id join users u on u.id = v.user_id
-      where ${where} and v.user_id <> s.author_id
-        and u.role not in (${sql.join(STAFF_ROLES.map((role) => sql`${role}`), sql`, `)})
-        and v.created_at - u.created_at >= ${YOUNG_ACCOUNT_MS}),
-    repeat as (select authorId, voterId from eligible group by authorId, voterId having count(*) > ${SERIAL_VOTE_LIMIT})
-    select authorId, suggestionId, count(*) as n, null as voterId, null as voterRole, null as voterJoinedAt, null as createdAt
-    from eligible e where not exists (select 1 from repeat r where r.authorId = e.authorId and r.voterId = e.voterId)
-    group by authorId, suggestionId
-    union all
-    select e.authorId, e.suggestionId, 1, e.voterId, e.voterRole, e.voterJoinedAt, e.createdAt
-    from eligible e join repeat r on r.authorId = e.authorId and r.voterId = e.voterId`);
+// Both forms run after votes or on the honor wall: compiled once per database.
+const statements = preparedQuery(({ $client: sqlite }) => {
+  const query = (where: string) =>
+    sqlite.prepare<Record<string, number | string>, Row>(`
+      with eligible as materialized (
+        select s.author_id as authorId, v.suggestion_id as suggestionId, v.user_id as voterId,
+               u.role as voterRole, u.created_at as voterJoinedAt, v.created_at as createdAt
+        from suggestions s join votes v on v.suggestion_id = s.id join users u on u.id = v.user_id
+        where ${where} and v.user_id <> s.author_id
+          and u.role not in (select value from json_each(@staffRoles))
+          and v.created_at - u.created_at >= @youngAccountMs),
+      repeat as (select authorId, voterId from eligible group by authorId, voterId having count(*) > @serialLimit)
+      select authorId, suggestionId, count(*) as n, null as voterId, null as voterRole, null as voterJoinedAt, null as createdAt
+      from eligible e where not exists (select 1 from repeat r where r.authorId = e.authorId and r.voterId = e.voterId)
+      group by authorId, suggestionId
+      union all
+      select e.authorId, e.suggestionId, 1, e.voterId, e.voterRole, e.voterJoinedAt, e.createdAt
+      from eligible e join repeat r on r.authorId = e.authorId and r.voterId = e.voterId`);
+  return { byAuthor: query("s.author_id = @authorId"), since: query("v.created_at >= @since") };
+});
+
+const RULES = { staffRoles: JSON.stringify(STAFF_ROLES), youngAccountMs: YOUNG_ACCOUNT_MS, serialLimit: SERIAL_VOTE_LIMIT };
+
+// One author's votes, or every author's votes cast since a time (the serial rule then sees
+// only those).
+export function countedVotesReceived(db: Db, votes: { authorId: number } | { since: Date }): CountedVotes[] {
+  const rows =
+    "authorId" in votes
+      ? statements(db).byAuthor.all({ ...RULES, authorId: votes.authorId })
+      : statements(db).since.all({ ...RULES, since: votes.since.getTime() });
 
   const counts = new Map<string, CountedVotes>();
   const add = (authorId: number, suggestionId: number, n: number) => {

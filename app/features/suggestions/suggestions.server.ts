@@ -218,17 +218,20 @@ export function createSuggestion(input: {
   return created;
 }
 
+// Behind every action on a suggestion's page (every vote among them): prepared per kind of viewer.
+const visibleSuggestion = preparedForViewer((db, visible) =>
+  db
+    .select({ ...getTableColumns(suggestions), boardSlug: boards.slug })
+    .from(suggestions)
+    .innerJoin(boards, eq(boards.id, suggestions.boardId))
+    .where(and(eq(suggestions.id, sql.placeholder("id")), visible.suggestions({ ownHidden: true })))
+    .prepare(),
+);
+
 // A suggestion the viewer may see (its page's rules, see visibleSuggestions), or null: what
 // actions on it start from, so nobody acts on what they cannot see.
 export function findVisibleSuggestion(id: number, viewer: Viewer) {
-  return (
-    getDb()
-      .select({ ...getTableColumns(suggestions), boardSlug: boards.slug })
-      .from(suggestions)
-      .innerJoin(boards, eq(boards.id, suggestions.boardId))
-      .where(and(eq(suggestions.id, id), visibleSuggestions(viewer, { ownHidden: true })))
-      .get() ?? null
-  );
+  return visibleSuggestion(viewer).get({ id, viewerId: viewer?.id }) ?? null;
 }
 
 // The previous text is kept as a revision before the new one replaces it.

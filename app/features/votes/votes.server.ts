@@ -15,13 +15,11 @@ export type VoteResult =
   | { ok: false; reason: "over_budget"; budget: number }
   | { ok: false; reason: "unverified" };
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
-
 const startOfUtcDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
 // Votes the member cast since a time (midnight UTC: today's, against their budget) and still
 // holds, their own suggestions aside (posting one casts the author's vote for it).
-function votesCastSince(db: Tx | Db, userId: number | Placeholder, since: Date | Placeholder) {
+function votesCastSince(db: Db, userId: Placeholder, since: Placeholder) {
   return db
     .select({ n: count() })
     .from(votes)
@@ -29,13 +27,31 @@ function votesCastSince(db: Tx | Db, userId: number | Placeholder, since: Date |
     .where(and(eq(votes.userId, userId), gte(votes.createdAt, since), ne(suggestions.authorId, userId)));
 }
 
-function votesCastToday(tx: Tx, userId: number, now: Date): number {
-  return votesCastSince(tx, userId, startOfUtcDay(now)).get()?.n ?? 0;
-}
-
-// Read on every view of a suggestion's page: prepared once (a placeholder takes the time in ms,
-// as stored).
+// Read on every view of a suggestion's page and every vote: prepared once (a placeholder takes
+// the time in ms, as stored).
 const votesCastSinceQuery = preparedQuery((db) => votesCastSince(db, sql.placeholder("userId"), sql.placeholder("since")).prepare());
+
+// What a vote runs inside its transaction, compiled once. The statements belong to the
+// database handle and run inside whatever transaction is open on it.
+const voteStatements = preparedQuery((db) => {
+  const key = and(eq(votes.suggestionId, sql.placeholder("suggestionId")), eq(votes.userId, sql.placeholder("userId")));
+  return {
+    status: db.select({ status: suggestions.status }).from(suggestions).where(eq(suggestions.id, sql.placeholder("suggestionId"))).prepare(),
+    hasVoted: db.select({ one: sql`1` }).from(votes).where(key).prepare(),
+    add: db
+      .insert(votes)
+      .values({ suggestionId: sql.placeholder("suggestionId"), userId: sql.placeholder("userId"), createdAt: sql.placeholder("at") })
+      .onConflictDoNothing()
+      .prepare(),
+    remove: db.delete(votes).where(key).prepare(),
+    count: db
+      .update(suggestions)
+      .set({ voteCount: sql`${suggestions.voteCount} + ${sql.placeholder("changed")}` })
+      .where(eq(suggestions.id, sql.placeholder("suggestionId")))
+      .returning({ voteCount: suggestions.voteCount })
+      .prepare(),
+  };
+});
 
 // For the page: how many of today's votes the member has left (Infinity when unlimited).
 export function votesLeftToday(voter: NonNullable<PrivilegeActor>, now = new Date()): number {
@@ -62,33 +78,19 @@ export function setVote(input: {
   if (input.voted && mustVerifyEmail(input.userId)) return { ok: false, reason: "unverified" };
   const db = getDb();
   const now = input.now ?? new Date();
+  const q = voteStatements(db);
+  const key = { suggestionId: input.suggestionId, userId: input.userId };
   const result = db.transaction((tx) => {
-    const suggestion = tx
-      .select({ status: suggestions.status })
-      .from(suggestions)
-      .where(eq(suggestions.id, input.suggestionId))
-      .get();
+    const suggestion = q.status.get(key);
     if (!suggestion) return { ok: false, reason: "not_found" } as const;
     if (!isVotingOpen(suggestion.status)) return { ok: false, reason: "voting_closed" } as const;
-    if (input.voted && input.voter && !hasVoted(tx, input) && !canVote(input.voter, votesCastToday(tx, input.userId, now))) {
-      return { ok: false, reason: "over_budget", budget: dailyVoteBudget(input.voter) } as const;
+    // Repeating a vote already cast changes nothing, so it never counts against the budget.
+    if (input.voted && input.voter && !q.hasVoted.get(key)) {
+      const castToday = votesCastSinceQuery(db).get({ userId: input.userId, since: startOfUtcDay(now).getTime() })?.n ?? 0;
+      if (!canVote(input.voter, castToday)) return { ok: false, reason: "over_budget", budget: dailyVoteBudget(input.voter) } as const;
     }
-    const changed = input.voted
-      ? tx
-          .insert(votes)
-          .values({ suggestionId: input.suggestionId, userId: input.userId, createdAt: now })
-          .onConflictDoNothing()
-          .run().changes
-      : -tx
-          .delete(votes)
-          .where(and(eq(votes.suggestionId, input.suggestionId), eq(votes.userId, input.userId)))
-          .run().changes;
-    const { voteCount } = tx
-      .update(suggestions)
-      .set({ voteCount: sql`${suggestions.voteCount} + ${changed}` })
-      .where(eq(suggestions.id, input.suggestionId))
-      .returning({ voteCount: suggestions.voteCount })
-      .get()!;
+    const changed = input.voted ? q.add.run({ ...key, at: now }).changes : -q.remove.run(key).changes;
+    const { voteCount } = q.count.get({ ...key, changed })!;
     if (changed !== 0) {
       const type = changed > 0 ? "vote_cast" : "vote_removed";
       recordEvent(tx, { type, suggestionId: input.suggestionId, userId: input.userId, at: now.getTime() });
@@ -97,15 +99,6 @@ export function setVote(input: {
   }, { behavior: "immediate" });
   deliverEvents();
   return result;
-}
-
-// Repeating a vote already cast changes nothing, so it never counts against the budget.
-function hasVoted(tx: Tx, input: { suggestionId: number; userId: number }): boolean {
-  return !!tx
-    .select({ one: sql`1` })
-    .from(votes)
-    .where(and(eq(votes.suggestionId, input.suggestionId), eq(votes.userId, input.userId)))
-    .get();
 }
 
 // What a list needs to draw its vote buttons: who is looking and which of the listed
