@@ -14,6 +14,24 @@ import { isApiRequest } from "./guards";
 
 const WINDOW_MS = 60_000;
 
+// Counts one hit and returns the key's window. Run twice on every write a member sends (their
+// key and their address's): compiled once per store.
+function incrementStatement(db: Db) {
+  const expired = sql`${rateLimits.resetAt} <= ${sql.placeholder("now")}`;
+  return db
+    .insert(rateLimits)
+    .values({ key: sql.placeholder("key"), hits: 1, resetAt: sql.placeholder("resetAt") })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        hits: sql`case when ${expired} then 1 else ${rateLimits.hits} + 1 end`,
+        resetAt: sql`case when ${expired} then excluded.reset_at else ${rateLimits.resetAt} end`,
+      },
+    })
+    .returning()
+    .prepare();
+}
+
 // A fixed window per key: the first hit opens it, hits count up until it closes. One
 // statement increments or restarts the window, so two workers hitting the same key at once
 // both count (SQLite runs one writer at a time; the busy timeout queues the other).
@@ -40,22 +58,13 @@ export class SqliteRateLimitStore implements Store {
     return row ? { totalHits: row.hits, resetTime: row.resetAt } : undefined;
   }
 
+  private incrementHit: ReturnType<typeof incrementStatement> | undefined;
+
   increment(key: string): ClientRateLimitInfo {
     const now = Date.now();
     this.sweep(now);
-    const expired = sql`${rateLimits.resetAt} <= ${now}`;
-    const row = this.db
-      .insert(rateLimits)
-      .values({ key: this.prefix + key, hits: 1, resetAt: new Date(now + this.windowMs) })
-      .onConflictDoUpdate({
-        target: rateLimits.key,
-        set: {
-          hits: sql`case when ${expired} then 1 else ${rateLimits.hits} + 1 end`,
-          resetAt: sql`case when ${expired} then excluded.reset_at else ${rateLimits.resetAt} end`,
-        },
-      })
-      .returning()
-      .get();
+    this.incrementHit ??= incrementStatement(this.db);
+    const row = this.incrementHit.get({ key: this.prefix + key, now, resetAt: new Date(now + this.windowMs) })!;
     return { totalHits: row.hits, resetTime: row.resetAt };
   }
 

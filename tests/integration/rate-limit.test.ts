@@ -43,6 +43,19 @@ describe("the rate limit store", () => {
     store.resetKey("a");
     expect(store.get("a")).toBeUndefined();
   });
+
+  test("restarts a window that closed before a sweep removed it (another worker's counter)", () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: 2_000_000 });
+    const db = openDatabase(process.env.DATABASE_URL!);
+    const [first, second] = [new SqliteRateLimitStore(db, "test:"), new SqliteRateLimitStore(db, "test:")];
+    first.increment("c");
+    expect(first.increment("c").totalHits).toBe(2);
+    // The second worker sweeps now, so at the window's end its next sweep is still due.
+    vi.setSystemTime(2_000_001);
+    second.increment("d");
+    vi.setSystemTime(2_060_000);
+    expect(second.increment("c")).toEqual({ totalHits: 1, resetTime: new Date(2_120_000) });
+  });
 });
 
 describe("write rate limits", () => {
