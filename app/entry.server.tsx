@@ -7,6 +7,8 @@ import { startDigestSchedule } from "~/features/digest/digest.server";
 import { startStaffAlerts } from "~/features/staff/alerts.server";
 import { NonceProvider } from "~/platform/nonce";
 import { pageCollector } from "~/platform/html-stream.server";
+import { FragmentContext } from "~/platform/shared-fragments";
+import { fragmentStore } from "~/platform/shared-fragments.server";
 import { startWeeklyScoring } from "~/features/scoring/schedule.server";
 import { pendingMail } from "~/platform/mail.server";
 import { drainOutbox, stopOutbox } from "~/platform/events/outbox.server";
@@ -52,12 +54,16 @@ export default function handleRequest(
   // in small script chunks that end within the same few ticks. Sent whole, the page is one
   // buffer written once (with its length) instead of dozens of chunks, each crossing a Node
   // stream, a web stream and a socket write: about a tenth of a small page's CPU under load
-  // (docs/performance.md).
+  // (docs/performance.md). Rows that read the same for everyone are reused as markup
+  // (app/platform/shared-fragments.tsx).
+  const fragments = fragmentStore();
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <FragmentContext.Provider value={fragments.store}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </FragmentContext.Provider>
       </NonceProvider>,
       {
         nonce,
@@ -73,6 +79,8 @@ export default function handleRequest(
             responseHeaders.set("Content-Type", "text/html");
             responseHeaders.set("Content-Length", String(html.length));
             resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+            // After the response, not before it: the rows this page met for the first time.
+            setImmediate(fragments.renderPending);
           }, reject);
           pipe(sink);
         },

@@ -28,15 +28,18 @@ function fixedFormsOf(value: Date, language: string) {
   return forms;
 }
 
+// "3 hours ago" in a language.
+export function relativeTimeText(date: Date | string, language: string): string {
+  return formatDistanceToNow(new Date(date), { addSuffix: true, locale: language === "zh" ? zhCN : enUS });
+}
+
 // "3 hours ago" in the reader's language, with the exact time on hover and for machines.
 export function RelativeTime({ date }: { date: Date | string }) {
   const { i18n } = useTranslation();
-  const value = new Date(date);
-  const locale = i18n.language === "zh" ? zhCN : enUS;
-  const { iso, exact } = fixedFormsOf(value, i18n.language);
+  const { iso, exact } = fixedFormsOf(new Date(date), i18n.language);
   return (
     <time dateTime={iso} title={exact} suppressHydrationWarning>
-      {formatDistanceToNow(value, { addSuffix: true, locale })}
+      {relativeTimeText(date, i18n.language)}
     </time>
   );
 }
