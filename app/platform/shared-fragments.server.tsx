@@ -22,7 +22,14 @@ export function fragmentStore(): { store: FragmentStore; renderPending: () => vo
     },
     renderPending() {
       for (const [key, { content, i18n }] of pending) {
-        if (!rendered.has(key)) rendered.set(key, renderToString(<I18nextProvider i18n={i18n}>{content}</I18nextProvider>));
+        if (rendered.has(key)) continue;
+        // Runs after the response, outside any request: a fragment that fails to render is
+        // left to be rendered inline again, never allowed to stop the process.
+        try {
+          rendered.set(key, renderToString(<I18nextProvider i18n={i18n}>{content}</I18nextProvider>));
+        } catch (error) {
+          console.error("Storing a shared fragment failed", error);
+        }
       }
       pending.clear();
     },

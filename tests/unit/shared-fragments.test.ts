@@ -5,7 +5,7 @@ import { PassThrough } from "node:stream";
 import { createElement, type ReactElement } from "react";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { SuggestionList, type SuggestionSummary } from "~/features/suggestions/suggestion-list";
 import { sharedI18n, type Language } from "~/i18n/i18n";
 import { FragmentContext, type FragmentStore } from "~/platform/shared-fragments";
@@ -141,4 +141,16 @@ describe("shared list rows", () => {
     expect(await page("zh", rows, true, store)).toBe(await page("zh", rows, true, null));
     expect(served()).toBe(0);
   });
+});
+
+test("a fragment that fails to render after the response is logged and left to render inline", async () => {
+  const fragments = fragmentStore();
+  const Broken = () => {
+    throw new Error("broken on its own");
+  };
+  fragments.store.remember("broken-fragment", createElement(Broken), sharedI18n("en"));
+  const logged = vi.mocked(console.error).mockImplementation(() => {});
+  expect(() => fragments.renderPending()).not.toThrow();
+  expect(logged).toHaveBeenCalledWith("Storing a shared fragment failed", expect.any(Error));
+  expect(fragments.store.get("broken-fragment")).toBeUndefined();
 });
