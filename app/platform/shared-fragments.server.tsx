@@ -1,8 +1,10 @@
 // The server's store of shared fragments (app/platform/shared-fragments.tsx): markup per key,
-// per process, bounded by size. A fragment first seen in a request is rendered inline as usual
-// and again, on its own, once the response has gone (renderPending), so the next request
-// reuses it; rendering inside the page's render would disturb React's context for the rest of
-// the page.
+// per process, bounded by size. A fragment not stored is rendered inline as usual; the second
+// time its key is met it is also rendered on its own once the response has gone
+// (renderPending), so the requests after reuse it. Rendering it inside the page's render would
+// disturb React's context for the rest of the page. Waiting for a second sighting keeps a key
+// met once (a dashboard whose data changed before anyone read it again) from costing a second
+// render.
 import type { i18n } from "i18next";
 import { LRUCache } from "lru-cache";
 import type { ReactElement } from "react";
@@ -12,13 +14,17 @@ import type { FragmentStore } from "~/platform/shared-fragments";
 
 // About 1 kB a row: thousands of rows in a few megabytes.
 const rendered = new LRUCache<string, string>({ maxSize: 8_000_000, sizeCalculation: (html) => html.length * 2 + 64 });
+const seenOnce = new LRUCache<string, true>({ max: 20_000 });
 
 export function fragmentStore(): { store: FragmentStore; renderPending: () => void } {
   const pending = new Map<string, { content: ReactElement; i18n: i18n }>();
   return {
     store: {
       get: (key) => rendered.get(key),
-      remember: (key, content, i18n) => void pending.set(key, { content, i18n }),
+      remember(key, content, i18n) {
+        if (seenOnce.has(key)) pending.set(key, { content, i18n });
+        else seenOnce.set(key, true);
+      },
     },
     renderPending() {
       for (const [key, { content, i18n }] of pending) {

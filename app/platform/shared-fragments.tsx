@@ -18,16 +18,38 @@ export type FragmentStore = {
 
 export const FragmentContext = createContext<FragmentStore | null>(null);
 
+// A key for an object never changed once made, such as a loader's result kept by
+// app/platform/cache.server.ts: the same object has the same key, any other object a new one.
+// It names the content without reading it.
+const objectKeys = new WeakMap<object, string>();
+let objectsKeyed = 0;
+export function objectKey(value: object): string {
+  let key = objectKeys.get(value);
+  if (key === undefined) objectKeys.set(value, (key = `object:${++objectsKeyed}`));
+  return key;
+}
+
 // `cacheKey` must name everything the content shows (the language is added here): the content
-// is reused for any request that gives the same key.
-export function SharedFragment({ cacheKey, className, children }: { cacheKey: string; className: string; children: ReactElement }) {
+// is reused for any request that gives the same key. The fragment is the content of one element,
+// a `div` or a table's `tr`, with the given attributes.
+export function SharedFragment({
+  cacheKey,
+  as: Element = "div",
+  attributes,
+  children,
+}: {
+  cacheKey: string;
+  as?: "div" | "tr";
+  attributes?: { className?: string } & Record<`data-${string}`, string>;
+  children: ReactElement;
+}) {
   const store = useContext(FragmentContext);
   const { i18n } = useTranslation();
   if (store) {
     const key = `${i18n.language}\u0000${cacheKey}`;
     const html = store.get(key);
-    if (html !== undefined) return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+    if (html !== undefined) return <Element {...attributes} dangerouslySetInnerHTML={{ __html: html }} />;
     store.remember(key, children, i18n);
   }
-  return <div className={className}>{children}</div>;
+  return <Element {...attributes}>{children}</Element>;
 }

@@ -1,49 +1,25 @@
 // A list row rendered once and reused as markup (app/platform/shared-fragments.tsx) must be
 // byte for byte what rendering it afresh gives, or the browser's hydration would not match the
 // page; and a row whose content changed must not be served from before the change.
-import { PassThrough } from "node:stream";
-import { createElement, type ReactElement } from "react";
-import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
+import { createElement } from "react";
 import { describe, expect, test, vi } from "vitest";
+import { MemberTableRow } from "~/features/leads/member-list-view";
+import type { MemberRow } from "~/features/leads/members.server";
 import { SuggestionList, type SuggestionSummary } from "~/features/suggestions/suggestion-list";
 import { sharedI18n, type Language } from "~/i18n/i18n";
-import { FragmentContext, type FragmentStore } from "~/platform/shared-fragments";
+import type { FragmentStore } from "~/platform/shared-fragments";
 import { fragmentStore } from "~/platform/shared-fragments.server";
-
-// As the server renders a page: streamed, all of it.
-function render(element: ReactElement): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let html = "";
-    const sink = new PassThrough();
-    sink.on("data", (chunk: Buffer) => (html += chunk.toString("utf8")));
-    sink.on("end", () => resolve(html));
-    const { pipe } = renderToPipeableStream(element, { onAllReady: () => pipe(sink), onShellError: reject });
-  });
-}
+import { countingStore, renderWith } from "../shared-fragments";
 
 const page = (language: Language, items: SuggestionSummary[], showBoard: boolean, store: FragmentStore | null) =>
-  render(
-    createElement(
-      FragmentContext.Provider,
-      { value: store },
-      createElement(I18nextProvider, { i18n: sharedI18n(language) }, createElement(SuggestionList, { items, showBoard })),
-    ),
-  );
+  renderWith(language, store, createElement(SuggestionList, { items, showBoard }));
 
-// A store that counts the rows it served as stored markup.
-function countingStore() {
-  const fragments = fragmentStore();
-  let served = 0;
-  const store: FragmentStore = {
-    get: (key) => {
-      const html = fragments.store.get(key);
-      if (html !== undefined) served++;
-      return html;
-    },
-    remember: fragments.store.remember,
-  };
-  return { store, renderPending: fragments.renderPending, served: () => served };
+// A store holding these rows in English: met twice, stored after the second response.
+async function storedInEnglish(rows: SuggestionSummary[]) {
+  const counting = countingStore();
+  for (let request = 0; request < 2; request++) await page("en", rows, true, counting.store);
+  counting.renderPending();
+  return counting;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -88,6 +64,18 @@ function newRows(): SuggestionSummary[] {
   ];
 }
 
+test("a fragment met once is not rendered a second time, one met twice is stored", async () => {
+  const rows = newRows();
+  const { store, renderPending, served } = countingStore();
+  await page("en", rows, true, store);
+  renderPending();
+  await page("en", rows, true, store);
+  expect(served()).toBe(0);
+  renderPending();
+  await page("en", rows, true, store);
+  expect(served()).toBe(rows.length);
+});
+
 describe("shared list rows", () => {
   test.each([
     ["en", true],
@@ -98,7 +86,10 @@ describe("shared list rows", () => {
     const rows = newRows();
     const fresh = await page(language, rows, showBoard, null);
     const { store, renderPending, served } = countingStore();
-    // The first request renders the rows inline and leaves them to be stored after it.
+    // The first request renders the rows inline, and so does the second, which leaves them to
+    // be stored after it.
+    expect(await page(language, rows, showBoard, store)).toBe(fresh);
+    renderPending();
     expect(await page(language, rows, showBoard, store)).toBe(fresh);
     expect(served()).toBe(0);
     renderPending();
@@ -123,10 +114,10 @@ describe("shared list rows", () => {
     ["age", (row: SuggestionSummary) => ({ ...row, createdAt: new Date(new Date(row.createdAt).getTime() - 30 * 24 * HOUR) })],
   ])("a row whose %s changed is rendered again, not served from before", async (_field, change) => {
     const rows = newRows();
-    const { store, renderPending, served } = countingStore();
-    await page("en", rows, true, store);
-    renderPending();
+    const { store, served } = await storedInEnglish(rows);
+    expect(await page("en", rows, true, store)).toBe(await page("en", rows, true, null));
     const before = served();
+    expect(before).toBe(rows.length);
     const changed = rows.map(change);
     const html = await page("en", changed, true, store);
     expect(served()).toBe(before);
@@ -135,9 +126,7 @@ describe("shared list rows", () => {
 
   test("each language has its own rows", async () => {
     const rows = newRows();
-    const { store, renderPending, served } = countingStore();
-    await page("en", rows, true, store);
-    renderPending();
+    const { store, served } = await storedInEnglish(rows);
     expect(await page("zh", rows, true, store)).toBe(await page("zh", rows, true, null));
     expect(served()).toBe(0);
   });
@@ -148,9 +137,54 @@ test("a fragment that fails to render after the response is logged and left to r
   const Broken = () => {
     throw new Error("broken on its own");
   };
+  // Met twice: stored after the second response.
+  fragments.store.remember("broken-fragment", createElement(Broken), sharedI18n("en"));
   fragments.store.remember("broken-fragment", createElement(Broken), sharedI18n("en"));
   const logged = vi.mocked(console.error).mockImplementation(() => {});
   expect(() => fragments.renderPending()).not.toThrow();
   expect(logged).toHaveBeenCalledWith("Storing a shared fragment failed", expect.any(Error));
   expect(fragments.store.get("broken-fragment")).toBeUndefined();
+});
+
+describe("shared rows of the leads' member table", () => {
+  let made = 0;
+  const newRow = (): MemberRow => ({
+    username: `member_row_${++made}`,
+    displayName: "林雨 & <Lin>",
+    loyalty: 61.25,
+    returning: 70,
+    activeWeeks: 55.5,
+    repeatContribution: 40,
+    honors: 80,
+    privileges: 20,
+    recommendation: 66.6,
+    invitations: 10,
+    achievement: 52.1,
+    satisfaction: 73.9,
+    percentile: 84,
+    honorLevel: 2,
+    cohort: "2026-06",
+    boards: [{ slug: "camera", nameEn: "Camera & Gallery", nameZh: "相机与相册" }],
+    joinedAt: Date.UTC(2026, 5, 3),
+    lastActive: "2026-12-01",
+    status: "active",
+    inviteesStayed: 1,
+  });
+  const table = (language: Language, rows: MemberRow[], store: FragmentStore | null) =>
+    renderWith(language, store, createElement("table", null, createElement("tbody", null, ...rows.map((row) => createElement(MemberTableRow, { key: row.username, row })))));
+
+  test.each(["en", "zh"] as const)("%s: stored rows are the markup a fresh render gives, and a changed figure is rendered again", async (language) => {
+    const rows = [newRow(), { ...newRow(), status: "at_risk" as const, lastActive: null, boards: [] }];
+    const fresh = await table(language, rows, null);
+    const { store, renderPending, served } = countingStore();
+    for (let request = 0; request < 3; request++) {
+      expect(await table(language, rows, store)).toBe(fresh);
+      renderPending();
+    }
+    expect(served()).toBe(rows.length);
+    expect(fresh).toContain('<tr data-testid="member-row"><td data-column="name">');
+    const changed = rows.map((row) => ({ ...row, loyalty: row.loyalty + 1 }));
+    expect(await table(language, changed, store)).toBe(await table(language, changed, null));
+    expect(served()).toBe(rows.length);
+  });
 });

@@ -5,6 +5,7 @@ import type { LeadsTable } from "~/features/leads/leads-tables";
 import type { LeadsDashboard } from "~/features/leads/leads.server";
 import { DIMENSIONS } from "~/features/scoring/terms";
 import { drillDownHref } from "~/features/leads/member-list";
+import { objectKey, SharedFragment } from "~/platform/shared-fragments";
 
 type Scope = { kind: "community" } | { kind: "board"; slug: string; nameEn: string; nameZh: string } | { kind: "member"; username: string; displayName: string };
 
@@ -38,7 +39,18 @@ function Section({ id, title, table, scope, children }: { id: string; title: str
   );
 }
 
+// The dashboard shows its data and nothing of the lead reading it: the server reuses its markup
+// for as long as the cached data it was rendered from lives (app/platform/shared-fragments.tsx;
+// leadsDashboard keeps one object per scope and visibility until the database changes).
 export function LeadsDashboardView({ data, scope }: { data: LeadsDashboard; scope: Scope }) {
+  return (
+    <SharedFragment cacheKey={`leads-dashboard\u0000${objectKey(data)}\u0000${JSON.stringify(scope)}`} attributes={{ className: "leads-page" }}>
+      <Dashboard data={data} scope={scope} />
+    </SharedFragment>
+  );
+}
+
+function Dashboard({ data, scope }: { data: LeadsDashboard; scope: Scope }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const { report } = data.current;

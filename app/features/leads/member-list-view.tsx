@@ -12,6 +12,7 @@ import {
 import type { MemberList, MemberRow } from "~/features/leads/members.server";
 import { MEMBER_STATUSES } from "~/features/scoring/member-facts";
 import { useLocalized } from "~/i18n/use-localized";
+import { SharedFragment } from "~/platform/shared-fragments";
 
 const one = (x: number) => x.toFixed(1);
 
@@ -42,6 +43,30 @@ function cell(column: MemberColumn, row: MemberRow, t: TFunction, localized: Ret
     default:
       return <>{one(row[column])}</>;
   }
+}
+
+// A row is the same for every lead reading it in a language: the server reuses its markup
+// (app/platform/shared-fragments.tsx) while the row's figures stay the same.
+export function MemberTableRow({ row }: { row: MemberRow }) {
+  return (
+    <SharedFragment as="tr" attributes={{ "data-testid": "member-row" }} cacheKey={`member-row\u0000${JSON.stringify(row)}`}>
+      <MemberCells row={row} />
+    </SharedFragment>
+  );
+}
+
+function MemberCells({ row }: { row: MemberRow }) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  return (
+    <>
+      {MEMBER_COLUMNS.map((c) => (
+        <td key={c} data-column={c}>
+          {cell(c, row, t, localized)}
+        </td>
+      ))}
+    </>
+  );
 }
 
 function SortHeader({ column, query }: { column: MemberColumn; query: MemberQuery }) {
@@ -175,13 +200,7 @@ export function LeadsMemberList({ list }: { list: MemberList }) {
               </thead>
               <tbody>
                 {list.rows.map((row) => (
-                  <tr key={row.username} data-testid="member-row">
-                    {MEMBER_COLUMNS.map((c) => (
-                      <td key={c} data-column={c}>
-                        {cell(c, row, t, localized)}
-                      </td>
-                    ))}
-                  </tr>
+                  <MemberTableRow key={row.username} row={row} />
                 ))}
               </tbody>
             </table>

@@ -40,7 +40,7 @@ export function SuggestionList({
       {items.map((s) => (
         <li key={s.id} id={`suggestion-${s.id}`} className="suggestion-item">
           {voting ? <VoteButton suggestion={s} voting={voting} /> : <VotePill count={s.voteCount} />}
-          <SharedFragment cacheKey={rowKey(s, showBoard, i18n.language)} className="suggestion-body">
+          <SharedFragment cacheKey={rowKey(s, showBoard, i18n.language)} attributes={{ className: "suggestion-body" }}>
             <SuggestionRow suggestion={s} showBoard={showBoard} />
           </SharedFragment>
         </li>
