@@ -14,7 +14,9 @@ import type { FragmentStore } from "~/platform/shared-fragments";
 
 // About 1 kB a row: thousands of rows in a few megabytes.
 const rendered = new LRUCache<string, string>({ maxSize: 8_000_000, sizeCalculation: (html) => html.length * 2 + 64 });
-const seenOnce = new LRUCache<string, true>({ max: 20_000 });
+// Keys run to a few hundred characters (a member row's figures): a few thousand are enough to
+// tell the parts that come back from those that do not.
+const seenOnce = new LRUCache<string, true>({ max: 5_000 });
 
 export function fragmentStore(): { store: FragmentStore; renderPending: () => void } {
   const pending = new Map<string, { content: ReactElement; i18n: i18n }>();

@@ -1,8 +1,9 @@
 // Parts of a page that read the same for everyone who sees them in a language (a suggestion's
-// row in a list, without the member's own vote button) are rendered by the server once and
-// reused as markup until what they show changes; the member's own parts are still rendered
-// per request. Rendering those rows was most of a member's home and board page (fifteen to
-// twenty rows, about 1 kB of markup each). See docs/decisions/012-shared-fragments.md.
+// row in a list without the member's own vote button, the leads' dashboard, a row of the leads'
+// member table) are rendered by the server once and reused as markup until what they show
+// changes; the reader's own parts are still rendered per request. Rendering those rows was
+// most of a member's home and board page (fifteen to twenty rows, about 1 kB of markup each).
+// See docs/decisions/012-shared-fragments.md.
 //
 // In the browser there is no store: the fragment's content renders as usual, hydrating the
 // markup the server sent, which is the same markup (tests/unit/shared-fragments.test.ts).
@@ -12,7 +13,7 @@ import type { i18n } from "i18next";
 
 export type FragmentStore = {
   get(key: string): string | undefined;
-  // A fragment not rendered yet: rendered after the response, for the next request.
+  // A fragment not stored: rendered apart after the response, once its key has been met twice.
   remember(key: string, content: ReactElement, i18n: i18n): void;
 };
 
