@@ -38,6 +38,7 @@ const voteStatements = preparedQuery((db) => {
   return {
     status: db.select({ status: suggestions.status }).from(suggestions).where(eq(suggestions.id, sql.placeholder("suggestionId"))).prepare(),
     hasVoted: db.select({ one: sql`1` }).from(votes).where(key).prepare(),
+    // `at` is bound as a Date: the column stores it in ms.
     add: db
       .insert(votes)
       .values({ suggestionId: sql.placeholder("suggestionId"), userId: sql.placeholder("userId"), createdAt: sql.placeholder("at") })
@@ -53,10 +54,13 @@ const voteStatements = preparedQuery((db) => {
   };
 });
 
+function votesCastToday(userId: number, now: Date): number {
+  return votesCastSinceQuery().get({ userId, since: startOfUtcDay(now).getTime() })?.n ?? 0;
+}
+
 // For the page: how many of today's votes the member has left (Infinity when unlimited).
 export function votesLeftToday(voter: NonNullable<PrivilegeActor>, now = new Date()): number {
-  const cast = votesCastSinceQuery().get({ userId: voter.id, since: startOfUtcDay(now).getTime() })?.n ?? 0;
-  return Math.max(0, dailyVoteBudget(voter) - cast);
+  return Math.max(0, dailyVoteBudget(voter) - votesCastToday(voter.id, now));
 }
 
 // The unique (suggestion, member) key decides whether a row was really added or removed,
@@ -85,9 +89,8 @@ export function setVote(input: {
     if (!suggestion) return { ok: false, reason: "not_found" } as const;
     if (!isVotingOpen(suggestion.status)) return { ok: false, reason: "voting_closed" } as const;
     // Repeating a vote already cast changes nothing, so it never counts against the budget.
-    if (input.voted && input.voter && !q.hasVoted.get(key)) {
-      const castToday = votesCastSinceQuery(db).get({ userId: input.userId, since: startOfUtcDay(now).getTime() })?.n ?? 0;
-      if (!canVote(input.voter, castToday)) return { ok: false, reason: "over_budget", budget: dailyVoteBudget(input.voter) } as const;
+    if (input.voted && input.voter && !q.hasVoted.get(key) && !canVote(input.voter, votesCastToday(input.userId, now))) {
+      return { ok: false, reason: "over_budget", budget: dailyVoteBudget(input.voter) } as const;
     }
     const changed = input.voted ? q.add.run({ ...key, at: now }).changes : -q.remove.run(key).changes;
     const { voteCount } = q.count.get({ ...key, changed })!;
