@@ -32,7 +32,7 @@ export function objectKey(value: object): string {
 
 // `cacheKey` must name everything the content shows (the language is added here): the content
 // is reused for any request that gives the same key. The fragment is the content of one element,
-// a `div` or a table's `tr`, with the given attributes.
+// a `div`, a list's `li` or a table's `tr`, with the given attributes.
 export function SharedFragment({
   cacheKey,
   as: Element = "div",
@@ -40,8 +40,8 @@ export function SharedFragment({
   children,
 }: {
   cacheKey: string;
-  as?: "div" | "tr";
-  attributes?: { className?: string } & Record<`data-${string}`, string>;
+  as?: "div" | "li" | "tr";
+  attributes?: { id?: string; className?: string } & Record<`data-${string}`, string>;
   children: ReactElement;
 }) {
   const store = useContext(FragmentContext);

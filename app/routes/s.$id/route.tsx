@@ -11,6 +11,7 @@ import { forbidden, getOptionalUser, requireUser, safeRedirect } from "~/feature
 import { commentPage, commentPath } from "~/features/comments/comment-pages";
 import { addComment, markCommentHelpful } from "~/features/comments/comments.server";
 import { AttachedImages } from "~/features/uploads/attached-images";
+import { CommentThreads } from "~/features/comments/comment-thread";
 import { CoAuthors } from "~/features/lifecycle/co-authors";
 import { steadyValidation } from "~/components/field";
 import { ImagePicker } from "~/features/uploads/image-picker";
@@ -252,9 +253,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return data({ vote: null, result: null }, { status: 400 });
 }
 
-type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
-type CommentView = PageData["comments"][number];
-
 export default function SuggestionPage() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -447,73 +445,19 @@ function VoteBox() {
 }
 
 function Comments() {
-  const { comments, commentPages } = useLoaderData<typeof loader>();
+  const { comments, commentPages, suggestion, images, viewer } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const childrenOf = new Map<number, CommentView[]>();
-  for (const c of comments) {
-    if (c.parentId !== null) childrenOf.set(c.parentId, [...(childrenOf.get(c.parentId) ?? []), c]);
-  }
-  // Official replies lead: they are what most readers come to see.
-  const topLevel = comments
-    .filter((c) => c.parentId === null)
-    .sort((a, b) => Number(b.isOfficial) - Number(a.isOfficial));
   return (
     <section aria-labelledby="comments-heading">
       <h2 id="comments-heading">{t("suggestions.view.comments")}</h2>
-      {topLevel.length === 0 ? (
+      {comments.length === 0 ? (
         <p className="empty">{t("suggestions.view.noComments")}</p>
       ) : (
-        <ul className="comment-list">
-          {topLevel.map((c) => (
-            <CommentItem key={c.id} comment={c} childrenOf={childrenOf} />
-          ))}
-        </ul>
+        <CommentThreads comments={comments} suggestionId={suggestion.id} images={images.byComment} viewer={viewer} />
       )}
       <Pagination page={commentPages.page} pages={commentPages.pages} drop={["comment", "replyTo"]} anchor="comments-heading" />
       <CommentForm />
     </section>
-  );
-}
-
-function CommentItem({ comment, childrenOf }: { comment: CommentView; childrenOf: Map<number, CommentView[]> }) {
-  const { suggestion, viewer, staff, images } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
-  const replies = childrenOf.get(comment.id) ?? [];
-  return (
-    <li id={`comment-${comment.id}`} className={`comment${comment.isOfficial ? " official" : ""}`}>
-      <div className="meta">
-        <a href={`/u/${comment.authorUsername}`}>{comment.authorName}</a>
-        {comment.isOfficial ? (
-          <span className="badge-official">{t("suggestions.view.official")}</span>
-        ) : (
-          isStaff({ role: comment.authorRole }) && <span className="badge-staff">{t("suggestions.view.staffBadge")}</span>
-        )}
-        {comment.isHelpful && <span className="badge-helpful">{t("badges.helpful.label")}</span>}
-        <RelativeTime date={comment.createdAt} />
-        {viewer.loggedIn && (
-          <a href={`/s/${suggestion.id}?replyTo=${comment.id}#comment-form`}>{t("suggestions.view.reply")}</a>
-        )}
-        {staff && !comment.isOfficial && (
-          <Form method="post" action={`/s/${suggestion.id}`} className="inline-form">
-            <input type="hidden" name="intent" value="helpful" />
-            <input type="hidden" name="commentId" value={comment.id} />
-            <input type="hidden" name="helpful" value={String(!comment.isHelpful)} />
-            <button type="submit" className="link">
-              {comment.isHelpful ? t("badges.helpful.unmark") : t("badges.helpful.mark")}
-            </button>
-          </Form>
-        )}
-      </div>
-      <div className="markdown" dangerouslySetInnerHTML={{ __html: comment.html }} />
-      <AttachedImages images={images.byComment[comment.id] ?? []} suggestionId={suggestion.id} editorId={viewer.id} staff={viewer.staff} />
-      {replies.length > 0 && (
-        <ul className="replies">
-          {replies.map((r) => (
-            <CommentItem key={r.id} comment={r} childrenOf={childrenOf} />
-          ))}
-        </ul>
-      )}
-    </li>
   );
 }
 

@@ -1,0 +1,127 @@
+// A thread of the discussion: a top-level comment and its replies, as the suggestion page
+// shows them. For a reader who has nothing to change in it (not staff, none of its images
+// theirs) a thread reads the same as for every other reader in a language, so its markup is a
+// shared fragment (docs/decisions/012-shared-fragments.md): a 300-comment discussion was
+// most of the suggestion page's render.
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RelativeTime, relativeTimeText } from "~/components/relative-time";
+import { isStaff } from "~/features/roles/permissions";
+import { AttachedImages, type AttachedImage } from "~/features/uploads/attached-images";
+import type { Role } from "#db/enums";
+import { objectKey, SharedFragment } from "~/platform/shared-fragments";
+
+// Comments come from the cached thread (getSuggestionPage): the same objects until anything in
+// the forum changes, so their identity names their content.
+export type ThreadComment = {
+  id: number;
+  parentId: number | null;
+  html: string;
+  isOfficial: boolean;
+  isHelpful: boolean;
+  createdAt: Date | string;
+  authorUsername: string;
+  authorName: string;
+  authorRole: Role;
+};
+
+type Context = {
+  suggestionId: number;
+  images: Readonly<Record<number, AttachedImage[]>>;
+  viewer: { loggedIn: boolean; id: number | null; staff: boolean };
+};
+type ThreadProps = Context & { comment: ThreadComment; childrenOf: ReadonlyMap<number, ThreadComment[]> };
+
+// A page of the discussion (comment-pages.ts): official replies lead, as they are what most
+// readers come to see.
+export function CommentThreads({ comments, ...context }: Context & { comments: readonly ThreadComment[] }) {
+  const childrenOf = new Map<number, ThreadComment[]>();
+  for (const c of comments) {
+    if (c.parentId !== null) childrenOf.set(c.parentId, [...(childrenOf.get(c.parentId) ?? []), c]);
+  }
+  const topLevel = comments.filter((c) => c.parentId === null).sort((a, b) => Number(b.isOfficial) - Number(a.isOfficial));
+  return (
+    <ul className="comment-list">
+      {topLevel.map((c) => (
+        <CommentThread key={c.id} comment={c} childrenOf={childrenOf} {...context} />
+      ))}
+    </ul>
+  );
+}
+
+function CommentThread(props: ThreadProps) {
+  const { comment, childrenOf, images, viewer } = props;
+  const { i18n } = useTranslation();
+  const attributes = { id: `comment-${comment.id}`, className: commentClass(comment) };
+  const thread = threadOf(comment, childrenOf);
+  const ownsAnImage = thread.some((c) => (images[c.id] ?? []).some((image) => image.uploaderId === viewer.id));
+  if (viewer.staff || ownsAnImage) {
+    return (
+      <li {...attributes}>
+        <CommentContent {...props} />
+      </li>
+    );
+  }
+  // Everything the thread shows: each comment, by identity (any write, to a comment, its author
+  // or its images, makes the thread's comments new objects), its relative time's text, and
+  // whether the reader may reply.
+  const cacheKey = ["comment-thread", viewer.loggedIn, ...thread.map((c) => `${objectKey(c)}\u0001${relativeTimeText(c.createdAt, i18n.language)}`)].join("\u0000");
+  return (
+    <SharedFragment as="li" attributes={attributes} cacheKey={cacheKey}>
+      <CommentContent {...props} />
+    </SharedFragment>
+  );
+}
+
+function threadOf(comment: ThreadComment, childrenOf: ReadonlyMap<number, ThreadComment[]>): ThreadComment[] {
+  return [comment, ...(childrenOf.get(comment.id) ?? []).flatMap((reply) => threadOf(reply, childrenOf))];
+}
+
+const commentClass = (comment: ThreadComment) => `comment${comment.isOfficial ? " official" : ""}`;
+
+function CommentContent({ comment, childrenOf, suggestionId, images, viewer }: ThreadProps) {
+  const { t } = useTranslation();
+  const replies = childrenOf.get(comment.id) ?? [];
+  return (
+    <>
+      <div className="meta">
+        <a href={`/u/${comment.authorUsername}`}>{comment.authorName}</a>
+        {comment.isOfficial ? (
+          <span className="badge-official">{t("suggestions.view.official")}</span>
+        ) : (
+          isStaff({ role: comment.authorRole }) && <span className="badge-staff">{t("suggestions.view.staffBadge")}</span>
+        )}
+        {comment.isHelpful && <span className="badge-helpful">{t("badges.helpful.label")}</span>}
+        <RelativeTime date={comment.createdAt} />
+        {viewer.loggedIn && <a href={`/s/${suggestionId}?replyTo=${comment.id}#comment-form`}>{t("suggestions.view.reply")}</a>}
+        {viewer.staff && !comment.isOfficial && <HelpfulForm suggestionId={suggestionId} comment={comment} />}
+      </div>
+      <div className="markdown" dangerouslySetInnerHTML={{ __html: comment.html }} />
+      <AttachedImages images={images[comment.id] ?? []} suggestionId={suggestionId} editorId={viewer.id} staff={viewer.staff} />
+      {replies.length > 0 && (
+        <ul className="replies">
+          {replies.map((reply) => (
+            <li key={reply.id} id={`comment-${reply.id}`} className={commentClass(reply)}>
+              <CommentContent comment={reply} childrenOf={childrenOf} suggestionId={suggestionId} images={images} viewer={viewer} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+// Staff mark a member's comment helpful, or take it back.
+function HelpfulForm({ suggestionId, comment }: { suggestionId: number; comment: ThreadComment }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" action={`/s/${suggestionId}`} className="inline-form">
+      <input type="hidden" name="intent" value="helpful" />
+      <input type="hidden" name="commentId" value={comment.id} />
+      <input type="hidden" name="helpful" value={String(!comment.isHelpful)} />
+      <button type="submit" className="link">
+        {comment.isHelpful ? t("badges.helpful.unmark") : t("badges.helpful.mark")}
+      </button>
+    </Form>
+  );
+}
