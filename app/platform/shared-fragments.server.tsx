@@ -5,6 +5,7 @@
 // disturb React's context for the rest of the page. Waiting for a second sighting keeps a key
 // met once (a dashboard whose data changed before anyone read it again) from costing a second
 // render.
+import { createHash } from "node:crypto";
 import type { i18n } from "i18next";
 import { LRUCache } from "lru-cache";
 import type { ReactElement } from "react";
@@ -14,18 +15,22 @@ import type { FragmentStore } from "~/platform/shared-fragments";
 
 // About 1 kB a row: thousands of rows in a few megabytes.
 const rendered = new LRUCache<string, string>({ maxSize: 8_000_000, sizeCalculation: (html) => html.length * 2 + 64 });
-// Keys run to a few hundred characters (a member row's figures): a few thousand are enough to
-// tell the parts that come back from those that do not.
+// A few thousand keys are enough to tell the parts that come back from those that do not.
 const seenOnce = new LRUCache<string, true>({ max: 5_000 });
+
+// Keys that spell out long content (a profile's figures and bio) are kept as their digest, so
+// thousands of them stay small.
+const stored = (key: string) => (key.length > 256 ? createHash("sha256").update(key).digest("base64") : key);
 
 export function fragmentStore(): { store: FragmentStore; renderPending: () => void } {
   const pending = new Map<string, { content: ReactElement; i18n: i18n }>();
   return {
     store: {
-      get: (key) => rendered.get(key),
+      get: (key) => rendered.get(stored(key)),
       remember(key, content, i18n) {
-        if (seenOnce.has(key)) pending.set(key, { content, i18n });
-        else seenOnce.set(key, true);
+        const id = stored(key);
+        if (seenOnce.has(id)) pending.set(id, { content, i18n });
+        else seenOnce.set(id, true);
       },
     },
     renderPending() {

@@ -3,6 +3,7 @@
 // page; and a row whose content changed must not be served from before the change.
 import { createElement } from "react";
 import { describe, expect, test, vi } from "vitest";
+import { ProfileSummary } from "~/features/honors/profile-summary";
 import { MemberTableRow } from "~/features/leads/member-list-view";
 import type { MemberRow } from "~/features/leads/members.server";
 import { SuggestionList, type SuggestionSummary } from "~/features/suggestions/suggestion-list";
@@ -186,5 +187,75 @@ describe("shared rows of the leads' member table", () => {
     const changed = rows.map((row) => ({ ...row, loyalty: row.loyalty + 1 }));
     expect(await table(language, changed, store)).toBe(await table(language, changed, null));
     expect(served()).toBe(rows.length);
+  });
+});
+
+describe("the shared top of a member's profile", () => {
+  type Summary = Parameters<typeof ProfileSummary>[0];
+  let made = 0;
+  const newSummary = (): Summary => ({
+    user: { username: `profile_${++made}`, displayName: "林雨 & <Lin>", role: "member", avatar: null, createdAt: new Date(Date.now() - 90 * 24 * HOUR), honorLevel: 2, honorPoints: 140 },
+    bioHtml: `<p>Camera fan, ${"night shots ".repeat(30)}</p>`,
+    stats: { suggestionCount: 12, votesReceived: 230, commentCount: 41 },
+    badges: [
+      { badgeId: "first_ship", suggestionId: 7, grantedAt: new Date(Date.now() - 5 * 24 * HOUR), tier: "gold", name: { en: "Shipped", zh: "已上线" }, description: { en: "A suggestion shipped", zh: "建议已上线" } },
+      { badgeId: "voice", suggestionId: 0, grantedAt: new Date(Date.now() - 2 * HOUR), tier: "bronze", name: { en: "Voice", zh: "发声" }, description: { en: "Ten votes", zh: "十票" } },
+    ],
+    contribution: { shipped: 1, adopted: 2, votesReceived: 230, helpfulReplies: 3, ratingsGiven: 4, daysActive: 30, invitationRewards: 0, recentDaysActive: 6 },
+    progress: { level: 3, missing: [{ kind: "shipped", count: 1 }] },
+  });
+  const render = (language: Language, summary: Summary, store: FragmentStore | null) => renderWith(language, store, createElement(ProfileSummary, summary));
+
+  test.each(["en", "zh"] as const)("%s: the stored summary is the markup a fresh render gives", async (language) => {
+    const summary = newSummary();
+    const fresh = await render(language, summary, null);
+    const { store, renderPending, served } = countingStore();
+    for (let request = 0; request < 3; request++) {
+      expect(await render(language, summary, store)).toBe(fresh);
+      renderPending();
+    }
+    expect(served()).toBe(1);
+    expect(fresh).toContain("林雨 &amp; &lt;Lin&gt;");
+    expect(fresh).toContain('data-badge="voice"');
+  });
+
+  // Its key spells out the figures and the bio, so the store keeps a digest of it: a change at
+  // its very end must still be a new key.
+  test.each([
+    ["display name", (s: Summary) => ({ ...s, user: { ...s.user, displayName: "Lin Yu" } })],
+    ["honor points", (s: Summary) => ({ ...s, user: { ...s.user, honorPoints: 141 } })],
+    ["bio", (s: Summary) => ({ ...s, bioHtml: s.bioHtml.replace("</p>", "!</p>") })],
+    ["votes received", (s: Summary) => ({ ...s, stats: { ...s.stats, votesReceived: 231 } })],
+    ["badges", (s: Summary) => ({ ...s, badges: s.badges.slice(1) })],
+    ["contribution", (s: Summary) => ({ ...s, contribution: { ...s.contribution!, ratingsGiven: 5 } })],
+    ["progress", (s: Summary) => ({ ...s, progress: { level: 3, missing: [] } })],
+  ])("a summary whose %s changed is rendered again, not served from before", async (_field, change) => {
+    const summary = newSummary();
+    const { store, renderPending, served } = countingStore();
+    for (let request = 0; request < 2; request++) await render("en", summary, store);
+    renderPending();
+    expect(await render("en", summary, store)).toBe(await render("en", summary, null));
+    expect(served()).toBe(1);
+    const changed = change(summary);
+    expect(await render("en", changed, store)).toBe(await render("en", changed, null));
+    expect(served()).toBe(1);
+  });
+
+  test("the same summary three hours on is rendered again: its relative times read differently", async () => {
+    const summary = newSummary();
+    const { store, renderPending, served } = countingStore();
+    for (let request = 0; request < 2; request++) await render("en", summary, store);
+    renderPending();
+    await render("en", summary, store);
+    expect(served()).toBe(1);
+    vi.useFakeTimers({ now: Date.now() + 3 * HOUR, toFake: ["Date"] });
+    try {
+      const later = await render("en", summary, store);
+      expect(later).toBe(await render("en", summary, null));
+      expect(later).toContain("about 5 hours ago");
+      expect(served()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
