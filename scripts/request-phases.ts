@@ -33,6 +33,8 @@ const memberCookie = session(db, member);
 const leadCookie = session(db, "lead");
 const board = (db.prepare(`select b.slug from boards b where b.visibility = 'public' order by (select count(*) from suggestions s where s.board_id = b.id) desc limit 1`).get() as { slug: string }).slug;
 const thread = (db.prepare(`select id from suggestions s where hidden_at is null and board_id in (select id from boards where visibility = 'public') order by comment_count desc limit 1`).get() as { id: number }).id;
+// As scripts/bench.ts: the profile with the most to read, the author of the most voted suggestion.
+const author = (db.prepare(`select u.username from users u join suggestions s on s.author_id = u.id where s.hidden_at is null and s.board_id in (select id from boards where visibility = 'public') and u.deleted_at is null order by s.vote_count desc limit 1`).get() as { username: string }).username;
 db.close();
 
 const pages: { name: string; path: string; cookie?: string }[] = [
@@ -42,7 +44,7 @@ const pages: { name: string; path: string; cookie?: string }[] = [
   { name: "board (member)", path: `/b/${board}`, cookie: memberCookie },
   { name: "thread (member)", path: `/s/${thread}`, cookie: memberCookie },
   { name: "search (member)", path: `/search?q=${encodeURIComponent("dark mode")}`, cookie: memberCookie },
-  { name: "profile (member)", path: `/u/${member}`, cookie: memberCookie },
+  { name: "profile (member)", path: `/u/${author}`, cookie: memberCookie },
   { name: "leads (lead)", path: "/leads", cookie: leadCookie },
   { name: "leads members (lead)", path: "/leads/members", cookie: leadCookie },
 ];

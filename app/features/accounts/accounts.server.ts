@@ -2,7 +2,8 @@
 import { randomBytes } from "node:crypto";
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { loginThrottles, sessions, suggestions, comments, users, votes, type Role, type User } from "#db/schema";
-import { preparedForViewer, type Viewer } from "~/features/boards/boards.server";
+import { preparedForViewer, visibilityKey, type Viewer } from "~/features/boards/boards.server";
+import { cached } from "~/platform/cache.server";
 import { getDb, preparedQuery } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { afterFailure, throttleDecision, type ThrottleState } from "~/features/accounts/login-throttle";
@@ -204,12 +205,20 @@ const profileQueries = preparedForViewer((db, visible) => {
 export function getProfile(username: string, viewer: Viewer = null) {
   const user = findUserByUsername(username);
   if (!user) return null;
-  const queries = profileQueries(viewer);
-  const params = { userId: user.id, viewerId: viewer?.id };
-  const suggestionCount = queries.suggestionCount.get(params)?.n ?? 0;
-  const commentCount = queries.commentCount.get(params)?.n ?? 0;
-  const votesReceived = queries.votesReceived.get(params)?.n ?? 0;
-  const recentSuggestions = queries.recentSuggestions.all(params);
+  // The same for every viewer who may see the same suggestions, until anything changes: a
+  // popular author's figures took a third of their profile's loader.
+  const { stats, recentSuggestions } = cached(`profile:${user.id}:${visibilityKey(viewer)}`, () => {
+    const queries = profileQueries(viewer);
+    const params = { userId: user.id, viewerId: viewer?.id };
+    return {
+      stats: {
+        suggestionCount: queries.suggestionCount.get(params)?.n ?? 0,
+        commentCount: queries.commentCount.get(params)?.n ?? 0,
+        votesReceived: queries.votesReceived.get(params)?.n ?? 0,
+      },
+      recentSuggestions: queries.recentSuggestions.all(params),
+    };
+  });
   return {
     user: {
       id: user.id,
@@ -222,7 +231,7 @@ export function getProfile(username: string, viewer: Viewer = null) {
       honorLevel: user.honorLevel,
       honorPoints: user.honorPoints,
     },
-    stats: { suggestionCount, commentCount, votesReceived },
+    stats,
     recentSuggestions,
   };
 }
