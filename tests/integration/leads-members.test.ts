@@ -127,6 +127,21 @@ describe("the member list", () => {
     expect((await list(lead, "?page=99")).page).toBe(2);
   });
 
+  // Through one session: signing in is a write, and any write makes the kept pages stale.
+  test("each query's page is kept until the forum changes, never served for another query", async () => {
+    const { lead, loyal } = await forum();
+    recomputeScores();
+    const { headers } = requestAs(lead, "/leads/members");
+    const read = (query: string) => listLoader(routeArgs(new Request(`http://localhost/leads/members${query}`, { headers }))) as List;
+    const byName = read("?sort=name");
+    expect(read("?sort=name")).toBe(byName);
+    expect(byName.rows.map((r) => r.username)).toEqual(["fading_fu", "gone_gao", "loyal_lin"]);
+    expect(read("?sort=name&dir=desc").rows.map((r) => r.username)).toEqual(["loyal_lin", "gone_gao", "fading_fu"]);
+    expect(read(`?cohort=${C2}`).rows.map((r) => r.username)).toEqual(["gone_gao"]);
+    getDb().$client.prepare("update users set display_name = 'Lin Renamed' where id = ?").run(loyal.id);
+    expect(read("?sort=name").rows.find((r) => r.username === "loyal_lin")?.displayName).toBe("Lin Renamed");
+  });
+
   test("the CSV streams every filtered row, with the table's labels in the lead's language", async () => {
     const { loyal } = await forum();
     for (let i = 0; i < 1_200; i++) getDb().$client.prepare("insert into users (username, display_name, email, password_hash, role, created_at) values (?, ?, ?, 'x', 'member', ?)").run(`bulk_${i}`, `Bulk ${i}`, `bulk_${i}@example.com`, monthStart(5) + 14 * DAY);

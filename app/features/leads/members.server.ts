@@ -4,7 +4,8 @@
 // download of 50,000 members never holds the database connection between chunks.
 import type Database from "better-sqlite3";
 import { LRUCache } from "lru-cache";
-import { findBoardBySlug, listBoards } from "~/features/boards/boards.server";
+import { findBoardBySlug, listBoards, visibilityKey } from "~/features/boards/boards.server";
+import { cached } from "~/platform/cache.server";
 import { toCsv } from "~/platform/csv";
 import { getDb, idList } from "~/platform/db.server";
 import { translator, type Language } from "~/i18n/i18n";
@@ -176,7 +177,13 @@ function context(query: MemberQuery, viewer: SessionUser) {
 
 export type MemberList = ReturnType<typeof listMembers>;
 
+// A page of the list is the same for every lead who sees the same boards, until anything
+// changes: reading and sorting it was a third of the page.
 export function listMembers(query: MemberQuery, viewer: SessionUser) {
+  return cached(`leads-members:${JSON.stringify(query)}:${visibilityKey(viewer)}`, () => memberPage(query, viewer));
+}
+
+function memberPage(query: MemberQuery, viewer: SessionUser) {
   const { board, visible } = context(query, viewer);
   const run = latestMemberRun();
   const week = run?.week ?? null;
