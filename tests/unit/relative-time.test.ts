@@ -1,10 +1,11 @@
-// RelativeTime remembers each time's exact and machine-readable forms per language: what it
-// shows must stay what it computed before, in each language, on every render.
+// RelativeTime remembers each time's exact and machine-readable forms per language, and its
+// distance for the rest of the clock's second: what it shows must stay what it would compute
+// afresh, in each language, on every render, and move with the clock.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { describe, expect, test } from "vitest";
-import { RelativeTime } from "~/components/relative-time";
+import { describe, expect, test, vi } from "vitest";
+import { RelativeTime, relativeTimeText } from "~/components/relative-time";
 import { sharedI18n } from "~/i18n/i18n";
 
 const render = (language: "en" | "zh", date: Date | string) =>
@@ -40,4 +41,22 @@ describe("RelativeTime", () => {
     expect(english).not.toBe(chinese);
     expect(attributes(render("zh", lastYear.toISOString())).title).toBe(chinese);
   });
+});
+
+test("the distance moves with the clock, in both languages, whichever form the time comes in", () => {
+  const now = Date.UTC(2026, 11, 6, 8, 0, 0, 500);
+  vi.useFakeTimers({ now, toFake: ["Date"] });
+  try {
+    const posted = new Date(now - 20_000);
+    for (const date of [posted, posted.toISOString()]) {
+      expect(relativeTimeText(date, "en")).toBe("less than a minute ago");
+      expect(relativeTimeText(date, "zh")).toBe("不到 1 分钟前");
+      vi.setSystemTime(now + 5 * 60_000);
+      expect(relativeTimeText(date, "en")).toBe("5 minutes ago");
+      expect(relativeTimeText(date, "zh")).toBe("5 分钟前");
+      vi.setSystemTime(now);
+    }
+  } finally {
+    vi.useRealTimers();
+  }
 });
