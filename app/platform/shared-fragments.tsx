@@ -32,7 +32,9 @@ export function objectKey(value: object): string {
 
 // `cacheKey` must name everything the content shows (the language is added here): the content
 // is reused for any request that gives the same key. The fragment is the content of one element,
-// a `div`, a list's `li` or a table's `tr`, with the given attributes.
+// a `div`, a list (`ul`) or one of its items (`li`), or a table's `tr`, with the given
+// attributes. Fragments may nest: a stored outer one is written whole, and an outer one that is
+// not stored still finds the inner ones that are.
 export function SharedFragment({
   cacheKey,
   as: Element = "div",
@@ -40,7 +42,7 @@ export function SharedFragment({
   children,
 }: {
   cacheKey: string;
-  as?: "div" | "li" | "tr";
+  as?: "div" | "ul" | "li" | "tr";
   attributes?: { id?: string; className?: string } & Record<`data-${string}`, string>;
   children: ReactElement;
 }) {

@@ -33,39 +33,53 @@ type Context = {
 type ThreadProps = Context & { comment: ThreadComment; childrenOf: ReadonlyMap<number, ThreadComment[]> };
 
 // A page of the discussion (comment-pages.ts): official replies lead, as they are what most
-// readers come to see.
+// readers come to see. When every thread on it is shared, so is the page of threads: one
+// stored piece of markup instead of forty; when that misses (a new comment, a relative time
+// that moved), the threads that did not change are still stored one by one.
 export function CommentThreads({ comments, ...context }: Context & { comments: readonly ThreadComment[] }) {
+  const { i18n } = useTranslation();
   const childrenOf = new Map<number, ThreadComment[]>();
   for (const c of comments) {
     if (c.parentId !== null) childrenOf.set(c.parentId, [...(childrenOf.get(c.parentId) ?? []), c]);
   }
-  const topLevel = comments.filter((c) => c.parentId === null).sort((a, b) => Number(b.isOfficial) - Number(a.isOfficial));
+  const threads = comments
+    .filter((c) => c.parentId === null)
+    .sort((a, b) => Number(b.isOfficial) - Number(a.isOfficial))
+    .map((comment) => {
+      const thread = threadOf(comment, childrenOf);
+      return { comment, cacheKey: sharedBy(thread, context, i18n.language) };
+    });
+  const items = threads.map(({ comment, cacheKey }) => (
+    <CommentThread key={comment.id} comment={comment} childrenOf={childrenOf} cacheKey={cacheKey} {...context} />
+  ));
+  const keys = threads.map((t) => t.cacheKey);
+  if (keys.length === 0 || keys.some((key) => key === null)) return <ul className="comment-list">{items}</ul>;
   return (
-    <ul className="comment-list">
-      {topLevel.map((c) => (
-        <CommentThread key={c.id} comment={c} childrenOf={childrenOf} {...context} />
-      ))}
-    </ul>
+    <SharedFragment as="ul" attributes={{ className: "comment-list" }} cacheKey={["comment-threads", ...keys].join("\u0002")}>
+      <>{items}</>
+    </SharedFragment>
   );
 }
 
-function CommentThread(props: ThreadProps) {
-  const { comment, childrenOf, images, viewer } = props;
-  const { i18n } = useTranslation();
-  const attributes = { id: `comment-${comment.id}`, className: commentClass(comment) };
-  const thread = threadOf(comment, childrenOf);
-  const ownsAnImage = thread.some((c) => (images[c.id] ?? []).some((image) => image.uploaderId === viewer.id));
-  if (viewer.staff || ownsAnImage) {
+// The key of a thread's shared markup, or null when the reader has something to change in it:
+// staff mark comments helpful, an image's uploader edits its alt text (both are forms). The
+// key names everything the thread shows: each comment, by identity (any write, to a comment,
+// its author or its images, makes the thread's comments new objects), its relative time's
+// text, and whether the reader may reply.
+function sharedBy(thread: ThreadComment[], { images, viewer }: Context, language: string): string | null {
+  if (viewer.staff || thread.some((c) => (images[c.id] ?? []).some((image) => image.uploaderId === viewer.id))) return null;
+  return ["comment-thread", viewer.loggedIn, ...thread.map((c) => `${objectKey(c)}\u0001${relativeTimeText(c.createdAt, language)}`)].join("\u0000");
+}
+
+function CommentThread({ cacheKey, ...props }: ThreadProps & { cacheKey: string | null }) {
+  const attributes = { id: `comment-${props.comment.id}`, className: commentClass(props.comment) };
+  if (cacheKey === null) {
     return (
       <li {...attributes}>
         <CommentContent {...props} />
       </li>
     );
   }
-  // Everything the thread shows: each comment, by identity (any write, to a comment, its author
-  // or its images, makes the thread's comments new objects), its relative time's text, and
-  // whether the reader may reply.
-  const cacheKey = ["comment-thread", viewer.loggedIn, ...thread.map((c) => `${objectKey(c)}\u0001${relativeTimeText(c.createdAt, i18n.language)}`)].join("\u0000");
   return (
     <SharedFragment as="li" attributes={attributes} cacheKey={cacheKey}>
       <CommentContent {...props} />
