@@ -38,6 +38,19 @@ describe("rateSuggestion", () => {
     expect(ratingSummary(suggestion.id)).toEqual({ average: 11 / 3, count: 3, distribution: [0, 1, 0, 1, 1] });
   });
 
+  test("each suggestion's summary is its own, read again and again, and moves with a new rating", async () => {
+    const first = await shippedSuggestion();
+    const second = await shippedSuggestion();
+    rateSuggestion({ suggestionId: first.suggestion.id, userId: first.author.id, score: 5 });
+    rateSuggestion({ suggestionId: second.suggestion.id, userId: second.author.id, score: 1 });
+    for (let read = 0; read < 2; read++) {
+      expect(ratingSummary(first.suggestion.id)).toMatchObject({ average: 5, count: 1 });
+      expect(ratingSummary(second.suggestion.id)).toMatchObject({ average: 1, count: 1 });
+    }
+    rateSuggestion({ suggestionId: first.suggestion.id, userId: first.voter.id, score: 3 });
+    expect(ratingSummary(first.suggestion.id)).toMatchObject({ average: 4, count: 2 });
+  });
+
   test("someone who neither voted, wrote nor co-authored it is refused, staff included", async () => {
     const { suggestion, outsider, staff } = await shippedSuggestion();
     expect(rateSuggestion({ suggestionId: suggestion.id, userId: outsider.id, score: 5 })).toEqual({ ok: false, reason: "not_involved" });

@@ -3,6 +3,7 @@
 // what they need and stores the result.
 import { and, count, eq, sql } from "drizzle-orm";
 import { ratings, suggestionCredits, suggestions, votes } from "#db/schema";
+import { cached } from "~/platform/cache.server";
 import { getDb, idList, inIdList, preparedQuery } from "~/platform/db.server";
 import { deliverEvents, recordEvent } from "~/platform/events/outbox.server";
 import { isValidScore, ratingRefusal, summarizeRatings, type RatingRefusal, type RatingSummary } from "~/features/ratings/experience-report";
@@ -91,8 +92,9 @@ export function ratingSummaries(suggestionIds: readonly number[]): Map<number, R
   return new Map([...tallies].map(([id, list]) => [id, summarizeRatings(list)]));
 }
 
+// A shipped suggestion's page shows it to every reader: kept until anything changes.
 export function ratingSummary(suggestionId: number): RatingSummary {
-  return ratingSummaries([suggestionId]).get(suggestionId)!;
+  return cached(`rating-summary:${suggestionId}`, () => ratingSummaries([suggestionId]).get(suggestionId)!);
 }
 
 const ratingOf = preparedQuery((db) =>
