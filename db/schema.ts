@@ -164,7 +164,8 @@ export const suggestions = sqliteTable(
     index("suggestions_hot_idx").on(t.hotScore),
     index("suggestions_board_created_idx").on(t.boardId, t.createdAt),
     index("suggestions_board_votes_idx").on(t.boardId, t.voteCount),
-    index("suggestions_author_idx").on(t.authorId),
+    // With created_at, the score's gathering groups recent contributions by member in index order.
+    index("suggestions_author_created_idx").on(t.authorId, t.createdAt),
     index("suggestions_status_idx").on(t.status),
     // Counts for board lists and the home page's boards (with or without a status filter)
     // read this index alone: visibility needs hidden_at, and the table rows are never touched.
@@ -229,7 +230,7 @@ export const votes = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.suggestionId, t.userId] }),
-    index("votes_user_idx").on(t.userId),
+    index("votes_user_created_idx").on(t.userId, t.createdAt),
     // The voter is in the index too, so the honors engine's count of an author's votes that
     // earn honors (app/features/honors/received-votes.server.ts) reads no vote row.
     index("votes_suggestion_created_idx").on(t.suggestionId, t.createdAt, t.userId),
@@ -276,8 +277,12 @@ export const comments = sqliteTable(
     isHelpful: integer("is_helpful", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
-  // By author: a member's helpful replies for honors, their comments on a profile.
-  (t) => [index("comments_suggestion_idx").on(t.suggestionId, t.createdAt), index("comments_author_idx").on(t.authorId)],
+  // By author: a member's helpful replies for honors, their comments on a profile, and (with
+  // created_at and is_official) the score's grouping of recent contributions by member.
+  (t) => [
+    index("comments_suggestion_idx").on(t.suggestionId, t.createdAt),
+    index("comments_author_created_idx").on(t.authorId, t.createdAt, t.isOfficial),
+  ],
 );
 
 // Images attached to a suggestion (comment_id null) or to one of its comments. The files
@@ -493,7 +498,7 @@ export const ratings = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
-  (t) => [primaryKey({ columns: [t.suggestionId, t.userId] }), index("ratings_user_idx").on(t.userId)],
+  (t) => [primaryKey({ columns: [t.suggestionId, t.userId] }), index("ratings_user_created_idx").on(t.userId, t.createdAt)],
 );
 
 

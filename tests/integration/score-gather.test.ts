@@ -2,7 +2,7 @@
 // counted on fingers; then the weekly snapshots built from it.
 import { count, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { activityDays, badgeGrants, ratings, recommendationAnswers, scoreSnapshots, users, votes } from "#db/schema";
+import { activityDays, badgeGrants, comments, ratings, recommendationAnswers, scoreSnapshots, users, votes } from "#db/schema";
 import { getDb } from "~/platform/db.server";
 import { gatherAll, gatherSignals } from "~/features/scoring/gather.server";
 import { sproutScore } from "~/features/scoring/index";
@@ -199,5 +199,50 @@ describe("weekly snapshots", () => {
     expect(row.formula).toBe(1);
     expect(row.signals.activity).toMatchObject({ members: 3, activeWeeks: 0 });
     expect(Number.isFinite(row.report.total)).toBe(true);
+  });
+});
+
+// Each kind of contribution is grouped on its own (gather.server.ts); a member's weeks are
+// the union of the kinds' weeks, each of the last twelve counted once.
+describe("contribution weeks", () => {
+  test("count each of the last twelve weeks once, whatever kinds fell in it", async () => {
+    const db = getDb();
+    const board = createBoard();
+    const steady = await createMember({ createdAt: ago(300 * DAY) });
+    const occasional = await createMember({ createdAt: ago(300 * DAY) });
+    const older = () => createSuggestion({ board, author: occasional, createdAt: ago(300 * DAY) });
+    const target = await older();
+    // A vote in every one of the last twelve weeks (3 days into each), a comment in the
+    // oldest of them, and a post just before them: twelve weeks, a vote in the window.
+    for (let week = 0; week < 12; week++) {
+      db.insert(votes).values({ suggestionId: (await older()).id, userId: steady.id, createdAt: ago((7 * week + 3) * DAY) }).run();
+    }
+    db.insert(comments).values({ suggestionId: target.id, authorId: steady.id, body: "Still wanted.", createdAt: ago(80 * DAY) }).run();
+    await createSuggestion({ board, author: steady, createdAt: ago(85 * DAY) });
+    // Another member posted, commented and rated in week 5, commented alone in week 6, rated
+    // alone in week 7 and posted alone in week 8: four weeks. An official reply (a member's,
+    // from before they joined the team) is not a contribution.
+    await createSuggestion({ board, author: occasional, createdAt: ago(37 * DAY) });
+    await createSuggestion({ board, author: occasional, createdAt: ago(60 * DAY) });
+    const rated = await older();
+    // Without the factory's author votes, which would stand in for the posts.
+    db.delete(votes).where(eq(votes.userId, occasional.id)).run();
+    const comment = (createdAt: Date, isOfficial = false) =>
+      db.insert(comments).values({ suggestionId: target.id, authorId: occasional.id, body: "Agreed.", isOfficial, createdAt }).run();
+    comment(ago(36 * DAY));
+    comment(ago(45 * DAY));
+    comment(ago(2 * DAY), true);
+    db.insert(ratings).values({ suggestionId: target.id, userId: occasional.id, score: 4, createdAt: ago(38 * DAY) }).run();
+    db.insert(ratings).values({ suggestionId: rated.id, userId: occasional.id, score: 5, createdAt: ago(52 * DAY) }).run();
+
+    const all = gatherAll(["member"], NOW).member;
+    for (const [member, weeks, voted] of [
+      [steady, 12, 1],
+      [occasional, 4, 0],
+    ] as const) {
+      const signals = gatherSignals({ kind: "member", userId: member.id }, NOW);
+      expect(signals.participation).toMatchObject({ contributionWeeks: weeks, voters: voted, commenters: 0, posters: 0 });
+      expect(all.get(member.id)).toEqual(signals);
+    }
   });
 });
