@@ -246,3 +246,23 @@ describe("contribution weeks", () => {
     }
   });
 });
+
+// The grades of the team's first replies are counted per suggestion in gather.server.ts.
+describe("response grades", () => {
+  test("put a reply at each boundary in the lower grade, and a suggestion not yet due nowhere", async () => {
+    const board = createBoard();
+    const author = await createMember({ createdAt: ago(300 * DAY) });
+    const posted = ago(20 * DAY);
+    for (const replyHours of [24, 72, 168, 169]) {
+      await createSuggestion({ board, author, createdAt: posted, firstOfficialReplyAt: new Date(posted.getTime() + replyHours * HOUR) });
+    }
+    // Waiting two hours of the 24 h target: not due yet. Waiting 25 hours: overdue.
+    await createSuggestion({ board, author, createdAt: ago(2 * HOUR) });
+    await createSuggestion({ board, author, createdAt: ago(25 * HOUR) });
+
+    const responses = gatherSignals({ kind: "member", userId: author.id }, NOW).responses;
+    expect(responses).toEqual({ targetHours: 24, due: 5, withinTarget: 1, fewDays: 1, week: 1, weeks: 1, overdue: 1, wellReceived: 4, medianHours: 120 });
+    expect(gatherSignals({ kind: "board", boardId: board.id }, NOW).responses).toEqual(responses);
+    expect(gatherAll(["member"], NOW).member.get(author.id)?.responses).toEqual(responses);
+  });
+});

@@ -219,15 +219,10 @@ function withWorkingTables<T>(sqlite: Database.Database, params: Params, only: O
 }
 
 // ---------------------------------------------------------------------------------------
-// Grouped facts. Each query returns one row per key: 0 for the community, a board id, or a
-// member id, so the same SQL serves every scope.
+// Grouped facts, one row or entry per key: 0 for the community, a board id, or a member id,
+// so the same code serves every scope.
 
 type Keyed = { key: number };
-
-const keyOf = {
-  // What ties a suggestion to a scope: the community, its board, its author.
-  suggestion: { community: "0", board: "s.board_id", member: "s.author_id" },
-} as const;
 
 // What each member contributes to a scope's activity, retention, participation, honors,
 // invitations and survey figures: a scope's figure is the sum over its members.
@@ -329,38 +324,76 @@ function medians(sqlite: Database.Database, valuesSql: string, params: Params): 
   return new Map(rows.map((r) => [r.key, r.median]));
 }
 
-function suggestionRows(sqlite: Database.Database, grouping: Grouping, params: Params) {
-  const key = keyOf.suggestion[grouping];
+// The window's suggestions (duplicates aside) as each counts toward the adoption and response
+// figures of the community, its board and its author. They are read once for the three scope
+// kinds and counted here: grouping 58,000 suggestions three ways, medians included, took 0.3 s
+// in SQL at 50,000 members.
+type SuggestionTally = {
+  posted: number;
+  decided: number;
+  adopted: number;
+  shipped: number;
+  withinTarget: number;
+  fewDays: number;
+  week: number;
+  weeks: number;
+  overdue: number;
+  wellReceived: number;
+  replyMs: number[];
+};
+const DECIDED = new Set(["planned", "in_progress", "shipped", "declined"]);
+const ADOPTED = new Set(["planned", "in_progress", "shipped"]);
+
+function suggestionTallies(sqlite: Database.Database, params: Params): Record<Grouping, Map<number, SuggestionTally>> {
   const rows = sqlite
     .prepare(
-      `select ${key} as key, count(*) as posted,
-         sum(status in ('planned', 'in_progress', 'shipped', 'declined')) as decided,
-         sum(status in ('planned', 'in_progress', 'shipped')) as adopted,
-         sum(status = 'shipped') as shipped,
-         coalesce(sum(reply_ms <= @targetMs), 0) as within_target,
-         coalesce(sum(reply_ms > @targetMs and reply_ms <= max(@targetMs, @fewDaysMs)), 0) as few_days,
-         coalesce(sum(reply_ms > max(@targetMs, @fewDaysMs) and reply_ms <= max(@targetMs, @weekMs)), 0) as week,
-         coalesce(sum(reply_ms > max(@targetMs, @weekMs)), 0) as weeks,
-         sum(reply_ms is null and @now - created_at > @targetMs) as overdue,
-         sum(reply_ms is not null and not exists (
+      `select board_id, author_id, status, reply_ms, created_at,
+         reply_ms is not null and not exists (
            select 1 from complaints k where k.suggestion_id = s.id and k.subject = 'reply' and k.created_at <= @now
-         )) as well_received
-       from scored_suggestions s where status != 'duplicate' group by key`,
+         ) as well_received
+       from scored_suggestions s where status != 'duplicate'`,
     )
-    .all(params) as (Keyed & {
-    posted: number;
-    decided: number;
-    adopted: number;
-    shipped: number;
-    within_target: number;
-    few_days: number;
-    week: number;
-    weeks: number;
-    overdue: number;
-    well_received: number;
-  })[];
-  const medianMs = medians(sqlite, `select ${key} as key, reply_ms as value from scored_suggestions s where status != 'duplicate' and reply_ms is not null`, params);
-  return { rows, medianMs };
+    .raw()
+    .all(params) as [number, number, string, number | null, number, number][];
+  const fewDaysMs = Math.max(params.targetMs, params.fewDaysMs);
+  const weekMs = Math.max(params.targetMs, params.weekMs);
+  const tallies = { community: new Map<number, SuggestionTally>(), board: new Map<number, SuggestionTally>(), member: new Map<number, SuggestionTally>() };
+  const tallyOf = (grouping: Grouping, key: number) => {
+    let tally = tallies[grouping].get(key);
+    if (!tally) {
+      tally = { posted: 0, decided: 0, adopted: 0, shipped: 0, withinTarget: 0, fewDays: 0, week: 0, weeks: 0, overdue: 0, wellReceived: 0, replyMs: [] };
+      tallies[grouping].set(key, tally);
+    }
+    return tally;
+  };
+  for (const [boardId, authorId, status, replyMs, createdAt, wellReceived] of rows) {
+    for (const tally of [tallyOf("community", 0), tallyOf("board", boardId), tallyOf("member", authorId)]) {
+      tally.posted++;
+      if (DECIDED.has(status)) tally.decided++;
+      if (ADOPTED.has(status)) tally.adopted++;
+      if (status === "shipped") tally.shipped++;
+      // The first reply's grade: within the target, a few days, a week, weeks; none yet.
+      if (replyMs === null) {
+        if (params.now - createdAt > params.targetMs) tally.overdue++;
+      } else {
+        tally.replyMs.push(replyMs);
+        if (replyMs <= params.targetMs) tally.withinTarget++;
+        else if (replyMs <= fewDaysMs) tally.fewDays++;
+        else if (replyMs <= weekMs) tally.week++;
+        else tally.weeks++;
+      }
+      tally.wellReceived += wellReceived;
+    }
+  }
+  return tallies;
+}
+
+// The middle value, or the mean of the middle two.
+function median(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = values.toSorted((x, y) => x - y);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function complaintRows(sqlite: Database.Database, grouping: Grouping, params: Params) {
@@ -409,10 +442,10 @@ function gatherGrouped(
   params: Params,
   only: Only,
   memberFigures: Map<number, MemberFigures>,
+  suggestions: Record<Grouping, Map<number, SuggestionTally>>,
 ): Map<number, ScoreSignals> {
   const members = scopeRows(sqlite, grouping, memberFigures, params);
-  const suggestionFacts = suggestionRows(sqlite, grouping, params);
-  const sugg = byKey(suggestionFacts.rows);
+  const sugg = suggestions[grouping];
   const complaintFacts = complaintRows(sqlite, grouping, params);
   const complaints = byKey(complaintFacts.rows);
   const ratings = byKey(ratingRows(sqlite, grouping));
@@ -480,14 +513,14 @@ function gatherGrouped(
       signals.adoption = { posted: s.posted, decided: s.decided, adopted: s.adopted, shipped: s.shipped };
       signals.responses = {
         targetHours,
-        due: s.within_target + s.few_days + s.week + s.weeks + s.overdue,
-        withinTarget: s.within_target,
-        fewDays: s.few_days,
+        due: s.withinTarget + s.fewDays + s.week + s.weeks + s.overdue,
+        withinTarget: s.withinTarget,
+        fewDays: s.fewDays,
         week: s.week,
         weeks: s.weeks,
         overdue: s.overdue,
-        wellReceived: s.well_received,
-        medianHours: hours(suggestionFacts.medianMs.get(key)),
+        wellReceived: s.wellReceived,
+        medianHours: hours(median(s.replyMs)),
       };
     }
     const c = complaints.get(key);
@@ -519,7 +552,11 @@ function gatherOnly<G extends Grouping>(groupings: readonly G[], only: Only, now
   return sqlite.transaction(() =>
     withWorkingTables(sqlite, params, only, () => {
       const memberFigures = memberRows(sqlite);
-      return Object.fromEntries(groupings.map((g) => [g, gatherGrouped(sqlite, g, params, only, memberFigures)])) as Record<G, Map<number, ScoreSignals>>;
+      const suggestions = suggestionTallies(sqlite, params);
+      return Object.fromEntries(groupings.map((g) => [g, gatherGrouped(sqlite, g, params, only, memberFigures, suggestions)])) as Record<
+        G,
+        Map<number, ScoreSignals>
+      >;
     }),
   )();
 }
