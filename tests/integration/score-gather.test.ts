@@ -190,6 +190,18 @@ describe("weekly snapshots", () => {
     expect(loyaltyPercentile(m1.id)).toEqual({ loyalty: member.loyalty, members: 3, percentile: 100 });
   });
 
+  test("recomputing a week drops the compact rows of members deleted since, and keeps the others", async () => {
+    const { m3 } = await buildForum();
+    const week = recomputeScores(NOW).week;
+    const rows = () => getDb().$client.prepare("select user_id from member_loyalty where week_start = ? order by user_id").pluck().all(week) as number[];
+    const before = rows();
+    expect(before).toContain(m3.id);
+    getDb().update(users).set({ deletedAt: ago(HOUR) }).where(eq(users.id, m3.id)).run();
+    recomputeScores(NOW);
+    expect(rows()).toEqual(before.filter((id) => id !== m3.id));
+    getDb().update(users).set({ deletedAt: null }).where(eq(users.id, m3.id)).run();
+  });
+
   test("reads rows stored by the first formula as the previous formula's", async () => {
     const { m2 } = await buildForum();
     recomputeScores(NOW);

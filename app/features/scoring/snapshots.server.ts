@@ -161,13 +161,10 @@ function writeMembers(
        status, invitees_stayed, holds_honors)
      values (${Array(21).fill("?").join(", ")})`,
   );
-  const clear = sqlite.prepare("delete from member_loyalty where week_start = ?");
-  for (let i = 0; i < Math.max(1, scored.length); i += CHUNK) {
+  for (let i = 0; i < scored.length; i += CHUNK) {
     // Written in chunks, each its own transaction, so the server's readers never wait long.
     sqlite
       .transaction(() => {
-        // Recomputing a week replaces it: members deleted since drop out.
-        if (i === 0) clear.run(week);
         for (const m of scored.slice(i, i + CHUNK)) {
           const { total, satisfaction, achievement, loyalty } = m.dimensions;
           writeSnapshot("member", m.id, m.signals, m.dimensions);
@@ -195,6 +192,11 @@ function writeMembers(
       .immediate();
     onProgress?.({ phase: "member", done: Math.min(i + CHUNK, scored.length), total: scored.length });
   }
+  // Recomputing a week replaces its rows in place, so the leads' list never shows part of a
+  // week; the rows of members deleted since go last.
+  sqlite
+    .prepare("delete from member_loyalty where week_start = ? and user_id not in (select value from json_each(?))")
+    .run(week, JSON.stringify(ranked.map((m) => m.id)));
   return scored.length;
 }
 
