@@ -230,6 +230,7 @@ export const votes = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.suggestionId, t.userId] }),
+    // With created_at, the score's gathering groups recent votes by member in index order.
     index("votes_user_created_idx").on(t.userId, t.createdAt),
     // The voter is in the index too, so the honors engine's count of an author's votes that
     // earn honors (app/features/honors/received-votes.server.ts) reads no vote row.

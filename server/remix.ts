@@ -42,7 +42,7 @@ function sendPage(res: ExpressResponse, page: Page) {
 
 // Pages and data reads (GET, HEAD) are rendered at most four at a time per worker; the rest wait
 // their turn. Under 50 connections a worker interleaved about 25 renders, each one's garbage
-// kept alive across the others', and a page cost 8–15 % more CPU than with four at a time
+// kept alive across the others', and a page cost 8–17 % more CPU than with four at a time
 // (docs/performance.md). Actions are not held back: signing in awaits scrypt, an upload sharp.
 const PAGES_AT_ONCE = 4;
 

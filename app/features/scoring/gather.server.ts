@@ -115,9 +115,9 @@ const AUTOMATIC = AUTOMATIC_BADGES.map((b) => `'${b}'`).join(", ");
 // weeks, age, contributions in the window and their weeks, earned badges and level, how they
 // came, whom they brought, their latest survey answer. Campaign entries are the suggestions
 // carrying a campaign's tag on its board, few enough to join.
-// The table is keyed by user_id itself (an integer primary key) so that reading it in member
-// order, and the boards' join through board_participants, find each row in one lookup; its
-// other columns have no declared type, so they keep exactly what the select produced.
+// The table is keyed by user_id itself (an integer primary key), so it is read in member order
+// without a sort; its other columns have no declared type, so they keep exactly what the
+// select produced.
 const MEMBER_FACTS_TABLE = `
   create temp table member_facts (user_id integer primary key, active_days, active_weeks, possible_weeks, age_days,
     posted, voted, commented, rated, campaigned, contribution_weeks, holds_badge, privileged, came_invited, came_by_share,
