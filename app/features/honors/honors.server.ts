@@ -30,9 +30,8 @@ import {
 } from "~/features/honors/rules/levels";
 import { badgeEarnedAt } from "~/features/honors/earned-at.server";
 import { badgesToWithdraw } from "~/features/honors/rules/withdrawals";
+import { ADOPTED_STATUSES } from "~/features/lifecycle/lifecycle";
 import { notifyUser } from "~/features/notifications/notifications.server";
-
-const ADOPTED = ["planned", "in_progress", "shipped"] as const;
 
 type Member = {
   id: number;
@@ -121,7 +120,7 @@ function gatherFacts(db: Db, member: Member, now: Date): MemberFacts {
     joinedAt: member.createdAt,
     memberNumber: q.memberNumber.get(id)!,
     suggestionsPosted: q.suggestionsPosted.get(id)!,
-    adoptedSuggestionIds: credited.filter((s) => (ADOPTED as readonly string[]).includes(s.status)).map((s) => s.id),
+    adoptedSuggestionIds: credited.filter((s) => (ADOPTED_STATUSES as readonly string[]).includes(s.status)).map((s) => s.id),
     shippedSuggestionIds: credited.filter((s) => s.status === "shipped").map((s) => s.id),
     votesBySuggestion,
     helpfulReplies: q.helpfulReplies.get(id)!,

@@ -29,6 +29,10 @@ const TRANSITIONS: Record<SuggestionStatus, readonly SuggestionStatus[]> = {
 // first_decision_at. Triage (under_review) and reopening are not decisions.
 const DECISIONS: readonly SuggestionStatus[] = ["planned", "in_progress", "shipped", "declined", "duplicate"];
 
+// Adopted: the team took the idea on, on the roadmap or shipped. The score's adoption and the
+// honors' adopted-suggestion badges count these.
+export const ADOPTED_STATUSES: readonly SuggestionStatus[] = ["planned", "in_progress", "shipped"];
+
 // A public note explains every "no": declining and merging away must say why.
 const NOTE_REQUIRED: readonly SuggestionStatus[] = ["declined", "duplicate"];
 

@@ -10,6 +10,7 @@ import type { Db } from "#db/client";
 import { getDb } from "~/platform/db.server";
 import { addDays, activityDay } from "~/features/honors/rules/activity";
 import { getSetting } from "~/platform/settings.server";
+import { ADOPTED_STATUSES } from "~/features/lifecycle/lifecycle";
 import {
   ACHIEVEMENT_WINDOW_DAYS,
   ACTIVE_WINDOW_DAYS,
@@ -328,21 +329,11 @@ function medians(sqlite: Database.Database, valuesSql: string, params: Params): 
 // figures of the community, its board and its author. They are read once for the three scope
 // kinds and counted here: grouping 58,000 suggestions three ways, medians included, took 0.3 s
 // in SQL at 50,000 members.
-type SuggestionTally = {
-  posted: number;
-  decided: number;
-  adopted: number;
-  shipped: number;
-  withinTarget: number;
-  fewDays: number;
-  week: number;
-  weeks: number;
-  overdue: number;
-  wellReceived: number;
-  replyMs: number[];
-};
-const DECIDED = new Set(["planned", "in_progress", "shipped", "declined"]);
-const ADOPTED = new Set(["planned", "in_progress", "shipped"]);
+type SuggestionTally = ScoreSignals["adoption"] &
+  Omit<ScoreSignals["responses"], "targetHours" | "due" | "medianHours"> & { replyMs: number[] };
+const ADOPTED = new Set<string>(ADOPTED_STATUSES);
+// Decided: adopted or declined (duplicates are left out of the tally altogether).
+const DECIDED = new Set([...ADOPTED, "declined"]);
 
 function suggestionTallies(sqlite: Database.Database, params: Params): Record<Grouping, Map<number, SuggestionTally>> {
   const rows = sqlite
