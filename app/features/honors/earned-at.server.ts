@@ -7,9 +7,11 @@
 import type { Db } from "#db/client";
 import type { BadgeId } from "~/features/honors/rules/badges";
 import { CROWD_FAVORITE_VOTES, TURNED_AROUND_DAYS } from "~/features/honors/rules/badges";
+import { ADOPTED_STATUSES } from "~/features/lifecycle/lifecycle";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const ADOPTED = "('planned', 'in_progress', 'shipped')";
+// Statuses are fixed identifiers, not user input, so they can be spelled into the SQL.
+const ADOPTED = `(${ADOPTED_STATUSES.map((status) => `'${status}'`).join(", ")})`;
 
 // The ordered moments of what a badge counts, and how many it needs (badges.ts's thresholds).
 const COUNTED: Partial<Record<BadgeId, { moments: string; nth: number }>> = {

@@ -10,6 +10,7 @@ import { BADGE_IDS, badgeDefinition, isBadgeId, type BadgeId } from "~/features/
 import { honorPointsFor, type Contribution } from "~/features/honors/rules/levels";
 import { STAFF_ROLES } from "~/features/roles/permissions";
 import { creditsFor } from "~/features/lifecycle/releases.server";
+import { ADOPTED_STATUSES } from "~/features/lifecycle/lifecycle";
 import { countedVotesReceived } from "~/features/honors/received-votes.server";
 
 export const TOP_CONTRIBUTORS = 10;
@@ -56,7 +57,7 @@ export function topContributorsThisMonth(now = new Date(), limit = TOP_CONTRIBUT
       select c.user_id from ${suggestionCredits} c join ${suggestions} s on s.id = c.suggestion_id
       where ${where} and c.user_id <> s.author_id`);
   for (const { userId } of creators(sql`s.status = 'shipped' and s.shipped_at >= ${since.getTime()}`)) add(userId, "shipped");
-  for (const { userId } of creators(sql`s.status in ('planned', 'in_progress', 'shipped') and s.first_decision_at >= ${since.getTime()}`)) {
+  for (const { userId } of creators(sql`s.status in ${ADOPTED_STATUSES} and s.first_decision_at >= ${since.getTime()}`)) {
     add(userId, "adopted");
   }
 
