@@ -13,6 +13,7 @@ import { startWeeklyScoring } from "~/features/scoring/schedule.server";
 import { pendingMail } from "~/platform/mail.server";
 import { drainOutbox, stopOutbox } from "~/platform/events/outbox.server";
 import { startDomainEvents } from "~/subscribers.server";
+import { settlePendingHonorChecks } from "~/features/honors/honors.server";
 
 // Each server process registers the event subscribers once and handles what a previous
 // process left in the outbox (see app/platform/events).
@@ -35,8 +36,11 @@ const ABORT_DELAY = 30_000;
 // answered: finishes the work requests left behind (queued notification emails), so a
 // deploy or a restart drops none of it.
 export async function drainBeforeExit(): Promise<void> {
-  // No new sweeps; then every event due (notification emails included) and every account email.
+  // No new sweeps; the authors' honors still waiting after a burst of votes (their badge
+  // notifications are events too); then every event due (notification emails included) and
+  // every account email.
   stopOutbox();
+  settlePendingHonorChecks();
   await drainOutbox();
   await pendingMail();
 }

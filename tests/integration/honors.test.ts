@@ -2,11 +2,11 @@
 // notified once; the back-fill is idempotent; votes that should earn nothing don't; the
 // admin's grants and levels are for admins only.
 import { and, eq } from "drizzle-orm";
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { activityDays, badgeGrants, comments, invitations, notifications, suggestionCredits, users, votes } from "#db/schema";
 import { markCommentHelpful } from "~/features/comments/comments.server";
 import { getDb } from "~/platform/db.server";
-import { backfillHonors, evaluateHonors, grantBadge, memberContribution, recordActivity, setManualHonorLevel } from "~/features/honors/honors.server";
+import { backfillHonors, CHECK_GAP_MS, evaluateHonors, grantBadge, memberContribution, recordActivity, setManualHonorLevel } from "~/features/honors/honors.server";
 import { addDays, activityDay } from "~/features/honors/rules/activity";
 import { changeStatus } from "~/features/lifecycle/lifecycle.server";
 import { rateSuggestion } from "~/features/ratings/ratings.server";
@@ -35,6 +35,8 @@ const badgeNotices = (userId: number) =>
     .all()
     .map((n) => n.eventKey);
 const member = (id: number) => getDb().select().from(users).where(eq(users.id, id)).get()!;
+
+afterEach(() => vi.useRealTimers());
 
 async function ship(suggestionId: number) {
   const staff = await createStaff();
@@ -176,16 +178,22 @@ describe("votes that earn nothing", () => {
   test("self, staff and young-account votes give the author no points and no badge; ten real votes do", async () => {
     const author = await createMember(weekOld());
     const suggestion = await createSuggestion({ author });
+    const staff = await Promise.all([1, 2, 3, 4].map(() => createStaff(weekOld())));
+    const young = await Promise.all(Array.from({ length: 10 }, () => createMember()));
+    const real = await Promise.all(Array.from({ length: 10 }, () => createMember(weekOld())));
     const now = new Date();
-    for (let i = 0; i < 4; i++) setVote({ suggestionId: suggestion.id, userId: (await createStaff(weekOld())).id, voted: true, now });
-    for (let i = 0; i < 10; i++) setVote({ suggestionId: suggestion.id, userId: (await createMember()).id, voted: true, now });
-    setVote({ suggestionId: suggestion.id, userId: author.id, voted: true, now });
+    const vote = (userId: number) => setVote({ suggestionId: suggestion.id, userId, voted: true, now });
+    // The author's checks after votes wait out a gap (honors.server.ts): its timers are the test's.
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    for (const voter of [...staff, ...young, author]) vote(voter.id);
+    vi.advanceTimersByTime(CHECK_GAP_MS.author);
 
     expect(memberContribution(author.id)!.votesReceived).toBe(0);
     expect(member(author.id).honorPoints).toBe(0);
     expect(badgeIdsOf(author.id)).not.toContain("noticed");
 
-    for (let i = 0; i < 10; i++) setVote({ suggestionId: suggestion.id, userId: (await createMember(weekOld())).id, voted: true, now });
+    for (const voter of real) vote(voter.id);
+    vi.advanceTimersByTime(CHECK_GAP_MS.author);
     expect(memberContribution(author.id)!.votesReceived).toBe(10);
     expect(badgeIdsOf(author.id)).toContain("noticed");
     expect(badgeNotices(author.id)).toContain("badge:noticed:0");

@@ -212,42 +212,73 @@ export function evaluateHonors(
 export function evaluateSuggestionAuthor(suggestionId: number, events: readonly HonorEvent[]) {
   const author = memberStatements().authorOf.get({ suggestionId });
   if (!author) return;
-  if (author.received < COALESCE_FROM_VOTES) evaluateHonors(author.userId, { events });
-  else evaluateCoalesced(author.userId, events);
+  if (author.received < POPULAR_FROM_VOTES) checkAfterVote(author.userId, events, CHECK_GAP_MS.author, { now: true });
+  else checkAfterVote(author.userId, events, CHECK_GAP_MS.popularAuthor, { now: false });
 }
 
-// Re-checking a member reads every vote they ever received: instant for most, a quarter of a
-// second for the author of a suggestion with 30,000 votes, which would make every vote on it
-// that slow. For such authors the checks after votes are coalesced, per server process: at
-// most one a minute, and always one after the last vote of a burst, so the outcome is the
-// same and only its moment moves (their points and next badge arrive up to a minute later;
-// with twenty such authors voted on at once, checks every five seconds still took most of
-// the machine). A process that stops in between leaves the last check to the next vote,
-// visit or back-fill. The check always runs on a timer, the first of a burst too: inside the
-// vote's event delivery it held SQLite's write lock for the 100-150 ms of reading the votes,
-// and every other vote of every worker waited; on its own it reads outside any transaction
-// and writes only its result.
-const COALESCE_FROM_VOTES = 2_000;
-export const COALESCE_MS = 60_000;
-const coalesced = new Map<number, { lastAt: number; timer?: ReturnType<typeof setTimeout>; events: Set<HonorEvent> }>();
+// Re-checking an author reads every vote they ever received, and votes for one author come
+// in bursts (a suggestion on the home page, a share that travels): under a stream of votes
+// the re-checks were a quarter of each vote's work. So the checks after votes are coalesced,
+// per server process: after a check, the votes of the next few seconds are checked together
+// once that gap has passed, and a vote after a quiet gap is checked at once, inside its
+// delivery. The outcome is the same; only its moment moves, by the gap at most.
+// For a very popular author the check itself is slow (a quarter of a second with 30,000
+// votes), so the gap is a minute, and even the first check of a burst runs on a timer:
+// inside the vote's delivery it held SQLite's write lock for the 100-150 ms of reading the
+// votes, and every other vote of every worker waited; on its own it reads outside any
+// transaction and writes only its result (with twenty such authors voted on at once, checks
+// every five seconds still took most of the machine). A stopping server settles what its
+// gaps hold (settlePendingHonorChecks); a process that dies leaves it to the next vote,
+// visit or back-fill.
+const POPULAR_FROM_VOTES = 2_000;
+export const CHECK_GAP_MS = { author: 5_000, popularAuthor: 60_000 };
 
-function evaluateCoalesced(userId: number, events: readonly HonorEvent[]) {
-  const entry = coalesced.get(userId) ?? { lastAt: 0, events: new Set<HonorEvent>() };
-  coalesced.set(userId, entry);
-  for (const event of events) entry.events.add(event);
-  if (entry.timer) return;
-  const evaluate = () => {
-    entry.timer = undefined;
-    entry.lastAt = Date.now();
-    const pending = [...entry.events];
-    entry.events.clear();
-    try {
-      evaluateHonors(userId, { events: pending });
-    } catch (error) {
-      console.error(`Re-checking the honors of member ${userId} failed`, error);
-    }
-  };
-  entry.timer = setTimeout(evaluate, Math.max(0, entry.lastAt + COALESCE_MS - Date.now())).unref();
+// Authors checked within their gap, and the events that arrived since that check.
+type Gap = { events: Set<HonorEvent>; timer: ReturnType<typeof setTimeout> };
+const gaps = new Map<number, Gap>();
+
+function checkAfterVote(userId: number, events: readonly HonorEvent[], gapMs: number, { now }: { now: boolean }) {
+  const gap = gaps.get(userId);
+  if (gap) {
+    for (const event of events) gap.events.add(event);
+    return;
+  }
+  if (now) {
+    // A failure here fails the delivery, which the outbox retries; no gap is opened.
+    evaluateHonors(userId, { events });
+    openGap(userId, gapMs, [], gapMs);
+  } else openGap(userId, gapMs, events, 0);
+}
+
+function openGap(userId: number, gapMs: number, events: readonly HonorEvent[], delayMs: number) {
+  gaps.set(userId, { events: new Set(events), timer: setTimeout(() => closeGap(userId, gapMs), delayMs).unref() });
+}
+
+// The gap has passed: what arrived in it is checked, and the votes after that wait a new gap.
+// A gap with nothing in it ends there.
+function closeGap(userId: number, gapMs: number) {
+  const gap = gaps.get(userId);
+  gaps.delete(userId);
+  if (!gap || gap.events.size === 0) return;
+  openGap(userId, gapMs, [], gapMs);
+  checkNowLogged(userId, gap.events);
+}
+
+function checkNowLogged(userId: number, events: Set<HonorEvent>) {
+  try {
+    evaluateHonors(userId, { events: [...events] });
+  } catch (error) {
+    console.error(`Re-checking the honors of member ${userId} failed`, error);
+  }
+}
+
+// When the server stops (after its last request): the votes still waiting in a gap are checked now.
+export function settlePendingHonorChecks() {
+  for (const [userId, gap] of gaps) {
+    clearTimeout(gap.timer);
+    gaps.delete(userId);
+    if (gap.events.size > 0) checkNowLogged(userId, gap.events);
+  }
 }
 
 // After a status change, merge or ship: the suggestion's author and co-authors.
