@@ -2,14 +2,17 @@
 // fails: a missing or no longer valid value falls back to its default.
 import { inArray, sql } from "drizzle-orm";
 import { settings } from "#db/schema";
-import { getDb } from "~/platform/db.server";
+import { getDb, preparedQuery } from "~/platform/db.server";
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from "~/platform/settings-form";
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
+// Read by every vote and sign-up (whether an email must be confirmed first): compiled once.
+const storedSettings = preparedQuery((db) => db.select().from(settings).where(inArray(settings.key, KEYS)).prepare());
+
 // `db` for scripts that fill a database other than the app's (the demo seed).
 export function getSettings(db = getDb()): Settings {
-  const rows = db.select().from(settings).where(inArray(settings.key, KEYS)).all();
+  const rows = storedSettings(db).all();
   const result = { ...DEFAULT_SETTINGS };
   for (const row of rows) {
     const key = row.key as keyof Settings;

@@ -1,11 +1,11 @@
 // Replies, mentions and new comments bring people back: who hears about a comment, once,
 // and how followers' notifications are batched per suggestion.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, test } from "vitest";
 import { emails, notifications, suggestionCredits } from "#db/schema";
 import { addComment } from "~/features/comments/comments.server";
 import { getDb } from "~/platform/db.server";
-import { isFollowing, setFollowing } from "~/features/notifications/follows.server";
+import { followersOf, isFollowing, setFollowing } from "~/features/notifications/follows.server";
 import { listNotifications, markRead, pendingEmails, setNotificationPreferences } from "~/features/notifications/notifications.server";
 import { action as suggestionAction, loader as suggestionLoader } from "~/routes/s.$id/route";
 import { loader as mentionsLoader } from "~/routes/members.mentions";
@@ -143,6 +143,9 @@ describe("following a suggestion", () => {
       Object.fromEntries(Object.entries({ author, coAuthor, voter, commenter, watcher, quitter, stranger }).map(([who, m]) => [who, isFollowing(suggestionId, m.id)]));
     expect(following(s.id)).toEqual({ author: true, coAuthor: true, voter: true, commenter: true, watcher: true, quitter: false, stranger: false });
     expect(following(other.id)).toEqual({ author: true, coAuthor: false, voter: false, commenter: false, watcher: false, quitter: false, stranger: false });
+    // The notifications' fan-out reads the same rule for everyone at once.
+    const fanOut = getDb().all<{ user_id: number }>(sql`${followersOf(s.id)}`).map((r) => r.user_id);
+    expect(fanOut.sort((a, b) => a - b)).toEqual([author, coAuthor, voter, commenter, watcher].map((m) => m.id).sort((a, b) => a - b));
   });
 
   test("through the suggestion page: the follow intent and the page's state", async () => {

@@ -9,7 +9,7 @@ import { badgeGrants, comments, emails, notifications, outbox, outboxDeliveries,
 import { changeStatus } from "~/features/lifecycle/lifecycle.server";
 import { getDb } from "~/platform/db.server";
 import type { DomainEvent } from "~/platform/events/events";
-import { drainOutbox, registerSubscribers, stopOutbox, type Subscriber } from "~/platform/events/outbox.server";
+import { drainOutbox, recordEvent, registerSubscribers, stopOutbox, type Subscriber } from "~/platform/events/outbox.server";
 import { SUBSCRIBERS } from "~/subscribers.server";
 import { action as suggestionAction } from "~/routes/s.$id/route";
 import { createSuggestion as postSuggestion } from "~/features/suggestions/suggestions.server";
@@ -45,6 +45,26 @@ afterEach(() => {
   getDb().delete(outbox).run();
   registerSubscribers(SUBSCRIBERS);
   vi.useRealTimers();
+});
+
+describe("recording", () => {
+  it("stores an event with one delivery per interested subscriber, inside its write's transaction only", async () => {
+    const voter = await createMember();
+    const suggestion = await createSuggestion();
+    stopOutbox();
+    const event: DomainEvent = { type: "vote_cast", suggestionId: suggestion.id, userId: voter.id, at: 1 };
+    // Outside a transaction the event could exist without its change, or the change without it.
+    expect(() => recordEvent(event)).toThrow(/inside the transaction/);
+    expect(getDb().select().from(outbox).all()).toEqual([]);
+
+    getDb().transaction(() => recordEvent(event));
+    const [stored] = getDb().select().from(outbox).all();
+    expect(JSON.parse(stored.payload)).toEqual(event);
+    expect(stored).toMatchObject({ type: "vote_cast", fannedOut: true });
+    const interested = SUBSCRIBERS.filter((s) => s.handles.includes("vote_cast")).map((s) => s.name);
+    expect(interested.length).toBeGreaterThan(0);
+    expect(deliveries().map((d) => [d.eventId, d.subscriber]).sort()).toEqual(interested.map((name) => [stored.id, name]).sort());
+  });
 });
 
 describe("a subscriber that throws", () => {

@@ -81,7 +81,7 @@ export function deleteAccount(userId: number, now = new Date()) {
         })
         .where(eq(users.id, userId))
         .run();
-      recordEvent(tx, { type: "member_deleted", userId, votedFor: voted });
+      recordEvent({ type: "member_deleted", userId, votedFor: voted });
     },
     { behavior: "immediate" },
   );

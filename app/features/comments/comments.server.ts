@@ -75,7 +75,7 @@ export function addComment(input: {
         .run();
     }
     const official = input.official ?? false;
-    recordEvent(tx, { type: "comment_posted", commentId: id, suggestionId: input.suggestionId, authorId: input.authorId, official, at: now.getTime() });
+    recordEvent({ type: "comment_posted", commentId: id, suggestionId: input.suggestionId, authorId: input.authorId, official, at: now.getTime() });
     return { ok: true, id } as const;
   }, { behavior: "immediate" });
   deliverEvents();
@@ -94,7 +94,7 @@ export function markCommentHelpful(input: { suggestionId: number; commentId: num
       .returning({ authorId: comments.authorId })
       .get();
     if (!comment) return false;
-    recordEvent(tx, { type: "comment_marked_helpful", commentId: input.commentId, authorId: comment.authorId, helpful: input.helpful });
+    recordEvent({ type: "comment_marked_helpful", commentId: input.commentId, authorId: comment.authorId, helpful: input.helpful });
     return true;
   }, { behavior: "immediate" });
   deliverEvents();

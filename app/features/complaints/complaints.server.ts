@@ -71,7 +71,7 @@ export function fileComplaint(input: {
       .get();
     // The staff on duty and integrations (webhooks) hear of it; the body stays between the
     // filer and staff.
-    recordEvent(tx, {
+    recordEvent({
       type: "complaint_filed",
       complaintId: filed.id,
       filerId: input.userId,
@@ -224,7 +224,7 @@ export function addComplaintMessage(input: { complaintId: number; actor: Actor; 
     }
     if (current.userId !== input.actor.id) {
       const event = { complaintId: input.complaintId, filerId: current.userId, title: current.title, messageId: id, body: input.body };
-      recordEvent(db, { type: "complaint_replied", ...event });
+      recordEvent({ type: "complaint_replied", ...event });
     }
     return id;
   });
@@ -238,7 +238,7 @@ export function acknowledgeComplaint(input: { complaintId: number; actor: Actor;
   const result = act(input.complaintId, input.actor, "acknowledge", (current) => {
     const db = getDb();
     db.update(complaints).set({ status: "acknowledged", acknowledgedAt: now }).where(eq(complaints.id, input.complaintId)).run();
-    recordEvent(db, { type: "complaint_acknowledged", complaintId: input.complaintId, filerId: current.userId, title: current.title });
+    recordEvent({ type: "complaint_acknowledged", complaintId: input.complaintId, filerId: current.userId, title: current.title });
   });
   deliverEvents();
   return done(result);
@@ -262,7 +262,7 @@ export function resolveComplaint(input: { complaintId: number; actor: Actor; not
       .run();
     // The filer hears of it; the "turned around" badge waits for them to still be here a month later.
     const event = { complaintId: input.complaintId, filerId: current.userId, title: current.title, note: input.note, at: now.getTime() };
-    recordEvent(db, { type: "complaint_resolved", ...event });
+    recordEvent({ type: "complaint_resolved", ...event });
   });
   deliverEvents();
   return done(result);

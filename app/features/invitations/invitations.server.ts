@@ -228,7 +228,7 @@ export function activateInvitationFor(userId: number, now = new Date()): { rewar
     if (!rewarded) return null;
     // Rewards are honor points and badges computed from rewarded invitations, so the honors
     // subscriber re-evaluating both members is what grants them; both are told, once.
-    recordEvent(tx, {
+    recordEvent({
       type: "invitation_activated",
       invitationId: invitation.id,
       inviterId: inviter.id,

@@ -135,7 +135,7 @@ export function changeStatus(input: {
         releaseId: input.releaseId,
         now: input.now ?? new Date(),
       });
-      recordEvent(tx, { type: change.to === "shipped" ? "shipped" : "status_changed", ...changeEvent(change) });
+      recordEvent({ type: change.to === "shipped" ? "shipped" : "status_changed", ...changeEvent(change) });
       return change;
     },
     { behavior: "immediate" },
@@ -236,7 +236,7 @@ export function mergeSuggestion(input: { sourceId: number; targetId: number; act
         })
         .returning({ mergeId: merges.id })
         .get();
-      recordEvent(tx, { type: "merged", mergeId, sourceId: source.id, targetId: target.id, targetTitle: target.title, actorId: change.actorId, note });
+      recordEvent({ type: "merged", mergeId, sourceId: source.id, targetId: target.id, targetTitle: target.title, actorId: change.actorId, note });
       return { ok: true, mergeId, movedVoterIds, creditedUserIds } as const;
     },
     { behavior: "immediate" },
@@ -317,7 +317,7 @@ export function undoMerge(input: { mergeId: number; actorId: number; now?: Date 
         now,
       });
       tx.update(merges).set({ undoneAt: now }).where(eq(merges.id, merge.id)).run();
-      recordEvent(tx, { type: "merge_undone", mergeId: merge.id, targetId: merge.targetId, change: changeEvent(change) });
+      recordEvent({ type: "merge_undone", mergeId: merge.id, targetId: merge.targetId, change: changeEvent(change) });
       return { ok: true } as const;
     },
     { behavior: "immediate" },
@@ -429,7 +429,7 @@ export function revertStatusChange(input: { suggestionId: number; statusChangeId
       const creators = tx.all<{ userId: number }>(sql`
         select author_id as userId from suggestions where id = ${input.suggestionId}
         union select user_id from suggestion_credits where suggestion_id = ${input.suggestionId}`);
-      recordEvent(tx, {
+      recordEvent({
         type: "status_reverted",
         suggestionId: input.suggestionId,
         correctionId: correction.id,

@@ -115,7 +115,7 @@ export function notifyFollowersOfComment(input: {
     }
     // Only a new row is mailed: a count going up is the batch the member was already told of.
     const emailTo = wanted.filter((r) => r.channels.email && fresh.includes(r.userId)).map((r) => r.userId);
-    if (emailTo.length > 0) recordEvent(tx, { type: "notification_emails_due", eventKey, userIds: emailTo });
+    if (emailTo.length > 0) recordEvent({ type: "notification_emails_due", eventKey, userIds: emailTo });
     return fresh;
   }, { behavior: "immediate" });
   return { notified: wanted.length, added: added.length };
@@ -201,7 +201,7 @@ function record(
     }
     const added = new Set(ids);
     const emailTo = wanted.filter((r) => r.channels.email && added.has(r.userId)).map((r) => r.userId);
-    if (emailTo.length > 0) recordEvent(tx, { type: "notification_emails_due", eventKey, userIds: emailTo });
+    if (emailTo.length > 0) recordEvent({ type: "notification_emails_due", eventKey, userIds: emailTo });
     return added;
   }, { behavior: "immediate" });
   return { notified: inserted.size };

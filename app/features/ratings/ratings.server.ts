@@ -66,7 +66,7 @@ export function rateSuggestion(input: {
         })
         .run();
       // Rating shipped features earns the tester badges.
-      if (!existed) recordEvent(tx, { type: "rating_given", suggestionId: input.suggestionId, userId: input.userId, at: now.getTime() });
+      if (!existed) recordEvent({ type: "rating_given", suggestionId: input.suggestionId, userId: input.userId, at: now.getTime() });
       return { ok: true, created: !existed } as const;
     },
     { behavior: "immediate" },

@@ -211,7 +211,7 @@ export function createSuggestion(input: {
     }
     tx.insert(votes).values({ suggestionId: suggestion.id, userId: input.authorId, createdAt }).run();
     input.whileCreating?.(tx, suggestion.id);
-    recordEvent(tx, { type: "suggestion_posted", suggestionId: suggestion.id, authorId: input.authorId, at: createdAt.getTime() });
+    recordEvent({ type: "suggestion_posted", suggestionId: suggestion.id, authorId: input.authorId, at: createdAt.getTime() });
     return suggestion;
   }, { behavior: "immediate" });
   deliverEvents();

@@ -84,7 +84,7 @@ export function setVote(input: {
   const now = input.now ?? new Date();
   const q = voteStatements(db);
   const key = { suggestionId: input.suggestionId, userId: input.userId };
-  const result = db.transaction((tx) => {
+  const result = db.transaction(() => {
     const suggestion = q.status.get(key);
     if (!suggestion) return { ok: false, reason: "not_found" } as const;
     if (!isVotingOpen(suggestion.status)) return { ok: false, reason: "voting_closed" } as const;
@@ -96,7 +96,7 @@ export function setVote(input: {
     const { voteCount } = q.count.get({ ...key, changed })!;
     if (changed !== 0) {
       const type = changed > 0 ? "vote_cast" : "vote_removed";
-      recordEvent(tx, { type, suggestionId: input.suggestionId, userId: input.userId, at: now.getTime() });
+      recordEvent({ type, suggestionId: input.suggestionId, userId: input.userId, at: now.getTime() });
     }
     return { ok: true, voted: input.voted, voteCount } as const;
   }, { behavior: "immediate" });

@@ -1,4 +1,4 @@
-// The transactional outbox. A write calls recordEvent(tx, event) inside its transaction, so
+// The transactional outbox. A write calls recordEvent(event) inside its transaction, so
 // the event exists exactly when the change does; once committed, the writer calls
 // deliverEvents() and each subscriber handles the event at once, in-process (the member sees
 // their badge or notification on the very next page). The outbox is the safety net:
@@ -18,16 +18,10 @@
 // registers them at start-up. An event recorded where none are registered (a script) waits
 // with fanned_out = 0 until a process that knows them starts.
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
-import type { RunResult } from "better-sqlite3";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type { Db } from "#db/client";
-import type * as schema from "#db/schema";
 import { outbox, outboxDeliveries } from "#db/schema";
 import { getDb, preparedQuery } from "~/platform/db.server";
 import { retryDelayMs, type DomainEvent, type DomainEventType } from "./events";
-
-// The writer's transaction (or, outside one, the database itself).
-export type EventWriter = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
 
 export type Subscriber =
   | { name: string; handles: readonly DomainEventType[]; when: "after_commit"; handle: (event: DomainEvent) => void }
@@ -58,21 +52,33 @@ export function registeredSubscribers(): readonly Subscriber[] {
   return subscribers ?? [];
 }
 
-// Inside the writer's transaction. With subscribers registered, the deliveries are added
-// here too; an event no subscriber handles is not stored at all.
-export function recordEvent(tx: EventWriter, event: DomainEvent): void {
+// Every write with an event (every vote) runs these: compiled once. They belong to the app's
+// database and run inside whatever transaction is open on it, the writer's.
+const outboxStatements = preparedQuery((db) => ({
+  event: db
+    .insert(outbox)
+    .values({ type: sql.placeholder("type"), payload: sql.placeholder("payload"), fannedOut: sql.placeholder("fannedOut") })
+    .returning({ id: outbox.id })
+    .prepare(),
+  delivery: db
+    .insert(outboxDeliveries)
+    .values({ eventId: sql.placeholder("eventId"), subscriber: sql.placeholder("subscriber"), nextAttemptAt: sql.placeholder("at") })
+    .prepare(),
+}));
+
+// Called inside the writer's transaction, so the event exists exactly when the change does.
+// With subscribers registered, the deliveries are added here too; an event no subscriber
+// handles is not stored at all.
+export function recordEvent(event: DomainEvent): void {
+  const db = getDb();
+  if (!db.$client.inTransaction) throw new Error(`The ${event.type} event must be recorded inside the transaction of its write`);
   const interested = subscribers?.filter((s) => s.handles.includes(event.type));
   if (interested?.length === 0) return;
-  const { id } = tx
-    .insert(outbox)
-    .values({ type: event.type, payload: JSON.stringify(event), fannedOut: !!interested })
-    .returning({ id: outbox.id })
-    .get();
+  const q = outboxStatements(db);
+  const { id } = q.event.get({ type: event.type, payload: JSON.stringify(event), fannedOut: !!interested })!;
   if (interested) {
     const now = new Date();
-    tx.insert(outboxDeliveries)
-      .values(interested.map((s) => ({ eventId: id, subscriber: s.name, nextAttemptAt: now })))
-      .run();
+    for (const s of interested) q.delivery.run({ eventId: id, subscriber: s.name, at: now });
     if (interested.some((s) => s.when === "background")) backgroundDue = true;
   } else return; // a process without subscribers (a script) leaves it to the next start-up
   recordedHere.push(id);
