@@ -20,9 +20,11 @@
 // peak RSS, its CPU per request and a verdict against issue 17's targets; with --size both,
 // the large/small throughput ratio per case; at the end, one JSON line with everything. It is
 // a script, not a test: nothing here fails on a timing. See docs/performance.md.
+// With --cpu-prof DIR, Sprout's server processes (not the baseline's) write V8 CPU profiles
+// there when they stop, one per process and server start: where a case's time goes under load.
 //
 //   npm run bench -- [--size small|large|both] [--duration 10] [--connections 10,50]
-//                    [--cases home,vote] [--no-build] [--fresh] [--workers N]
+//                    [--cases home,vote] [--no-build] [--fresh] [--workers N] [--cpu-prof DIR]
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -42,6 +44,7 @@ const { values: flags } = parseArgs({
     "no-build": { type: "boolean", default: false },
     fresh: { type: "boolean", default: false },
     workers: { type: "string" },
+    "cpu-prof": { type: "string" },
   },
 });
 
@@ -238,7 +241,9 @@ async function startServer(file: string, server: Server) {
     PAGE_CACHE: server.pageCache ? "on" : "off",
   } as NodeJS.ProcessEnv;
   if (flags.workers) env.WEB_CONCURRENCY = flags.workers;
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("server/index.ts")], {
+  // node:cluster starts the workers with the primary's flags, so they are profiled too.
+  const profile = flags["cpu-prof"] && server.app !== "baseline" ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(flags["cpu-prof"])}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", path.resolve("server/index.ts")], {
     cwd: server.app === "baseline" ? BASELINE_DIR : process.cwd(),
     env,
     stdio: ["ignore", "pipe", "pipe"],
