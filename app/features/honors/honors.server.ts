@@ -212,8 +212,8 @@ export function evaluateHonors(
 export function evaluateSuggestionAuthor(suggestionId: number, events: readonly HonorEvent[]) {
   const author = memberStatements().authorOf.get({ suggestionId });
   if (!author) return;
-  if (author.received < POPULAR_FROM_VOTES) checkAfterVote(author.userId, events, CHECK_GAP_MS.author, { now: true });
-  else checkAfterVote(author.userId, events, CHECK_GAP_MS.popularAuthor, { now: false });
+  const popular = author.received >= POPULAR_FROM_VOTES;
+  checkAfterVote(author.userId, events, popular ? CHECK_GAP_MS.popularAuthor : CHECK_GAP_MS.author, { now: !popular });
 }
 
 // Re-checking an author reads every vote they ever received, and votes for one author come

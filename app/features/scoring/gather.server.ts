@@ -11,6 +11,7 @@ import { getDb } from "~/platform/db.server";
 import { addDays, activityDay } from "~/features/honors/rules/activity";
 import { getSetting } from "~/platform/settings.server";
 import { ADOPTED_STATUSES } from "~/features/lifecycle/lifecycle";
+import { median } from "~/features/lifecycle/response-times";
 import {
   ACHIEVEMENT_WINDOW_DAYS,
   ACTIVE_WINDOW_DAYS,
@@ -379,14 +380,6 @@ function suggestionTallies(sqlite: Database.Database, params: Params): Record<Gr
   return tallies;
 }
 
-// The middle value, or the mean of the middle two.
-function median(values: number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = values.toSorted((x, y) => x - y);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 function complaintRows(sqlite: Database.Database, grouping: Grouping, params: Params) {
   // About a board: complaints naming one of its suggestions. A member's: the ones they filed.
   const source = {
@@ -425,7 +418,7 @@ function byKey<T extends Keyed>(rows: T[]): Map<number, T> {
   return new Map(rows.map((r) => [r.key, r]));
 }
 
-const hours = (ms: number | undefined) => (ms === undefined ? null : ms / HOUR_MS);
+const hours = (ms: number | null | undefined) => (ms == null ? null : ms / HOUR_MS);
 
 function gatherGrouped(
   sqlite: Database.Database,
