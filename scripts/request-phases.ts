@@ -42,6 +42,7 @@ const pages: { name: string; path: string; cookie?: string }[] = [
   { name: "ping (member)", path: "/ping", cookie: memberCookie },
   { name: "home (member)", path: "/", cookie: memberCookie },
   { name: "board (member)", path: `/b/${board}`, cookie: memberCookie },
+  { name: "thread (visitor)", path: `/s/${thread}` },
   { name: "thread (member)", path: `/s/${thread}`, cookie: memberCookie },
   { name: "search (member)", path: `/search?q=${encodeURIComponent("dark mode")}`, cookie: memberCookie },
   { name: "profile (member)", path: `/u/${author}`, cookie: memberCookie },
