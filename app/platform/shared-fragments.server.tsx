@@ -18,9 +18,16 @@ const rendered = new LRUCache<string, string>({ maxSize: 8_000_000, sizeCalculat
 // A few thousand keys are enough to tell the parts that come back from those that do not.
 const seenOnce = new LRUCache<string, true>({ max: 5_000 });
 
-// Keys that spell out long content (a profile's figures and bio) are kept as their digest, so
-// thousands of them stay small.
-const stored = (key: string) => (key.length > 256 ? createHash("sha256").update(key).digest("base64") : key);
+// Keys that spell out long content (a profile's figures and bio, a row of the leads' member
+// table) are kept as their digest, so thousands of them stay small. The digests of the keys met
+// lately are remembered: a page of fifty rows hashed its fifty keys on every request.
+const digests = new LRUCache<string, string>({ max: 5_000 });
+function stored(key: string) {
+  if (key.length <= 256) return key;
+  let digest = digests.get(key);
+  if (digest === undefined) digests.set(key, (digest = createHash("sha256").update(key).digest("base64")));
+  return digest;
+}
 
 export function fragmentStore(): { store: FragmentStore; renderPending: () => void } {
   const pending = new Map<string, { content: ReactElement; i18n: i18n }>();

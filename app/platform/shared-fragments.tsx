@@ -30,6 +30,16 @@ export function objectKey(value: object): string {
   return key;
 }
 
+// A key for an object never changed once made, naming its content rather than its identity: a
+// row read again after an unrelated write (a new object with the same figures) finds the
+// markup stored for the old one. Spelled out once per object, not on every render.
+const contentKeys = new WeakMap<object, string>();
+export function contentKey(value: object): string {
+  let key = contentKeys.get(value);
+  if (key === undefined) contentKeys.set(value, (key = JSON.stringify(value)));
+  return key;
+}
+
 // `cacheKey` must name everything the content shows (the language is added here): the content
 // is reused for any request that gives the same key. The fragment is the content of one element,
 // a `div`, a list (`ul`) or one of its items (`li`), or a table's `tr`, with the given

@@ -187,6 +187,10 @@ describe("shared rows of the leads' member table", () => {
     const changed = rows.map((row) => ({ ...row, loyalty: row.loyalty + 1 }));
     expect(await table(language, changed, store)).toBe(await table(language, changed, null));
     expect(served()).toBe(rows.length);
+    // After an unrelated write the list is read again: new objects with the same figures.
+    const readAgain = rows.map((row) => ({ ...row, boards: row.boards.map((b) => ({ ...b })) }));
+    expect(await table(language, readAgain, store)).toBe(fresh);
+    expect(served()).toBe(2 * rows.length);
   });
 });
 

@@ -12,7 +12,7 @@ import {
 import type { MemberList, MemberRow } from "~/features/leads/members.server";
 import { MEMBER_STATUSES } from "~/features/scoring/member-facts";
 import { useLocalized } from "~/i18n/use-localized";
-import { SharedFragment } from "~/platform/shared-fragments";
+import { contentKey, SharedFragment } from "~/platform/shared-fragments";
 
 const one = (x: number) => x.toFixed(1);
 
@@ -49,7 +49,7 @@ function cell(column: MemberColumn, row: MemberRow, t: TFunction, localized: Ret
 // (app/platform/shared-fragments.tsx) while the row's figures stay the same.
 export function MemberTableRow({ row }: { row: MemberRow }) {
   return (
-    <SharedFragment as="tr" attributes={{ "data-testid": "member-row" }} cacheKey={`member-row\u0000${JSON.stringify(row)}`}>
+    <SharedFragment as="tr" attributes={{ "data-testid": "member-row" }} cacheKey={`member-row\u0000${contentKey(row)}`}>
       <MemberCells row={row} />
     </SharedFragment>
   );
