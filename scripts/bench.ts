@@ -101,6 +101,9 @@ type Result = {
   peakRssMb: number;
   // The server's CPU (primary and workers, user and system) per answered request.
   cpuMsPerRequest: number;
+  // The baseline's CPU per request over this case's: what the ratio would be with every core
+  // busy serving, which a shared machine's other load and a case's waits do not move.
+  cpuRatioToBaseline: number | null;
   verdict: string | null;
 };
 
@@ -423,7 +426,7 @@ const SPROUT: Server = { app: "sprout", pageCache: true, label: "Sprout" };
 const SPROUT_UNCACHED: Server = { app: "sprout", pageCache: false, label: "Sprout, page cache off" };
 const baselineCase = (when: "before" | "after"): Case => ({ name: `baseline (${when})`, audience: "visitor", path: "/" });
 
-type Measurement = Omit<Result, "ratioToBaseline" | "verdict">;
+type Measurement = Omit<Result, "ratioToBaseline" | "cpuRatioToBaseline" | "verdict">;
 
 // One server start on the data set: each case probed, warmed, then measured at each
 // connection count.
@@ -478,7 +481,7 @@ async function measure(size: Size, file: string, server: Server, cases: Case[], 
           if (check.wrong.length > 0) log(`Vote counts WRONG after the mix: ${JSON.stringify(check.wrong)}`);
         }
         measured.push(row);
-        log(formatRow({ ...row, ratioToBaseline: null, verdict: null }));
+        log(formatRow({ ...row, ratioToBaseline: null, cpuRatioToBaseline: null, verdict: null }));
       }
     }
   } finally {
@@ -517,15 +520,20 @@ async function benchSize(size: Size) {
 
   const baselines = [...before.measured, ...after.measured];
   const baselineRequestsPerSecond: Record<number, number> = {};
+  const baselineCpuMs: Record<number, number> = {};
+  const mean = (figures: number[]) => figures.reduce((sum, x) => sum + x, 0) / figures.length;
   for (const connections of CONNECTIONS) {
-    const figures = baselines.filter((b) => b.connections === connections).map((b) => b.requestsPerSecond);
-    baselineRequestsPerSecond[connections] = Math.round(figures.reduce((sum, x) => sum + x, 0) / figures.length);
+    const atConnections = baselines.filter((b) => b.connections === connections);
+    baselineRequestsPerSecond[connections] = Math.round(mean(atConnections.map((b) => b.requestsPerSecond)));
+    baselineCpuMs[connections] = mean(atConnections.map((b) => b.cpuMsPerRequest));
   }
   const voteCountsExact = sprout.voteChecks.length > 0 ? sprout.voteChecks.every((check) => check.wrong.length === 0) : null;
   const results: Result[] = [...before.measured, ...sprout.measured, ...uncached.measured, ...after.measured].map((row) => {
     const baseline = baselineRequestsPerSecond[row.connections];
     const ratioToBaseline = baseline ? Math.round((row.requestsPerSecond / baseline) * 100) / 100 : null;
-    return { ...row, ratioToBaseline, verdict: verdictOf(row, ratioToBaseline, voteCountsExact) };
+    const cpu = baselineCpuMs[row.connections];
+    const cpuRatioToBaseline = cpu && row.cpuMsPerRequest > 0 ? Math.round((cpu / row.cpuMsPerRequest) * 100) / 100 : null;
+    return { ...row, ratioToBaseline, cpuRatioToBaseline, verdict: verdictOf(row, ratioToBaseline, voteCountsExact) };
   });
   const peakOf = (rows: Result[]) => rows.reduce((max, r) => Math.max(max, r.peakRssMb), 0);
   return {
@@ -556,6 +564,7 @@ function formatRow(r: Result) {
     `×baseline ${ratio}`,
     `rss ${String(r.peakRssMb).padStart(3)} MB`,
     `cpu ${r.cpuMsPerRequest.toFixed(2).padStart(5)} ms/req`,
+    `cpu ×baseline ${r.cpuRatioToBaseline === null ? "   -" : r.cpuRatioToBaseline.toFixed(2)}`,
     r.verdict ?? "",
   ].join("  ").trimEnd();
 }
@@ -576,7 +585,7 @@ async function main() {
 
   const summary: Record<string, unknown> = {};
   log("");
-  log(`Results (ratios to the mean of the baseline's two runs at the same connection count; targets: ×baseline ≥ ${TARGET.ratio}, members' p99 at c=10 ≤ ${TARGET.memberP99Ms} ms, the vote mix's ≤ ${TARGET.voteP99Ms} ms, no errors)`);
+  log(`Results (ratios to the mean of the baseline's two runs at the same connection count; targets: ×baseline ≥ ${TARGET.ratio}, members' p99 at c=10 ≤ ${TARGET.memberP99Ms} ms, the vote mix's ≤ ${TARGET.voteP99Ms} ms, no errors; cpu ×baseline, the baseline's CPU per request over the case's, is for reading, not a target)`);
   for (const r of runs.flatMap((run) => run.results)) console.log(formatRow(r));
   log("");
   for (const run of runs) {
