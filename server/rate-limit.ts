@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { rateLimit, ipKeyGenerator, type ClientRateLimitInfo, type Options, type Store } from "express-rate-limit";
-import type { Db } from "../db/client";
+import { writeWhenFree, type Db } from "../db/client";
 import { rateLimits } from "../db/schema";
 import { readCookie, SESSION_COOKIE } from "../app/platform/cookies.server";
 import { isApiRequest } from "./guards";
@@ -60,12 +60,16 @@ export class SqliteRateLimitStore implements Store {
 
   private incrementHit: ReturnType<typeof incrementStatement> | undefined;
 
-  increment(key: string): ClientRateLimitInfo {
-    const now = Date.now();
-    this.sweep(now);
-    this.incrementHit ??= incrementStatement(this.db);
-    const row = this.incrementHit.get({ key: this.prefix + key, now, resetAt: new Date(now + this.windowMs) })!;
-    return { totalHits: row.hits, resetTime: row.resetAt };
+  // Counted on every write a member sends, so it waits for another worker's write lock
+  // without holding this worker (writeWhenFree in db/client.ts).
+  increment(key: string): Promise<ClientRateLimitInfo> {
+    return writeWhenFree(this.db.$client, () => {
+      const now = Date.now();
+      this.sweep(now);
+      this.incrementHit ??= incrementStatement(this.db);
+      const row = this.incrementHit.get({ key: this.prefix + key, now, resetAt: new Date(now + this.windowMs) })!;
+      return { totalHits: row.hits, resetTime: row.resetAt };
+    });
   }
 
   decrement(key: string) {

@@ -27,34 +27,34 @@ async function worker(limits: { perMember: number; perAddress: number }) {
 }
 
 describe("the rate limit store", () => {
-  test("counts hits in a one-minute window, then starts a new one", () => {
+  test("counts hits in a one-minute window, then starts a new one", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: 1_000_000 });
     const store = new SqliteRateLimitStore(openDatabase(process.env.DATABASE_URL!), "test:");
-    expect(store.increment("a").totalHits).toBe(1);
-    const second = store.increment("a");
+    expect((await store.increment("a")).totalHits).toBe(1);
+    const second = await store.increment("a");
     expect(second.totalHits).toBe(2);
     expect(second.resetTime?.getTime()).toBe(1_060_000);
-    expect(store.increment("b").totalHits).toBe(1);
+    expect((await store.increment("b")).totalHits).toBe(1);
     store.decrement("a");
     expect(store.get("a")?.totalHits).toBe(1);
     vi.setSystemTime(1_060_000);
     expect(store.get("a")).toBeUndefined();
-    expect(store.increment("a")).toEqual({ totalHits: 1, resetTime: new Date(1_120_000) });
+    expect(await store.increment("a")).toEqual({ totalHits: 1, resetTime: new Date(1_120_000) });
     store.resetKey("a");
     expect(store.get("a")).toBeUndefined();
   });
 
-  test("restarts a window that closed before a sweep removed it (another worker's counter)", () => {
+  test("restarts a window that closed before a sweep removed it (another worker's counter)", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: 2_000_000 });
     const db = openDatabase(process.env.DATABASE_URL!);
     const [first, second] = [new SqliteRateLimitStore(db, "test:"), new SqliteRateLimitStore(db, "test:")];
-    first.increment("c");
-    expect(first.increment("c").totalHits).toBe(2);
+    await first.increment("c");
+    expect((await first.increment("c")).totalHits).toBe(2);
     // The second worker sweeps now, so at the window's end its next sweep is still due.
     vi.setSystemTime(2_000_001);
-    second.increment("d");
+    await second.increment("d");
     vi.setSystemTime(2_060_000);
-    expect(second.increment("c")).toEqual({ totalHits: 1, resetTime: new Date(2_120_000) });
+    expect(await second.increment("c")).toEqual({ totalHits: 1, resetTime: new Date(2_120_000) });
   });
 });
 

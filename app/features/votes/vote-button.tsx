@@ -18,7 +18,7 @@ function useHydrated() {
 
 // The vote button of a row in any list. It posts the suggestion page's own "vote" intent, so
 // the budget by honor level, closed statuses and early-access boards are decided by the same
-// code (setVote) as on the suggestion page. Without JavaScript the form carries the list's
+// code (castVote) as on the suggestion page. Without JavaScript the form carries the list's
 // address and the action redirects back to it (same filters, same page, the row's anchor);
 // with JavaScript the count moves at once and nothing navigates.
 export function VoteButton({

@@ -1,7 +1,7 @@
 // Votes: one per member and suggestion. The form says what the member wants (vote or not),
 // so a double click or a retried request can never count twice.
 import { and, count, eq, gte, ne, sql, type Placeholder } from "drizzle-orm";
-import type { Db } from "#db/client";
+import { writeWhenFree, type Db } from "#db/client";
 import { suggestions, votes } from "#db/schema";
 import { getDb, idList, inIdList, preparedQuery } from "~/platform/db.server";
 import { mustVerifyEmail } from "~/features/accounts/email-verification.server";
@@ -70,13 +70,22 @@ export function votesLeftToday(voter: NonNullable<PrivilegeActor>, now = new Dat
 // transaction, so concurrent requests cannot overspend it. Taking a vote back is always free.
 // A vote that changed something is recorded as an event: votes received count toward the
 // author's honors, and a newcomer's first vote can make their invitation active.
-export function setVote(input: {
+type VoteInput = {
   suggestionId: number;
   userId: number;
   voted: boolean;
   voter?: NonNullable<PrivilegeActor>;
   now?: Date;
-}): VoteResult {
+};
+
+// A member's vote from a request (the vote button, the API): when another worker holds the
+// write lock, this worker serves other requests while it waits (writeWhenFree in db/client.ts).
+// A vote is the forum's most frequent write.
+export function castVote(input: VoteInput): Promise<VoteResult> {
+  return writeWhenFree(getDb().$client, () => setVote(input));
+}
+
+export function setVote(input: VoteInput): VoteResult {
   // Taking a vote back is always allowed; adding one waits for a confirmed email when the
   // admin requires it.
   if (input.voted && mustVerifyEmail(input.userId)) return { ok: false, reason: "unverified" };

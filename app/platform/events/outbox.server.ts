@@ -18,7 +18,7 @@
 // registers them at start-up. An event recorded where none are registered (a script) waits
 // with fanned_out = 0 until a process that knows them starts.
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
-import type { Db } from "#db/client";
+import { isBusy, RETRY_FOR_MS, triesWithoutWaiting, writeWhenFree, type Db } from "#db/client";
 import { outbox, outboxDeliveries } from "#db/schema";
 import { getDb, preparedQuery } from "~/platform/db.server";
 import { retryDelayMs, type DomainEvent, type DomainEventType } from "./events";
@@ -41,6 +41,10 @@ let backgroundDue = false;
 let backgroundRun: Promise<void> | undefined;
 let sweep: ReturnType<typeof setInterval> | undefined;
 const retryTimers = new Set<ReturnType<typeof setTimeout>>();
+// Deliveries that met the write lock taken while tried without waiting (writeWhenFree): since
+// when, and the timer that tries them again.
+let lockedSince: number | undefined;
+let lockRetry: ReturnType<typeof setTimeout> | undefined;
 
 export function registerSubscribers(list: readonly Subscriber[]) {
   const names = new Set(list.map((s) => s.name));
@@ -95,14 +99,20 @@ export function recordEvent(event: DomainEvent): void {
 // by a first vote). Never throws.
 export function deliverEvents(): void {
   const db = getDb();
-  if (!subscribers || delivering || db.$client.inTransaction) return;
+  // While a retry waits for another worker's lock, it delivers the queue (this call's events too).
+  if (!subscribers || delivering || lockRetry || db.$client.inTransaction) return;
   delivering = true;
   try {
     for (let eventId = recordedHere.shift(); eventId !== undefined; eventId = recordedHere.shift()) {
       const event = loadEvent(db, eventId);
       if (!event) continue; // rolled back, or already handled by another process
       const list = subscribers.filter((s): s is AfterCommit => s.when === "after_commit" && s.handles.includes(event.type));
-      if (list.length) handleNow(db, eventId, event, list);
+      if (list.length && handleNow(db, eventId, event, list) === "locked") {
+        recordedHere.unshift(eventId);
+        retryWhenUnlocked(db);
+        break;
+      }
+      lockedSince = undefined;
     }
   } finally {
     delivering = false;
@@ -111,6 +121,21 @@ export function deliverEvents(): void {
     backgroundDue = false;
     runBackground();
   }
+}
+
+// Another worker holds the write lock: the events wait in this process's queue and are tried
+// again a millisecond later, still without holding the event loop, for as long as writeWhenFree
+// would; then as any write, waiting in SQLite.
+function retryWhenUnlocked(db: Db) {
+  lockedSince ??= Date.now();
+  lockRetry ??= setTimeout(() => {
+    lockRetry = undefined;
+    if (Date.now() - lockedSince! < RETRY_FOR_MS) void writeWhenFree(db.$client, deliverEvents);
+    else {
+      lockedSince = undefined;
+      deliverEvents();
+    }
+  }, 1);
 }
 
 // The few statements run after every write, prepared once per database: drizzle builds and
@@ -146,7 +171,7 @@ function markDone(db: Db, eventId: number, subscriber: string, claimedUntil?: Da
 // The delivery row is checked first: another process may have handled it meanwhile.
 type AfterCommit = Subscriber & { when: "after_commit" };
 
-function handleNow(db: Db, eventId: number, event: DomainEvent, list: readonly AfterCommit[]) {
+function handleNow(db: Db, eventId: number, event: DomainEvent, list: readonly AfterCommit[]): "locked" | undefined {
   try {
     const run = statements(db);
     db.$client
@@ -166,6 +191,7 @@ function handleNow(db: Db, eventId: number, event: DomainEvent, list: readonly A
       })
       .immediate();
   } catch (error) {
+    if (isBusy(error) && triesWithoutWaiting(db.$client)) return "locked";
     // Not even the transaction could run (the database busy past its timeout): the rows stay
     // due, and the next sweep or start-up handles them.
     console.error(`Handling ${event.type} #${eventId} failed; it will be retried`, error);
@@ -333,4 +359,6 @@ export function stopOutbox() {
   sweep = undefined;
   for (const timer of retryTimers) clearTimeout(timer);
   retryTimers.clear();
+  if (lockRetry) clearTimeout(lockRetry);
+  lockRetry = lockedSince = undefined;
 }

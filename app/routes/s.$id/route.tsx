@@ -47,7 +47,7 @@ import { socialMetaTags } from "~/features/sharing/share-links";
 import { suggestionSharing } from "~/features/sharing/sharing.server";
 import { privilegeAction, privilegesView } from "~/routes/s.$id/privileges.server";
 import { findVisibleSuggestion, getSuggestionPage } from "~/features/suggestions/suggestions.server";
-import { setVote } from "~/features/votes/votes.server";
+import { castVote } from "~/features/votes/votes.server";
 import { FollowButton } from "~/components/follow-button";
 import { MentionSuggestions } from "~/features/comments/mention-suggestions";
 import { isFollowing, setFollowing } from "~/features/notifications/follows.server";
@@ -137,7 +137,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (intent === "vote") {
     const parsed = voteSchema.safeParse({ voted: formData.get("voted"), returnTo: formData.get("returnTo") ?? undefined });
     if (!parsed.success) return data({ vote: null, result: null }, { status: 400 });
-    const vote = setVote({ suggestionId: id, userId: user.id, voted: parsed.data.voted, voter: user });
+    const vote = await castVote({ suggestionId: id, userId: user.id, voted: parsed.data.voted, voter: user });
     if (!vote.ok && vote.reason === "not_found") throw new Response("Not found", { status: 404 });
     // A refusal (budget, closed, unconfirmed email) is explained on this suggestion's page, next to its vote box.
     if (vote.ok && parsed.data.returnTo) return redirect(safeRedirect(parsed.data.returnTo));
