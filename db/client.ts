@@ -31,7 +31,7 @@ export function openDatabase(file: string): Db {
   return drizzle(sqlite, { schema });
 }
 
-export function isBusy(error: unknown): boolean {
+function isBusy(error: unknown): boolean {
   const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
   const found = code ?? cause?.code;
   return typeof found === "string" && found.startsWith("SQLITE_BUSY");
@@ -69,9 +69,9 @@ export async function writeWhenFree<T>(client: Database.Database, write: () => T
   return write();
 }
 
-// Whether a write on this connection is being tried without waiting (inside writeWhenFree), so
-// that SQLITE_BUSY means "the lock is taken now", not "taken for the whole busy timeout".
-export const triesWithoutWaiting = (client: Database.Database) => impatient.has(client);
+// Whether `error` says that another connection holds the lock right now, met while trying without
+// waiting (inside writeWhenFree), rather than for the whole busy timeout.
+export const lockTakenNow = (client: Database.Database, error: unknown) => impatient.has(client) && isBusy(error);
 
 export function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS_FOLDER) {
   migrate(db, { migrationsFolder });

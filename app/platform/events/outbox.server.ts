@@ -18,7 +18,7 @@
 // registers them at start-up. An event recorded where none are registered (a script) waits
 // with fanned_out = 0 until a process that knows them starts.
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
-import { isBusy, RETRY_FOR_MS, triesWithoutWaiting, writeWhenFree, type Db } from "#db/client";
+import { lockTakenNow, RETRY_FOR_MS, writeWhenFree, type Db } from "#db/client";
 import { outbox, outboxDeliveries } from "#db/schema";
 import { getDb, preparedQuery } from "~/platform/db.server";
 import { retryDelayMs, type DomainEvent, type DomainEventType } from "./events";
@@ -191,7 +191,7 @@ function handleNow(db: Db, eventId: number, event: DomainEvent, list: readonly A
       })
       .immediate();
   } catch (error) {
-    if (isBusy(error) && triesWithoutWaiting(db.$client)) return "locked";
+    if (lockTakenNow(db.$client, error)) return "locked";
     // Not even the transaction could run (the database busy past its timeout): the rows stay
     // due, and the next sweep or start-up handles them.
     console.error(`Handling ${event.type} #${eventId} failed; it will be retried`, error);
