@@ -9,7 +9,7 @@ import { FragmentContext, type FragmentStore } from "~/platform/shared-fragments
 import { fragmentStore } from "~/platform/shared-fragments.server";
 
 // In a language, with the store (null: as the browser renders), collected as the server sends
-// a page (app/entry.server.tsx: whole, React's NUL padding cut).
+// a page (app/entry.server.tsx: whole).
 export function renderWith(language: Language, store: FragmentStore | null, content: ReactElement): Promise<string> {
   const element = createElement(FragmentContext.Provider, { value: store }, createElement(I18nextProvider, { i18n: sharedI18n(language) }, content));
   return new Promise((resolve, reject) => {

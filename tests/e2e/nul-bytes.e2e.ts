@@ -1,5 +1,5 @@
 // No page carries a NUL byte. React 18.3's stream used to write zero bytes where a Chinese
-// (or any multi-byte) character met the end of its 2 KB buffer (app/platform/html-stream.server.ts);
+// (or any multi-byte) character met the end of its 2 KB buffer (patches/react-dom+18.3.1.patch);
 // share-preview crawlers and mail clients cut pages at the first one. Every page of the URL
 // map, in English and Chinese, as a browser (streamed from the shell) and as a crawler (the
 // whole page at once, React's onAllReady), as the role that may open it.
