@@ -18,7 +18,7 @@ const author = { username: "lin_yu", name: "林雨" };
 const page = {
   suggestions: [
     { id: 1, title: "深色模式", author, voted: true, tags: ["ui", "ui"] },
-    // eslint-disable-next-line no-sparse-arrays -- a hole is encoded apart from undefined
+    // A hole is encoded apart from undefined.
     { id: 2, title: "Dark mode", author, voted: false, tags: [, "ui"] },
   ],
   total: 2,
