@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { sessions } from "#db/schema";
+import { openDatabase } from "#db/client";
 import { getDb } from "~/platform/db.server";
 import { SESSION_LIFETIME, createSession, invalidateAllSessions, invalidateSession, validateSessionToken } from "~/features/accounts/sessions.server";
 import { createMember } from "../factories";
@@ -68,6 +69,27 @@ describe("sessions", () => {
     invalidateSession(loggedOut.token);
     expect(validateSessionToken(loggedOut.token, NOW)).toBeNull();
     expect(validateSessionToken(elsewhere.token, NOW)?.user.id).toBe(member.id);
+  });
+
+  // Sessions are read from memory between writes (app/platform/cache.server.ts): a logout, a
+  // change of role, in this worker or another, must count from the next request on.
+  test("a session validated a moment ago is refused once logged out, here or in another worker", async () => {
+    const member = await createMember();
+    const here = createSession(member.id, NOW);
+    const there = createSession(member.id, NOW);
+    for (const { token } of [here, there]) expect(validateSessionToken(token, NOW)?.user.id).toBe(member.id);
+    invalidateSession(here.token);
+    expect(validateSessionToken(here.token, NOW)).toBeNull();
+    const otherWorker = openDatabase(process.env.DATABASE_URL!).$client;
+    try {
+      expect(validateSessionToken(there.token, NOW)?.user.role).toBe("member");
+      otherWorker.prepare("update users set role = 'staff' where id = ?").run(member.id);
+      expect(validateSessionToken(there.token, NOW)?.user.role).toBe("staff");
+      otherWorker.prepare("delete from sessions where user_id = ?").run(member.id);
+      expect(validateSessionToken(there.token, NOW)).toBeNull();
+    } finally {
+      otherWorker.close();
+    }
   });
 
   test("invalidating all of a member's sessions leaves other members logged in", async () => {

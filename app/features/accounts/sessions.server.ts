@@ -5,6 +5,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { sessions, users, type User } from "#db/schema";
+import { cached } from "~/platform/cache.server";
 import { getDb, preparedQuery } from "~/platform/db.server";
 import { clearCookie, requestCookie, SESSION_COOKIE, setCookie } from "~/platform/cookies.server";
 
@@ -58,7 +59,9 @@ const sessionById = preparedQuery((db) =>
 export function validateSessionToken(token: string, now = Date.now()) {
   const db = getDb();
   const id = sessionIdFor(token);
-  const row = sessionById().get({ id });
+  // Read again only once the database changed (a logout in any worker changes it): between
+  // writes, a member's pages are read from memory like the lists they show.
+  const row = cached(`session:${id}`, () => sessionById().get({ id }) ?? null);
   if (!row) return null;
   if (now >= row.expiresAt.getTime()) {
     db.delete(sessions).where(eq(sessions.id, id)).run();
