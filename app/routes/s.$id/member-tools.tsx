@@ -107,6 +107,8 @@ export function TagEditor({ action, allTags, current, lastResult }: { action: st
     onValidate: ({ formData }) => parseWithZod(formData, { schema: tagsSchema }),
   });
   const checked = new Set(current.map((tag) => tag.slug));
+  // conform works out a field's metadata anew on every property read: read once, not per tag.
+  const { name, errors } = fields.tags;
   return (
     <details open={!!lastResult}>
       <summary>{t("privileges.tags.edit")}</summary>
@@ -116,12 +118,12 @@ export function TagEditor({ action, allTags, current, lastResult }: { action: st
           <legend>{t("privileges.tags.label")}</legend>
           {allTags.map((tag) => (
             <label key={tag.slug} className="checkbox">
-              <input type="checkbox" name={fields.tags.name} value={tag.slug} defaultChecked={checked.has(tag.slug)} /> {localized(tag.nameEn, tag.nameZh)}
+              <input type="checkbox" name={name} value={tag.slug} defaultChecked={checked.has(tag.slug)} /> {localized(tag.nameEn, tag.nameZh)}
             </label>
           ))}
-          {fields.tags.errors?.length ? (
+          {errors?.length ? (
             <p className="field-error" role="alert">
-              {fields.tags.errors.map((e) => t(e)).join(" ")}
+              {errors.map((e) => t(e)).join(" ")}
             </p>
           ) : null}
         </fieldset>
