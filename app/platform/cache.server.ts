@@ -20,7 +20,8 @@ const DEFAULT_MAX_AGE_MS = 10 * 60_000;
 
 type Entry = { value: unknown; computedAt: number };
 
-const entries = new Map<string, Entry>();
+// Every cache made by memoryCache; all are emptied together when the database changes.
+const stores: Map<string, Entry>[] = [];
 let version = "";
 // Tests open a new database per file, and preparedQuery prepares per database.
 const versionStatements = preparedQuery((db) => ({
@@ -33,25 +34,37 @@ function databaseVersion(): string {
   return `${dataVersion.get()}:${changes.get()}`;
 }
 
+type Cached = <T>(key: string, compute: () => T, options?: { maxAgeMs?: number }) => T;
+
+/**
+ * A cache of its own, holding at most `maxEntries`: entries of one kind (a session per member)
+ * then never push out the lists everyone reads. Its entries are dropped on the same writes.
+ */
+export function memoryCache(maxEntries: number): Cached {
+  const entries = new Map<string, Entry>();
+  stores.push(entries);
+  return <T>(key: string, compute: () => T, { maxAgeMs = DEFAULT_MAX_AGE_MS }: { maxAgeMs?: number } = {}): T => {
+    const current = databaseVersion();
+    if (current !== version) {
+      for (const store of stores) store.clear();
+      version = current;
+    }
+    const now = Date.now();
+    const entry = entries.get(key);
+    if (entry && now - entry.computedAt < maxAgeMs) return entry.value as T;
+    const value = compute();
+    entries.delete(key);
+    entries.set(key, { value, computedAt: now });
+    // Oldest first in insertion order: trim what was computed longest ago.
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    return value;
+  };
+}
+
 /**
  * The value computed for `key` while nothing in the database has changed since (and at most
  * `maxAgeMs` ago), or a freshly computed one. Keys must name everything the value depends
  * on besides the database: the query, and the viewer's visibility class (visibilityKey).
  * Callers must not mutate what they get: it is shared with the next request.
  */
-export function cached<T>(key: string, compute: () => T, { maxAgeMs = DEFAULT_MAX_AGE_MS }: { maxAgeMs?: number } = {}): T {
-  const current = databaseVersion();
-  if (current !== version) {
-    entries.clear();
-    version = current;
-  }
-  const now = Date.now();
-  const entry = entries.get(key);
-  if (entry && now - entry.computedAt < maxAgeMs) return entry.value as T;
-  const value = compute();
-  entries.delete(key);
-  entries.set(key, { value, computedAt: now });
-  // Oldest first in insertion order: trim what was computed longest ago.
-  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  return value;
-}
+export const cached = memoryCache(MAX_ENTRIES);

@@ -3,7 +3,7 @@
 // server worker), and after its maximum age.
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { cached } from "~/platform/cache.server";
+import { cached, memoryCache } from "~/platform/cache.server";
 import { getDb } from "~/platform/db.server";
 import { listSuggestions } from "~/features/suggestions/suggestions.server";
 import { setVote } from "~/features/votes/votes.server";
@@ -50,6 +50,25 @@ describe("cached", () => {
     vi.advanceTimersByTime(2);
     cached("test:age", compute, { maxAgeMs: 1_000 });
     expect(compute).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("memoryCache", () => {
+  test("a cache of its own never pushes out the shared cache's entries, and is emptied by the same writes", () => {
+    const sessions = memoryCache(3);
+    const list = vi.fn(() => ({ rows: [] }));
+    cached("test:kept", list);
+    const session = vi.fn((n: number) => ({ n }));
+    for (let n = 0; n < 1_500; n++) sessions(`test:session:${n}`, () => session(n));
+    cached("test:kept", list);
+    expect(list).toHaveBeenCalledTimes(1);
+    // Its own bound: the oldest of its entries went, the latest stayed.
+    sessions("test:session:1499", () => session(-1));
+    sessions("test:session:0", () => session(-2));
+    expect(session).toHaveBeenCalledTimes(1_501);
+    createBoard();
+    sessions("test:session:1499", () => session(-3));
+    expect(session).toHaveBeenCalledTimes(1_502);
   });
 });
 

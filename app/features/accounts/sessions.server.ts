@@ -5,7 +5,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { sessions, users, type User } from "#db/schema";
-import { cached } from "~/platform/cache.server";
+import { memoryCache } from "~/platform/cache.server";
 import { getDb, preparedQuery } from "~/platform/db.server";
 import { clearCookie, requestCookie, SESSION_COOKIE, setCookie } from "~/platform/cookies.server";
 
@@ -54,6 +54,9 @@ const sessionById = preparedQuery((db) =>
     .prepare(),
 );
 
+// Sessions read since the database last changed, apart from the lists: one per member.
+const recentSessions = memoryCache(5_000);
+
 // Returns the user of a valid token; expired sessions are deleted, and a session in the
 // second half of its life is extended so that active members stay logged in.
 export function validateSessionToken(token: string, now = Date.now()) {
@@ -61,7 +64,7 @@ export function validateSessionToken(token: string, now = Date.now()) {
   const id = sessionIdFor(token);
   // Read again only once the database changed (a logout in any worker changes it): between
   // writes, a member's pages are read from memory like the lists they show.
-  const row = cached(`session:${id}`, () => sessionById().get({ id }) ?? null);
+  const row = recentSessions(id, () => sessionById().get({ id }) ?? null);
   if (!row) return null;
   if (now >= row.expiresAt.getTime()) {
     db.delete(sessions).where(eq(sessions.id, id)).run();
