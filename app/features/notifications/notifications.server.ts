@@ -5,6 +5,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, count, desc, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import { emails, notificationPreferences, notifications, suggestions, users } from "#db/schema";
+import { memoryCache } from "~/platform/cache.server";
 import { getDb, preparedQuery } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { followersOf } from "~/features/notifications/follows.server";
@@ -232,11 +233,16 @@ const unreadByKind = preparedQuery((db) =>
     .prepare(),
 );
 
+// Counted again only once the database changed: a notification, a read, a preference are writes.
+const recentUnreadCounts = memoryCache(5_000);
+
 export function unreadCount(userId: number): number {
-  const hidden = new Set(hiddenKinds(userId));
-  return unreadByKind()
-    .all({ userId })
-    .reduce((total, { kind, n }) => (hidden.has(kind) ? total : total + n), 0);
+  return recentUnreadCounts(String(userId), () => {
+    const hidden = new Set(hiddenKinds(userId));
+    return unreadByKind()
+      .all({ userId })
+      .reduce((total, { kind, n }) => (hidden.has(kind) ? total : total + n), 0);
+  });
 }
 
 export type InboxItem = {
