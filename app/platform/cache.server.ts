@@ -1,6 +1,7 @@
 // In-process caching of what many requests read and few requests change: hot lists, board
-// totals, search results, rendered comment threads. One cache per server process (each
-// node:cluster worker has its own).
+// totals, search results, rendered comment threads (`cached`), and apart from them, what every
+// page reads per member: the session, the bell's count (`memoryCache`). Each server process
+// (each node:cluster worker) has its own.
 //
 // Invalidation needs no calls from the domain modules: an entry is served only while the
 // database is exactly as it was when the entry was computed. SQLite tells us both ways it can
