@@ -92,7 +92,9 @@ const build: ServerBuild = {
       default: async (...args: Parameters<typeof renderDocument>) => {
         const started = cpuNow();
         const response = (await renderDocument(...args)) as Response;
-        const html = await response.text();
+        // Bytes, not text: decoding a Chinese page (0.5 ms for 70 kB) is this script's cost,
+        // not the server's, which writes the bytes to the socket.
+        const html = await response.arrayBuffer();
         current.render += cpuNow() - started;
         return new Response(html, { status: response.status, headers: response.headers });
       },
@@ -109,11 +111,11 @@ async function once(page: (typeof pages)[number]) {
     new Request(`http://localhost${page.path}`, { headers: page.cookie ? { cookie: page.cookie } : {} }),
     { clientAddress: "127.0.0.1", cspNonce: "bench" },
   );
-  const body = await response.text();
+  const body = await response.arrayBuffer();
   const wall = performance.now() - started;
   const used = cpuNow() - cpu;
   if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}`);
-  return { wall, cpu: used, bytes: Buffer.byteLength(body), ...current };
+  return { wall, cpu: used, bytes: body.byteLength, ...current };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
