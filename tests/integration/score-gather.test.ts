@@ -4,9 +4,11 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { activityDays, badgeGrants, comments, ratings, recommendationAnswers, scoreSnapshots, users, votes } from "#db/schema";
 import { getDb } from "~/platform/db.server";
+import { saveSettings } from "~/platform/settings.server";
 import { gatherAll, gatherSignals } from "~/features/scoring/gather.server";
 import { sproutScore } from "~/features/scoring/index";
-import { loyaltyPercentile, recomputeScores, SCORE_FORMULA, scoreHistory } from "~/features/scoring/snapshots.server";
+import { loyaltyPercentile, recomputeScores, scoreHistory } from "~/features/scoring/snapshots.server";
+import { SCORE_FORMULA } from "~/features/scoring/stored-signals";
 import { createBoard, createComplaint, createMember, createStaff, createSuggestion } from "../factories";
 
 const NOW = new Date("2026-03-11T12:00:00Z");
@@ -200,6 +202,39 @@ describe("weekly snapshots", () => {
     recomputeScores(NOW);
     expect(rows()).toEqual(before.filter((id) => id !== m3.id));
     getDb().update(users).set({ deletedAt: null }).where(eq(users.id, m3.id)).run();
+  });
+
+  test("stores only the signals that are not empty, and reads back exactly what was gathered", async () => {
+    const { boardA, m1, m2, m3 } = await buildForum();
+    // A target other than the default must survive a member whose responses are all empty.
+    saveSettings({ responseTargetHours: 48 });
+    try {
+      recomputeScores(NOW);
+      const stored = (scope: string, scopeId: number) =>
+        JSON.parse(
+          getDb().$client.prepare("select report from score_snapshots where scope = ? and scope_id = ? and week_start = '2026-03-09'").pluck().get(scope, scopeId) as string,
+        );
+      // m3 filed no complaint, rated nothing, answered no survey and invited no one: those
+      // groups are left out, the figures m3 has are kept, and no zero is written.
+      const quiet = stored("member", m3.id);
+      expect(quiet.formula).toBe(SCORE_FORMULA);
+      for (const group of ["complaints", "ratings", "survey", "invitations", "scope"]) expect(quiet.signals[group]).toBeUndefined();
+      expect(quiet.signals.responses.targetHours).toBe(48);
+      expect(quiet.signals.adoption).toEqual({ posted: 1, decided: 1 });
+      expect(JSON.stringify(quiet)).not.toMatch(/:0[,}]/);
+
+      const scopes = [
+        { kind: "community" as const, row: { scope: "community" as const } },
+        { kind: "board" as const, boardId: boardA.id, row: { scope: "board" as const, scopeId: boardA.id } },
+        ...[m1, m2, m3].map((m) => ({ kind: "member" as const, userId: m.id, row: { scope: "member" as const, scopeId: m.id } })),
+      ];
+      for (const { row, ...scope } of scopes) {
+        const [read] = scoreHistory(row, 1, NOW);
+        expect(read.signals).toEqual(gatherSignals(scope, NOW));
+      }
+    } finally {
+      saveSettings({ responseTargetHours: 24 });
+    }
   });
 
   test("reads rows stored by the first formula as the previous formula's", async () => {

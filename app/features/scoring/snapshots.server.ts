@@ -10,7 +10,6 @@ import { joinCohort, memberStatus, percentiles } from "./member-facts";
 import { activityDay } from "~/features/honors/rules/activity";
 import {
   dimensionsOf,
-  emptySignals,
   sproutDimensions,
   sproutScore,
   sproutTerms,
@@ -20,29 +19,10 @@ import {
   type ScoreSignals,
   type TermId,
 } from "./index";
+import { storedReport, storedSignals, type StoredReport } from "./stored-signals";
 import { addWeeks, weekStart } from "./weeks";
 
 export type SnapshotScope = "community" | "board" | "member";
-
-// What a snapshot's report column holds: the signals it was computed from (the dashboard's
-// NPS and participation come from here). The report is rebuilt from them when read: 50,000
-// full reports a week would weigh hundreds of megabytes, and the pure core gives the same
-// report from the same signals. (Rows written before: the community and boards also stored
-// their report, which is ignored.)
-//
-// `formula` says which formula computed the row's columns. Rows without it were computed by
-// the first formula (docs/scoring.md, "History"): their signals cannot be re-scored (they lack
-// what the current formula reads), so they keep their stored figures and are marked on the
-// trend as the previous formula's, and no week-over-week change is computed across formulas.
-export const SCORE_FORMULA = 2;
-type StoredReport = { signals: ScoreSignals; formula?: number };
-
-// Signals stored before a field existed read as that field's empty value.
-function storedSignals(stored: StoredReport, scope: SnapshotScope): ScoreSignals {
-  const empty = emptySignals(stored.signals.responses?.targetHours ?? 24, scope);
-  const groups = (Object.keys(empty) as (keyof ScoreSignals)[]).filter((g) => g !== "scope");
-  return { ...empty, ...Object.fromEntries(groups.map((group) => [group, { ...(empty[group] as object), ...(stored.signals[group] as object) }])), scope } as ScoreSignals;
-}
 
 export type Snapshot = {
   weekStart: string;
@@ -77,7 +57,7 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
   );
   const computedAt = now.getTime();
   const writeSnapshot = (scope: SnapshotScope, scopeId: number, signals: ScoreSignals, d: Dimensions) =>
-    upsert.run(week, scope, scopeId, d.total, d.satisfaction, d.achievement, d.loyalty, JSON.stringify({ signals, formula: SCORE_FORMULA } satisfies StoredReport), computedAt);
+    upsert.run(week, scope, scopeId, d.total, d.satisfaction, d.achievement, d.loyalty, JSON.stringify(storedReport(signals)), computedAt);
   let snapshots = 0;
   checkpointingOnce(sqlite, () => {
     for (const scope of ["community", "board"] as const) {
