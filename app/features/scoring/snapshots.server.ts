@@ -68,7 +68,7 @@ export function recomputeScores(now = new Date(), options: { onProgress?: (p: Re
       options.onProgress?.({ phase: scope, done: entries.length, total: entries.length });
     }
     snapshots += writeMembers(db, week, gathered.member, now, writeSnapshot, options.onProgress);
-    // A member's full signals (~700 bytes) are kept for the trend's window only; older weeks
+    // A member's full signals (~350 bytes) are kept for the trend's window only; older weeks
     // live on as their compact member_loyalty row (docs/scoring.md, "History").
     sqlite.prepare("delete from score_snapshots where scope = 'member' and week_start < ?").run(addWeeks(week, -(MEMBER_SIGNAL_WEEKS - 1)));
     // Members' compact rows are kept for a year (about 270 bytes a member and week with their
