@@ -465,8 +465,16 @@ function byKey<T extends Keyed>(rows: T[]): Map<number, T> {
 
 const hours = (ms: number | null | undefined) => (ms == null ? null : ms / HOUR_MS);
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 // The signals a row of figures gives: a member's own, or a scope's sums over its members.
-function figureSignals(m: MemberFigures, grouping: Grouping, brought: { joined: number; shared: number; staying: number } | undefined) {
+function figureSignals(m: MemberFigures, grouping: Grouping, brought: ReturnType<typeof broughtRows>[number] | undefined) {
   return {
     activity: {
       members: m[FIGURE.members],
@@ -540,13 +548,7 @@ function gatherGrouped(
   // A key without figures of a kind shares that kind's empty signals, frozen so that no reader
   // can change them for every key at once: building every group of 50,000 members' signals
   // empty and then replacing most of them was 100–200 ms of allocation.
-  const empty = emptySignals(targetHours, grouping);
-  const freeze = (value: unknown) => {
-    if (typeof value !== "object" || value === null) return;
-    Object.values(value).forEach(freeze);
-    Object.freeze(value);
-  };
-  freeze(empty);
+  const empty = deepFreeze(emptySignals(targetHours, grouping));
   for (const key of keys) {
     const m = memberByKey.get(key);
     const s = sugg.get(key);
