@@ -7,8 +7,17 @@
 //
 // In the browser there is no store: the fragment's content renders as usual, hydrating the
 // markup the server sent, which is the same markup (tests/unit/shared-fragments.test.ts).
-import { createContext, useContext, type ReactElement } from "react";
+import { UNSAFE_RemixContext } from "@remix-run/react";
+import { createContext, useContext, type Context, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
+import {
+  UNSAFE_DataRouterContext,
+  UNSAFE_DataRouterStateContext,
+  UNSAFE_FetchersContext,
+  UNSAFE_LocationContext,
+  UNSAFE_NavigationContext,
+  UNSAFE_RouteContext,
+} from "react-router-dom";
 import type { i18n } from "i18next";
 
 export type FragmentStore = {
@@ -16,6 +25,33 @@ export type FragmentStore = {
   // A fragment not stored: rendered apart after the response, once its key has been met twice.
   remember(key: string, content: ReactElement, i18n: i18n): void;
 };
+
+// What Remix's `<Form>` and its hooks (the form's action, fetchers, loader data) read. A
+// fragment holding a form is rendered apart inside the values it met on the page, so its
+// markup is the page's own.
+const ROUTING: Context<unknown>[] = [
+  UNSAFE_RemixContext,
+  UNSAFE_DataRouterContext,
+  UNSAFE_DataRouterStateContext,
+  UNSAFE_FetchersContext,
+  UNSAFE_NavigationContext,
+  UNSAFE_LocationContext,
+  UNSAFE_RouteContext,
+] as Context<unknown>[];
+
+function useRouting(): unknown[] | null {
+  // eslint-disable-next-line react-hooks/rules-of-hooks -- a constant list: the same hooks in the same order on every render
+  const values = ROUTING.map((context) => useContext(context));
+  // Outside a Remix page (a test rendering a part alone) there is nothing to carry.
+  return values[ROUTING.indexOf(UNSAFE_DataRouterContext as Context<unknown>)] ? values : null;
+}
+
+function InRouting({ values, children }: { values: unknown[]; children: ReactElement }) {
+  return values.reduceRight<ReactElement>((inner, value, i) => {
+    const { Provider } = ROUTING[i];
+    return <Provider value={value}>{inner}</Provider>;
+  }, children);
+}
 
 export const FragmentContext = createContext<FragmentStore | null>(null);
 
@@ -41,8 +77,9 @@ export function contentKey(value: object): string {
 }
 
 // `cacheKey` must name everything the content shows (the language is added here): the content
-// is reused for any request that gives the same key. The fragment is the content of one element,
-// a `div`, a list (`ul`) or one of its items (`li`), or a table's `tr`, with the given
+// is reused for any request that gives the same key; null renders it as usual, never stored
+// (a form showing the reader's errors). The fragment is the content of one element, a `div`, a
+// list (`ul`) or one of its items (`li`), a table's `tr` or a folded `details`, with the given
 // attributes. Fragments may nest: a stored outer one is written whole, and an outer one that is
 // not stored still finds the inner ones that are.
 export function SharedFragment({
@@ -51,18 +88,19 @@ export function SharedFragment({
   attributes,
   children,
 }: {
-  cacheKey: string;
-  as?: "div" | "ul" | "li" | "tr";
-  attributes?: { id?: string; className?: string } & Record<`data-${string}`, string>;
+  cacheKey: string | null;
+  as?: "div" | "ul" | "li" | "tr" | "details";
+  attributes?: { id?: string; className?: string; open?: boolean } & Record<`data-${string}`, string>;
   children: ReactElement;
 }) {
   const store = useContext(FragmentContext);
   const { i18n } = useTranslation();
-  if (store) {
+  const routing = useRouting();
+  if (store && cacheKey !== null) {
     const key = `${i18n.language}\u0000${cacheKey}`;
     const html = store.get(key);
     if (html !== undefined) return <Element {...attributes} dangerouslySetInnerHTML={{ __html: html }} />;
-    store.remember(key, children, i18n);
+    store.remember(key, routing ? <InRouting values={routing}>{children}</InRouting> : children, i18n);
   }
   return <Element {...attributes}>{children}</Element>;
 }

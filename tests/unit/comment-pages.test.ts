@@ -49,6 +49,15 @@ describe("comment pages", () => {
     expect(commentPage([], { page: 3 })).toEqual({ comments: [], page: 1, pages: 1 });
   });
 
+  test("a discussion that changed is laid out anew, not from the layout of the list before", () => {
+    const before = discussion(THREADS_PER_PAGE);
+    expect(commentPage(before, {}).pages).toBe(1);
+    // The cache hands out a new list once a comment is added.
+    const after = [...before, { id: 5000, parentId: null, isOfficial: false }, { id: 5001, parentId: 5000, isOfficial: false }];
+    expect(commentPage(after, { focus: 5001 })).toEqual({ comments: after.slice(-2), page: 2, pages: 2 });
+    expect(commentPage(before, { focus: 5001 })).toEqual({ comments: before, page: 1, pages: 1 });
+  });
+
   test("links to a comment name it for the server and the browser", () => {
     expect(commentPath(7, 12)).toBe("/s/7?comment=12#comment-12");
   });

@@ -7,7 +7,16 @@ export const THREADS_PER_PAGE = 40;
 
 type ThreadComment = { id: number; parentId: number | null; isOfficial: boolean };
 
-export function commentPage<C extends ThreadComment>(comments: readonly C[], options: { page?: number; focus?: number | null }) {
+type Layout<C> = { pages: C[][]; pageOf: Map<number, number> };
+
+// A discussion is the cached list of suggestions.server (the same array until something
+// changes), so it is laid out once rather than on every view of every page. Lists are
+// read-only: one that changed would be a new array.
+const layouts = new WeakMap<readonly ThreadComment[], Layout<ThreadComment>>();
+
+function layoutOf<C extends ThreadComment>(comments: readonly C[]): Layout<C> {
+  const known = layouts.get(comments);
+  if (known) return known as Layout<C>;
   const byId = new Map(comments.map((c) => [c.id, c]));
   // A comment whose parent is not in the list starts its own thread.
   const rootOf = (comment: C) => {
@@ -20,16 +29,23 @@ export function commentPage<C extends ThreadComment>(comments: readonly C[], opt
   const roots = comments.filter((c) => c.parentId === null || !byId.has(c.parentId));
   const ordered = [...roots.filter((c) => c.isOfficial), ...roots.filter((c) => !c.isOfficial)];
   const pageOfRoot = new Map(ordered.map((c, i) => [c.id, Math.floor(i / THREADS_PER_PAGE) + 1]));
-  const pages = Math.max(1, Math.ceil(ordered.length / THREADS_PER_PAGE));
+  const layout: Layout<C> = { pages: Array.from({ length: Math.max(1, Math.ceil(ordered.length / THREADS_PER_PAGE)) }, () => []), pageOf: new Map() };
+  for (const comment of comments) {
+    const page = pageOfRoot.get(rootOf(comment))!;
+    layout.pageOf.set(comment.id, page);
+    layout.pages[page - 1].push(comment);
+  }
+  layouts.set(comments, layout);
+  return layout;
+}
 
-  const focused = options.focus ? byId.get(options.focus) : undefined;
+export function commentPage<C extends ThreadComment>(comments: readonly C[], options: { page?: number; focus?: number | null }) {
+  const layout = layoutOf(comments);
+  const pages = layout.pages.length;
+  const focused = options.focus ? layout.pageOf.get(options.focus) : undefined;
   const requested = options.page && Number.isSafeInteger(options.page) ? options.page : undefined;
-  const page = Math.min(Math.max(1, requested ?? (focused ? pageOfRoot.get(rootOf(focused))! : 1)), pages);
-  return {
-    comments: comments.filter((c) => pageOfRoot.get(rootOf(c)) === page),
-    page,
-    pages,
-  };
+  const page = Math.min(Math.max(1, requested ?? focused ?? 1), pages);
+  return { comments: layout.pages[page - 1], page, pages };
 }
 
 // Where a link to one comment points.

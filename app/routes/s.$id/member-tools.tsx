@@ -4,12 +4,14 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
+import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import { Trans } from "~/components/trans";
 import { Field, FormError, steadyValidation } from "~/components/field";
 import { RelativeTime } from "~/components/relative-time";
 import { flagSchema, mergeDecisionSchema, mergeProposalSchema, tagsSchema } from "~/features/honors/privilege-forms";
 import { useLocalized } from "~/i18n/use-localized";
+import { contentKey, SharedFragment } from "~/platform/shared-fragments";
 import type { PrivilegeForm, PrivilegeResult, privilegesView } from "~/routes/s.$id/privileges.server";
 
 type MemberToolsView = ReturnType<typeof privilegesView>;
@@ -98,7 +100,31 @@ export function MemberTools({
   );
 }
 
+// A folded form reads the same for every reader of the page in a language, until one of them
+// posts it with a mistake: until then its markup is shared (app/platform/shared-fragments.tsx).
+// `shows` names whatever else the form shows (the tags to pick from).
+function Folded({ name, action, shows = "", lastResult, summary, children }: { name: string; action: string; shows?: string; lastResult?: SubmissionResult<string[]>; summary: string; children: ReactElement }) {
+  return (
+    <SharedFragment as="details" attributes={{ open: !!lastResult }} cacheKey={lastResult ? null : [name, action, shows].join("\u0002")}>
+      <>
+        <summary>{summary}</summary>
+        {children}
+      </>
+    </SharedFragment>
+  );
+}
+
 export function TagEditor({ action, allTags, current, lastResult }: { action: string; allTags: Tag[]; current: Tag[]; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
+  const checked = current.map((tag) => tag.slug);
+  return (
+    <Folded name="tags" action={action} shows={`${contentKey(allTags)}\u0002${checked.join(",")}`} lastResult={lastResult} summary={t("privileges.tags.edit")}>
+      <TagFields action={action} allTags={allTags} checked={checked} lastResult={lastResult} />
+    </Folded>
+  );
+}
+
+function TagFields({ action, allTags, checked, lastResult }: { action: string; allTags: Tag[]; checked: string[]; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const [form, fields] = useForm({
@@ -106,34 +132,39 @@ export function TagEditor({ action, allTags, current, lastResult }: { action: st
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: tagsSchema }),
   });
-  const checked = new Set(current.map((tag) => tag.slug));
   // conform works out a field's metadata anew on every property read: read once, not per tag.
   const { name, errors } = fields.tags;
   return (
-    <details open={!!lastResult}>
-      <summary>{t("privileges.tags.edit")}</summary>
-      <Form method="post" action={action} {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="tags" />
-        <fieldset className="field">
-          <legend>{t("privileges.tags.label")}</legend>
-          {allTags.map((tag) => (
-            <label key={tag.slug} className="checkbox">
-              <input type="checkbox" name={name} value={tag.slug} defaultChecked={checked.has(tag.slug)} /> {localized(tag.nameEn, tag.nameZh)}
-            </label>
-          ))}
-          {errors?.length ? (
-            <p className="field-error" role="alert">
-              {errors.map((e) => t(e)).join(" ")}
-            </p>
-          ) : null}
-        </fieldset>
-        <button type="submit">{t("privileges.tags.save")}</button>
-      </Form>
-    </details>
+    <Form method="post" action={action} {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="tags" />
+      <fieldset className="field">
+        <legend>{t("privileges.tags.label")}</legend>
+        {allTags.map((tag) => (
+          <label key={tag.slug} className="checkbox">
+            <input type="checkbox" name={name} value={tag.slug} defaultChecked={checked.includes(tag.slug)} /> {localized(tag.nameEn, tag.nameZh)}
+          </label>
+        ))}
+        {errors?.length ? (
+          <p className="field-error" role="alert">
+            {errors.map((e) => t(e)).join(" ")}
+          </p>
+        ) : null}
+      </fieldset>
+      <button type="submit">{t("privileges.tags.save")}</button>
+    </Form>
   );
 }
 
 function FlagForm({ action, lastResult }: { action: string; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
+  return (
+    <Folded name="flag" action={action} lastResult={lastResult} summary={t("privileges.flags.flag")}>
+      <FlagFields action={action} lastResult={lastResult} />
+    </Folded>
+  );
+}
+
+function FlagFields({ action, lastResult }: { action: string; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "flag-form",
@@ -142,20 +173,26 @@ function FlagForm({ action, lastResult }: { action: string; lastResult?: Submiss
     onValidate: ({ formData }) => parseWithZod(formData, { schema: flagSchema }),
   });
   return (
-    <details open={!!lastResult}>
-      <summary>{t("privileges.flags.flag")}</summary>
-      <Form method="post" action={action} {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="flag" />
-        <Field field={fields.reason} label={t("privileges.flags.reasonLabel")} hint={t("privileges.flags.reasonHint")}>
-          <input {...getInputProps(fields.reason, { type: "text" })} maxLength={500} />
-        </Field>
-        <button type="submit">{t("privileges.flags.submit")}</button>
-      </Form>
-    </details>
+    <Form method="post" action={action} {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="flag" />
+      <Field field={fields.reason} label={t("privileges.flags.reasonLabel")} hint={t("privileges.flags.reasonHint")}>
+        <input {...getInputProps(fields.reason, { type: "text" })} maxLength={500} />
+      </Field>
+      <button type="submit">{t("privileges.flags.submit")}</button>
+    </Form>
   );
 }
 
 function MergeProposalForm({ action, lastResult }: { action: string; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
+  return (
+    <Folded name="propose-merge" action={action} lastResult={lastResult} summary={t("privileges.merge.propose")}>
+      <MergeProposalFields action={action} lastResult={lastResult} />
+    </Folded>
+  );
+}
+
+function MergeProposalFields({ action, lastResult }: { action: string; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "merge-proposal-form",
@@ -164,16 +201,13 @@ function MergeProposalForm({ action, lastResult }: { action: string; lastResult?
     onValidate: ({ formData }) => parseWithZod(formData, { schema: mergeProposalSchema }),
   });
   return (
-    <details open={!!lastResult}>
-      <summary>{t("privileges.merge.propose")}</summary>
-      <Form method="post" action={action} {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="propose-merge" />
-        <Field field={fields.target} label={t("privileges.merge.targetLabel")} hint={t("privileges.merge.targetHint")}>
-          <input {...getInputProps(fields.target, { type: "text", ariaDescribedBy: fields.target.descriptionId })} />
-        </Field>
-        <button type="submit">{t("privileges.merge.submit")}</button>
-      </Form>
-    </details>
+    <Form method="post" action={action} {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="propose-merge" />
+      <Field field={fields.target} label={t("privileges.merge.targetLabel")} hint={t("privileges.merge.targetHint")}>
+        <input {...getInputProps(fields.target, { type: "text", ariaDescribedBy: fields.target.descriptionId })} />
+      </Field>
+      <button type="submit">{t("privileges.merge.submit")}</button>
+    </Form>
   );
 }
 

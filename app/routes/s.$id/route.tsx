@@ -35,6 +35,7 @@ import { helpfulSchema } from "~/features/honors/forms";
 import { mergeSchema, statusChangeSchema, undoMergeSchema } from "~/features/lifecycle/forms";
 import { commentSchema } from "~/features/suggestions/forms";
 import { titleMeta } from "~/i18n/meta";
+import { SharedFragment } from "~/platform/shared-fragments";
 import { useLocalized } from "~/i18n/use-localized";
 import { allowedTransitions, canRevert, errorField } from "~/features/lifecycle/lifecycle";
 import { changeStatus, listMerges, mergeSuggestion, revertStatusChange, undoMerge } from "~/features/lifecycle/lifecycle.server";
@@ -461,7 +462,29 @@ function Comments() {
   );
 }
 
+// The form reads the same for every member who may post here (and reply to the same comment),
+// until one of them posts it with a mistake: until then its markup is shared
+// (app/platform/shared-fragments.tsx).
 function CommentForm() {
+  const { suggestion, viewer, replyTo: parent } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  if (!viewer.loggedIn) {
+    return (
+      <p>
+        <a href={`/login?redirectTo=/s/${suggestion.id}`}>{t("suggestions.view.logInToComment")}</a>
+      </p>
+    );
+  }
+  const shows = ["comment-form", suggestion.id, viewer.canReplyOfficially, parent?.id, parent?.authorName].join("\u0002");
+  return (
+    <SharedFragment cacheKey={actionData?.result ? null : shows}>
+      <CommentFields />
+    </SharedFragment>
+  );
+}
+
+function CommentFields() {
   const { suggestion, viewer, replyTo: parent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
@@ -486,13 +509,6 @@ function CommentForm() {
   useEffect(() => {
     if (replyToId) document.getElementById(fields.body.id)?.focus();
   }, [replyToId, fields.body.id]);
-  if (!viewer.loggedIn) {
-    return (
-      <p>
-        <a href={`/login?redirectTo=/s/${suggestion.id}`}>{t("suggestions.view.logInToComment")}</a>
-      </p>
-    );
-  }
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} ref={formRef} className="card" action={`/s/${suggestion.id}`}>
       <h3>{t("suggestions.view.addComment")}</h3>
