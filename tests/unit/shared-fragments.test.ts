@@ -2,11 +2,13 @@
 // byte for byte what rendering it afresh gives, or the browser's hydration would not match the
 // page; and a row whose content changed must not be served from before the change.
 import { createElement } from "react";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { describe, expect, test, vi } from "vitest";
 import { ProfileSummary } from "~/features/honors/profile-summary";
 import { MemberTableRow } from "~/features/leads/member-list-view";
 import type { MemberRow } from "~/features/leads/members.server";
 import { SuggestionList, type SuggestionSummary } from "~/features/suggestions/suggestion-list";
+import type { ListVoting } from "~/features/votes/vote-button";
 import { sharedI18n, type Language } from "~/i18n/i18n";
 import type { FragmentStore } from "~/platform/shared-fragments";
 import { fragmentStore } from "~/platform/shared-fragments.server";
@@ -130,6 +132,54 @@ describe("shared list rows", () => {
     const { store, served } = await storedInEnglish(rows);
     expect(await page("zh", rows, true, store)).toBe(await page("zh", rows, true, null));
     expect(served()).toBe(0);
+  });
+});
+
+// Vote buttons are Remix forms (a fetcher's), so they are rendered inside a data router, as on
+// the page, and the router goes with them into the render apart.
+async function listWithVotes(language: Language, items: SuggestionSummary[], voting: ListVoting, store: FragmentStore | null, path = "/b/camera?sort=top") {
+  const handler = createStaticHandler([{ path: "*", element: createElement(SuggestionList, { items, showBoard: false, voting }) }]);
+  const context = await handler.query(new Request(`http://localhost${path}`));
+  if (context instanceof Response) throw new Error("unexpected response");
+  return renderWith(language, store, createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false }));
+}
+
+describe("shared vote buttons", () => {
+  const member: ListVoting = { loggedIn: true, voted: [] };
+
+  test.each(["en", "zh"] as const)("%s — stored buttons are the markup a fresh render gives, and carry the list's address", async (language) => {
+    const rows = newRows();
+    const fresh = await listWithVotes(language, rows, member, null);
+    const { store, renderPending, served } = countingStore();
+    for (let request = 0; request < 2; request++) {
+      expect(await listWithVotes(language, rows, member, store)).toBe(fresh);
+      renderPending();
+    }
+    expect(await listWithVotes(language, rows, member, store)).toBe(fresh);
+    // Each row's body and its button.
+    expect(served()).toBe(rows.length * 2);
+    expect(fresh).toContain(`name="returnTo" value="/b/camera?sort=top#suggestion-${rows[0].id}"`);
+  });
+
+  test("a member's own vote, a new count, another list and a visitor each get their own button", async () => {
+    const rows = newRows();
+    const { store, renderPending } = countingStore();
+    for (let request = 0; request < 2; request++) {
+      await listWithVotes("en", rows, member, store);
+      renderPending();
+    }
+    const voter: ListVoting = { loggedIn: true, voted: [rows[0].id] };
+    const counted = rows.map((row) => ({ ...row, voteCount: row.voteCount + 1 }));
+    for (const [items, voting, path] of [
+      [rows, voter, undefined],
+      [counted, member, undefined],
+      [rows, member, "/search?q=camera"],
+      [rows, { loggedIn: false, voted: [] }, undefined],
+    ] as const) {
+      const html = await listWithVotes("en", items, voting, store, path);
+      expect(html).toBe(await listWithVotes("en", items, voting, null, path));
+    }
+    expect(await listWithVotes("en", rows, voter, store)).toContain('aria-pressed="true"');
   });
 });
 

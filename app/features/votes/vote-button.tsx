@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SuggestionStatus } from "#db/enums";
 import { isVotingOpen } from "~/features/roles/permissions";
+import { SharedFragment } from "~/platform/shared-fragments";
 
 // Who is looking at a list and which of its suggestions they voted for (votes.server listVoting).
 export type ListVoting = { loggedIn: boolean; voted: number[] };
@@ -21,13 +22,26 @@ function useHydrated() {
 // code (castVote) as on the suggestion page. Without JavaScript the form carries the list's
 // address and the action redirects back to it (same filters, same page, the row's anchor);
 // with JavaScript the count moves at once and nothing navigates.
-export function VoteButton({
-  suggestion,
-  voting,
-}: {
+type VoteButtonProps = {
   suggestion: { id: number; title: string; status: SuggestionStatus; voteCount: number };
   voting: ListVoting;
-}) {
+};
+
+// The button reads the same for every member who did (or did not) vote for the suggestion, on
+// the same list: its markup is shared (app/platform/shared-fragments.tsx), and only whether
+// this member voted is theirs.
+export function VoteButton({ suggestion, voting }: VoteButtonProps) {
+  const location = useLocation();
+  const voted = voting.voted.includes(suggestion.id);
+  const shows = ["vote", suggestion.id, suggestion.title, suggestion.status, suggestion.voteCount, voting.loggedIn, voted, location.pathname + location.search];
+  return (
+    <SharedFragment cacheKey={shows.join("\u0002")} attributes={{ className: "vote-slot" }}>
+      <VoteControl suggestion={suggestion} voting={voting} />
+    </SharedFragment>
+  );
+}
+
+function VoteControl({ suggestion, voting }: VoteButtonProps) {
   const { t } = useTranslation();
   const location = useLocation();
   const hydrated = useHydrated();
