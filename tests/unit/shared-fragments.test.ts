@@ -170,12 +170,14 @@ describe("shared vote buttons", () => {
     }
     const voter: ListVoting = { loggedIn: true, voted: [rows[0].id] };
     const counted = rows.map((row) => ({ ...row, voteCount: row.voteCount + 1 }));
-    for (const [items, voting, path] of [
+    const visitor: ListVoting = { loggedIn: false, voted: [] };
+    const cases: [SuggestionSummary[], ListVoting, string | undefined][] = [
       [rows, voter, undefined],
       [counted, member, undefined],
       [rows, member, "/search?q=camera"],
-      [rows, { loggedIn: false, voted: [] }, undefined],
-    ] as const) {
+      [rows, visitor, undefined],
+    ];
+    for (const [items, voting, path] of cases) {
       const html = await listWithVotes("en", items, voting, store, path);
       expect(html).toBe(await listWithVotes("en", items, voting, null, path));
     }
