@@ -7,7 +7,7 @@ import type { SuggestionStatus } from "#db/schema";
 import { env } from "~/platform/env.server";
 import { translator, type Language } from "~/i18n/i18n";
 import { markdownToPlainText } from "~/platform/markdown.server";
-import { creditsFor, findRelease, type ChangelogRelease, type Credit } from "~/features/lifecycle/releases.server";
+import { findRelease, type ChangelogRelease, type Credit } from "~/features/lifecycle/releases.server";
 import { shareTextKey, shareUrl, type ShareTextKey, type SocialMeta } from "~/features/sharing/share-links";
 
 const DESCRIPTION_MAX = 200;
@@ -58,12 +58,13 @@ export function shareCardUrl(suggestionId: number, language: Language): string {
 
 // The suggestion page's share kit and link-preview tags.
 export async function suggestionSharing(
-  suggestion: { id: number; title: string; body: string; status: SuggestionStatus; voteCount: number; releaseId: number | null },
+  // credits: as creditsFor gives them, which the page has read already.
+  suggestion: { id: number; title: string; body: string; status: SuggestionStatus; voteCount: number; releaseId: number | null; credits: readonly Credit[] },
   sharer: Sharer,
   language: Language,
 ): Promise<{ kit: ShareKit; meta: SocialMeta }> {
   const release = suggestion.status === "shipped" && suggestion.releaseId ? (findRelease(suggestion.releaseId)?.name ?? null) : null;
-  const credited = (creditsFor([suggestion.id]).get(suggestion.id) ?? []).map((c) => c.username);
+  const credited = suggestion.credits.map((c) => c.username);
   const t = translator(language);
   return {
     kit: await shareKitFor({ ...suggestion, release, credited }, sharer),

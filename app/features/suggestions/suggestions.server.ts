@@ -15,6 +15,7 @@ import {
 } from "#db/schema";
 import { notAnotherBoardsCampaignTag, preparedForViewer, visibilityKey, visibleSuggestions, type Viewer } from "~/features/boards/boards.server";
 import { cached } from "~/platform/cache.server";
+import { attachmentsOf } from "~/features/uploads/attachments.server";
 import { campaignTagIds } from "~/features/campaigns/campaigns.server";
 import { getDb, idList, inIdList, preparedQuery } from "~/platform/db.server";
 import { renderMarkdown } from "~/platform/markdown.server";
@@ -346,16 +347,7 @@ export function getSuggestionPage(id: number, viewer: Viewer) {
   const viewerId = viewer?.id;
   const row = pageSuggestion(viewer).get({ id, viewerId });
   if (!row) return null;
-
-  // Rendering a long thread's Markdown costs more than the rest of the page: kept until
-  // something changes (cache.server.ts).
-  const commentRows = cached(`comments:${id}`, () =>
-    commentsOf()
-      .all({ id })
-      .map(({ body, ...c }) => ({ ...c, html: renderMarkdown(body) })),
-  );
-  const history = statusHistoryOf().all({ id });
-  const revisions = revisionsOf().all({ id });
+  const shared = sharedRecord(id);
   const viewerVoted = viewerId !== undefined && !!voteOf().get({ id, viewerId });
   const duplicateOfId = row.suggestion.duplicateOfId;
   const duplicateOf = duplicateOfId ? (duplicateTarget(viewer).get({ id: duplicateOfId, viewerId }) ?? null) : null;
@@ -365,13 +357,25 @@ export function getSuggestionPage(id: number, viewer: Viewer) {
     suggestion: { ...suggestion, body, html: renderMarkdown(body) },
     board: row.board,
     author: row.author,
-    tags: tagsOf([id]).get(id) ?? [],
-    comments: commentRows,
-    history,
-    revisions,
+    ...shared,
     viewerVoted,
     duplicateOf,
   };
+}
+
+// What a suggestion's page shows every reader who may see it alike, read in one go and kept
+// until something changes (cache.server.ts): rendering a long thread's Markdown costs more than
+// the rest of the page, and each of the other reads is a statement of its own on every view.
+function sharedRecord(id: number) {
+  return cached(`suggestion-page:${id}`, () => ({
+    comments: commentsOf()
+      .all({ id })
+      .map(({ body, ...c }) => ({ ...c, html: renderMarkdown(body) })),
+    history: statusHistoryOf().all({ id }),
+    revisions: revisionsOf().all({ id }),
+    tags: tagsOf([id]).get(id) ?? [],
+    images: attachmentsOf(id),
+  }));
 }
 
 // Replaces a suggestion's tags (callers check canTagSuggestion). Unknown tag ids are the

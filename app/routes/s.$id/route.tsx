@@ -16,7 +16,7 @@ import { CoAuthors } from "~/features/lifecycle/co-authors";
 import { steadyValidation } from "~/components/field";
 import { ImagePicker } from "~/features/uploads/image-picker";
 import { MarkdownField } from "~/components/markdown-field";
-import { attachmentsOf, discardAttachments, recordAttachments, setAltText, storeAttachments } from "~/features/uploads/attachments.server";
+import { discardAttachments, recordAttachments, setAltText, storeAttachments } from "~/features/uploads/attachments.server";
 import { IMAGE_LIMITS } from "~/features/uploads/image-rules";
 import { altTextSchema } from "~/features/uploads/upload-forms";
 import { filesOf, readFormWithFiles, UnreadableForm } from "~/platform/multipart.server";
@@ -65,15 +65,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     page: Number(search.get("page")) || undefined,
     focus: Number(search.get("comment")) || replyTo?.id,
   });
-  const images = attachmentsOf(id);
+  const { images, ...shown } = page;
+  const credits = creditsFor([id]).get(id) ?? [];
   return {
-    ...page,
+    ...shown,
     images: { suggestion: images.suggestion, byComment: Object.fromEntries(thread.comments.map((c) => [c.id, images.byComment.get(c.id) ?? []])) },
     comments: thread.comments,
     commentPages: { page: thread.page, pages: thread.pages },
     replyTo: replyTo && { id: replyTo.id, authorName: replyTo.authorName },
     experience: page.suggestion.status === "shipped" ? experienceReport(id, user?.id ?? null) : null,
-    coAuthors: (creditsFor([id]).get(id) ?? []).filter((c) => c.role === "co_author"),
+    coAuthors: credits.filter((c) => c.role === "co_author"),
     staff: isStaff(user)
       ? {
           allowed: allowedTransitions(page.suggestion.status),
@@ -84,7 +85,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       : null,
     privileges: privilegesView(user, page.suggestion),
     following: user ? isFollowing(id, user.id) : false,
-    share: await suggestionSharing(page.suggestion, user, resolveLanguage(request, user)),
+    share: await suggestionSharing({ ...page.suggestion, credits }, user, resolveLanguage(request, user)),
     viewer: {
       loggedIn: !!user,
       id: user?.id ?? null,
