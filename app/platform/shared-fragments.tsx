@@ -9,7 +9,7 @@
 // markup the server sent, which is the same markup (tests/unit/shared-fragments.test.ts).
 import { UNSAFE_RemixContext } from "@remix-run/react";
 import { createContext, useContext, type Context, type ReactElement } from "react";
-import { useTranslation } from "react-i18next";
+import { getI18n, I18nContext } from "react-i18next";
 import {
   UNSAFE_DataRouterContext,
   UNSAFE_DataRouterStateContext,
@@ -94,7 +94,9 @@ export function SharedFragment({
   children: ReactElement;
 }) {
   const store = useContext(FragmentContext);
-  const { i18n } = useTranslation();
+  // The page's i18next instance (I18nextProvider), not useTranslation: that also sets up a
+  // translator and its state, on each of the forty fragments of a page.
+  const i18n = useContext(I18nContext)?.i18n ?? getI18n();
   const routing = useRouting();
   if (store && cacheKey !== null) {
     const key = `${i18n.language}\u0000${cacheKey}`;
