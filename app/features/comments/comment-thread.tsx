@@ -38,17 +38,8 @@ type ThreadProps = Context & { comment: ThreadComment; childrenOf: ReadonlyMap<n
 // that moved), the threads that did not change are still stored one by one.
 export function CommentThreads({ comments, ...context }: Context & { comments: readonly ThreadComment[] }) {
   const { i18n } = useTranslation();
-  const childrenOf = new Map<number, ThreadComment[]>();
-  for (const c of comments) {
-    if (c.parentId !== null) childrenOf.set(c.parentId, [...(childrenOf.get(c.parentId) ?? []), c]);
-  }
-  const threads = comments
-    .filter((c) => c.parentId === null)
-    .sort((a, b) => Number(b.isOfficial) - Number(a.isOfficial))
-    .map((comment) => {
-      const thread = threadOf(comment, childrenOf);
-      return { comment, cacheKey: sharedBy(thread, context, i18n.language) };
-    });
+  const { childrenOf, threads: all } = threadsOf(comments);
+  const threads = all.map((thread) => ({ comment: thread[0], cacheKey: sharedBy(thread, context, i18n.language) }));
   const items = threads.map(({ comment, cacheKey }) => (
     <CommentThread key={comment.id} comment={comment} childrenOf={childrenOf} cacheKey={cacheKey} {...context} />
   ));
@@ -85,6 +76,30 @@ function CommentThread({ cacheKey, ...props }: ThreadProps & { cacheKey: string 
       <CommentContent {...props} />
     </SharedFragment>
   );
+}
+
+// On the server a page of the discussion is one array for as long as the cached discussion
+// lasts (comment-pages.ts), so its threads are worked out once, not on every view.
+type Threads = { childrenOf: ReadonlyMap<number, ThreadComment[]>; threads: ThreadComment[][] };
+const knownThreads = new WeakMap<readonly ThreadComment[], Threads>();
+
+function threadsOf(comments: readonly ThreadComment[]): Threads {
+  const known = knownThreads.get(comments);
+  if (known) return known;
+  const childrenOf = new Map<number, ThreadComment[]>();
+  for (const c of comments) {
+    if (c.parentId === null) continue;
+    const replies = childrenOf.get(c.parentId);
+    if (replies) replies.push(c);
+    else childrenOf.set(c.parentId, [c]);
+  }
+  const threads = comments
+    .filter((c) => c.parentId === null)
+    .sort((a, b) => Number(b.isOfficial) - Number(a.isOfficial))
+    .map((comment) => threadOf(comment, childrenOf));
+  const laidOut = { childrenOf, threads };
+  knownThreads.set(comments, laidOut);
+  return laidOut;
 }
 
 function threadOf(comment: ThreadComment, childrenOf: ReadonlyMap<number, ThreadComment[]>): ThreadComment[] {

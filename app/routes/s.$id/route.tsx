@@ -67,8 +67,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   });
   const { images, ...shown } = page;
   const credits = creditsFor([id]).get(id) ?? [];
+  // The Markdown source serves the share kit's description; the page shows its HTML.
+  const { body: _source, ...suggestion } = page.suggestion;
   return {
     ...shown,
+    suggestion,
     images: { suggestion: images.suggestion, byComment: Object.fromEntries(thread.comments.map((c) => [c.id, images.byComment.get(c.id) ?? []])) },
     comments: thread.comments,
     commentPages: { page: thread.page, pages: thread.pages },
