@@ -39,11 +39,13 @@ const ROUTING: Context<unknown>[] = [
   UNSAFE_RouteContext,
 ] as Context<unknown>[];
 
+const DATA_ROUTER = ROUTING.indexOf(UNSAFE_DataRouterContext as Context<unknown>);
+
 function useRouting(): unknown[] | null {
   // eslint-disable-next-line react-hooks/rules-of-hooks -- a constant list: the same hooks in the same order on every render
   const values = ROUTING.map((context) => useContext(context));
   // Outside a Remix page (a test rendering a part alone) there is nothing to carry.
-  return values[ROUTING.indexOf(UNSAFE_DataRouterContext as Context<unknown>)] ? values : null;
+  return values[DATA_ROUTER] ? values : null;
 }
 
 function InRouting({ values, children }: { values: unknown[]; children: ReactElement }) {

@@ -17,36 +17,41 @@ function useHydrated() {
   return hydrated;
 }
 
-// The vote button of a row in any list. It posts the suggestion page's own "vote" intent, so
-// the budget by honor level, closed statuses and early-access boards are decided by the same
-// code (castVote) as on the suggestion page. Without JavaScript the form carries the list's
-// address and the action redirects back to it (same filters, same page, the row's anchor);
-// with JavaScript the count moves at once and nothing navigates.
 type VoteButtonProps = {
   suggestion: { id: number; title: string; status: SuggestionStatus; voteCount: number };
   voting: ListVoting;
 };
 
+// The vote button of a row in any list. It posts the suggestion page's own "vote" intent, so
+// the budget by honor level, closed statuses and early-access boards are decided by the same
+// code (castVote) as on the suggestion page. Without JavaScript the form carries the list's
+// address and the action redirects back to it (same filters, same page, the row's anchor);
+// with JavaScript the count moves at once and nothing navigates.
+//
 // The button reads the same for every member who did (or did not) vote for the suggestion, on
 // the same list: its markup is shared (app/platform/shared-fragments.tsx), and only whether
 // this member voted is theirs.
 export function VoteButton({ suggestion, voting }: VoteButtonProps) {
   const location = useLocation();
-  const voted = voting.voted.includes(suggestion.id);
-  const shows = ["vote", suggestion.id, suggestion.title, suggestion.status, suggestion.voteCount, voting.loggedIn, voted, location.pathname + location.search];
+  const here = location.pathname + location.search;
+  const serverVoted = voting.voted.includes(suggestion.id);
+  const shows = ["vote", suggestion.id, suggestion.title, suggestion.status, suggestion.voteCount, voting.loggedIn, serverVoted, here];
   return (
     <SharedFragment cacheKey={shows.join("\u0002")} attributes={{ className: "vote-slot" }}>
-      <VoteControl suggestion={suggestion} voting={voting} />
+      <VoteControl suggestion={suggestion} loggedIn={voting.loggedIn} serverVoted={serverVoted} here={here} />
     </SharedFragment>
   );
 }
 
-function VoteControl({ suggestion, voting }: VoteButtonProps) {
+function VoteControl({
+  suggestion,
+  loggedIn,
+  serverVoted,
+  here,
+}: Pick<VoteButtonProps, "suggestion"> & { loggedIn: boolean; serverVoted: boolean; here: string }) {
   const { t } = useTranslation();
-  const location = useLocation();
   const hydrated = useHydrated();
   const fetcher = useFetcher<VoteReply>({ key: `vote-${suggestion.id}` });
-  const serverVoted = voting.voted.includes(suggestion.id);
   const settled = fetcher.data?.vote?.ok ? fetcher.data.vote : null;
   const pending = fetcher.formData?.get("voted");
   // The count the server last told us, moved by what is in flight.
@@ -55,7 +60,6 @@ function VoteControl({ suggestion, voting }: VoteButtonProps) {
   const voted = pending ? pending === "true" : baseVoted;
   const count = pending ? baseCount + (voted === baseVoted ? 0 : voted ? 1 : -1) : baseCount;
   const refused = fetcher.data?.vote && !fetcher.data.vote.ok ? fetcher.data.vote : null;
-  const here = location.pathname + location.search;
 
   const tally = (
     <>
@@ -70,7 +74,7 @@ function VoteControl({ suggestion, voting }: VoteButtonProps) {
       </div>
     );
   }
-  if (!voting.loggedIn) {
+  if (!loggedIn) {
     return (
       <a
         className="vote-pill"
