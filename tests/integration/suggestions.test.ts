@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, test } from "vitest";
-import { suggestions, suggestionTags, votes } from "#db/schema";
+import { suggestions, suggestionTags, users, votes } from "#db/schema";
 import { THREADS_PER_PAGE } from "~/features/comments/comment-pages";
 import { addComment } from "~/features/comments/comments.server";
 import { getDb } from "~/platform/db.server";
+import { mergeSuggestion } from "~/features/lifecycle/lifecycle.server";
 import { createSuggestion as postSuggestion, editSuggestion, getSuggestionPage, listSuggestions } from "~/features/suggestions/suggestions.server";
 import { action as suggestionAction, loader as suggestionLoader } from "~/routes/s.$id/route";
 import { setVote } from "~/features/votes/votes.server";
@@ -129,5 +130,30 @@ describe("a long discussion", () => {
     expect(landed.commentPages.page).toBe(2);
     expect(landed.comments.map((c) => c.id)).toContain(commentId);
     expect((await view("?page=2")).comments).toHaveLength(4);
+  });
+});
+
+// The credits and the tags a page offers are read from the in-process cache between writes.
+describe("a suggestion's page viewed again", () => {
+  test("shows a co-author credited and a tag made since the last view", async () => {
+    const board = createBoard();
+    const staff = await createStaff();
+    const target = await createSuggestion({ board });
+    const source = await createSuggestion({ board });
+    const view = async () =>
+      (await outcome(() => suggestionLoader(routeArgs(requestAs(staff, `/s/${target.id}`), { id: String(target.id) })))).body as {
+        coAuthors: { username: string }[];
+        privileges: { allTags: { slug: string }[] };
+      };
+    const before = await view();
+    expect(before.coAuthors).toEqual([]);
+    const tag = createTag();
+    expect(before.privileges.allTags.map((t) => t.slug)).not.toContain(tag.slug);
+
+    expect(mergeSuggestion({ sourceId: source.id, targetId: target.id, actorId: staff.id, note: "Same idea" }).ok).toBe(true);
+    const after = await view();
+    const sourceAuthor = getDb().select({ username: users.username }).from(users).where(eq(users.id, source.authorId)).get()!;
+    expect(after.coAuthors.map((c) => c.username)).toEqual([sourceAuthor.username]);
+    expect(after.privileges.allTags.map((t) => t.slug)).toContain(tag.slug);
   });
 });

@@ -138,9 +138,11 @@ const tagLists = [false, true].map((early) =>
   ),
 );
 
-// The tags the viewer may see (and, with boardId, use on that board), for filters and forms.
+// The tags the viewer may see (and, with boardId, use on that board), for filters and forms;
+// a board's page and a suggestion's tag editor read them on every view.
 export function listTags(viewer: Viewer = null, { boardId }: { boardId?: number } = {}) {
-  return tagLists[Number(canSeeEarlyAccess(viewer))][Number(boardId !== undefined)]().all({ boardId });
+  const early = canSeeEarlyAccess(viewer);
+  return cached(`tags:${early}:${boardId ?? "all"}`, () => tagLists[Number(early)][Number(boardId !== undefined)]().all({ boardId }));
 }
 
 // Slugs outside listTags(viewer, { boardId }) are not found: callers answer "unknown tag".

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { boards, releases, suggestionCredits, suggestions, users } from "#db/schema";
 import { visibleSuggestions, type Viewer } from "~/features/boards/boards.server";
+import { cached } from "~/platform/cache.server";
 import { getDb, idList, inIdList, preparedQuery } from "~/platform/db.server";
 import { bestRatedId } from "~/features/ratings/experience-report";
 import { renderMarkdown } from "~/platform/markdown.server";
@@ -60,6 +61,11 @@ export function creditsFor(suggestionIds: readonly number[]): Map<number, Credit
   for (const { suggestionId, ...person } of authorsOf().all({ ids })) byId.get(suggestionId)?.push({ ...person, role: "author" });
   for (const { suggestionId, ...person } of coAuthorsOf().all({ ids })) byId.get(suggestionId)?.push({ ...person, role: "co_author" });
   return byId;
+}
+
+// One suggestion's credits, read on every view of its page and kept until something changes.
+export function creditsOf(suggestionId: number): Credit[] {
+  return cached(`credits:${suggestionId}`, () => creditsFor([suggestionId]).get(suggestionId)!);
 }
 
 // Shipped suggestions matching `where` that the viewer may see, with what the changelog

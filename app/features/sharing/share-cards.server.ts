@@ -15,7 +15,7 @@ import { getDb } from "~/platform/db.server";
 import { readStoredCard, storeCard } from "~/features/sharing/card-store.server";
 import { concurrencyLimit } from "~/platform/concurrency";
 import { translator, type Language } from "~/i18n/i18n";
-import { creditsFor, type Credit } from "~/features/lifecycle/releases.server";
+import { creditsOf, type Credit } from "~/features/lifecycle/releases.server";
 import { CARD_HEIGHT, CARD_WIDTH, ShareCard, type ShareCardData } from "~/features/sharing/share-card";
 
 // Bump when the card's layout changes, so browsers and caches drop pictures they hold.
@@ -85,7 +85,7 @@ export function shareCardData(id: number, viewer: Viewer, language: Language): {
       status: row.status,
       statusLabel: t(`common.status.${row.status}`),
       votesLabel: t("share.card.votes", { count: row.voteCount }),
-      credit: creditLine(creditsFor([id]).get(id)!, t),
+      credit: creditLine(creditsOf(id), t),
       shippedIn: row.status === "shipped" && row.release ? t("share.card.shippedIn", { release: row.release }) : null,
     },
   };

@@ -43,7 +43,7 @@ import { resolveLanguage } from "~/platform/locale.server";
 import { parseId } from "~/platform/route-params";
 import { canEditSuggestion, canPostOfficialReply, isStaff, isVotingOpen } from "~/features/roles/permissions";
 import { experienceReport, rateSuggestion } from "~/features/ratings/ratings.server";
-import { creditsFor } from "~/features/lifecycle/releases.server";
+import { creditsOf } from "~/features/lifecycle/releases.server";
 import { socialMetaTags } from "~/features/sharing/share-links";
 import { suggestionSharing } from "~/features/sharing/sharing.server";
 import { privilegeAction, privilegesView } from "~/routes/s.$id/privileges.server";
@@ -66,7 +66,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     focus: Number(search.get("comment")) || replyTo?.id,
   });
   const { images, ...shown } = page;
-  const credits = creditsFor([id]).get(id) ?? [];
+  const credits = creditsOf(id);
   // The Markdown source serves the share kit's description; the page shows its HTML.
   const { body: _source, ...suggestion } = page.suggestion;
   return {
