@@ -58,7 +58,7 @@ export function shareCardUrl(suggestionId: number, language: Language): string {
 
 // The suggestion page's share kit and link-preview tags.
 export async function suggestionSharing(
-  // credits: as creditsFor gives them, which the page has read already.
+  // credits: as creditsOf gives them, which the page has read already.
   suggestion: { id: number; title: string; body: string; status: SuggestionStatus; voteCount: number; releaseId: number | null; credits: readonly Credit[] },
   sharer: Sharer,
   language: Language,
